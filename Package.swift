@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Werger",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "WergerKit", targets: ["WergerKit"]),
+        .executable(name: "werger", targets: ["werger"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The system ICU behind a header that includes only <stdint.h>: any ICU header that
+        // reaches a Swift module next to Foundation breaks the build (notes/platform.md).
+        .target(
+            name: "CICU",
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n")]
+        ),
+        .target(
+            name: "WergerKit",
+            dependencies: ["CICU"],
+            resources: [.copy("Segmentation/Rules")]
+        ),
+        .executableTarget(
+            name: "werger",
+            dependencies: ["WergerKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "werger-bench",
+            dependencies: ["WergerKit", "CICU"]
+        ),
+        .testTarget(
+            name: "WergerKitTests",
+            dependencies: ["WergerKit"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "wergerTests",
+            dependencies: ["werger"]
+        ),
+    ]
+)

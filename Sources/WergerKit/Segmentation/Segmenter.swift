@@ -1,0 +1,129 @@
+import CICU
+import Foundation
+
+/// Cuts documents into segments: ICU's sentence breaks, corrected by Werger's language rules and
+/// its unit policy (every line ends a segment, except a hard wrap inside a sentence).
+///
+/// A segmenter holds an ICU break iterator, so it is not shared between threads; make one per
+/// thread (opening one costs about as much as segmenting a paragraph).
+public final class Segmenter {
+    public let language: LanguageTag
+    public let rules: SegmentationRules
+    /// Whether Werger has its own rules for the language (en, ar, ckb, kmr, fa, tr).
+    public let isHandTuned: Bool
+    let boundaryRules: BoundaryRules
+    private let iterator: OpaquePointer
+
+    public init(language: LanguageTag) throws(SegmenterError) {
+        self.language = language
+        let loaded: (rules: SegmentationRules, handTuned: Bool)
+        do { loaded = try SegmentationRules.forLanguage(language.ruleLanguage) } catch {
+            throw .rules(error)
+        }
+        rules = loaded.rules
+        isHandTuned = loaded.handTuned
+        boundaryRules = BoundaryRules(rules: rules, caseless: !Self.hasLetterCase(language),
+                                      glueGuard: !loaded.handTuned)
+        // Hand-tuned languages start from ICU's root rules and bring their own abbreviation lists.
+        // The others take ICU's locale data with its abbreviation suppressions, where ICU has them.
+        let locale = loaded.handTuned ? "root" : language.icuLocale + "@ss=standard"
+        var error: Int32 = 0
+        guard let iterator = wicu_break_open(Int32(WICU_BREAK_SENTENCE), locale, &error) else {
+            throw .icu(code: error)
+        }
+        self.iterator = iterator
+    }
+
+    deinit { wicu_break_close(iterator) }
+
+    /// Segments a whole document.
+    public func segments(in text: String) -> [Segment] {
+        let units = Array(text.utf16)
+        return units.withUnsafeBufferPointer { segments(utf16: $0).segments }
+    }
+
+    /// Segments UTF-16 text that starts at a paragraph boundary. `firstParagraph` numbers its first
+    /// paragraph (streaming callers pass the count so far); the result says the next number.
+    public func segments(utf16 text: UnsafeBufferPointer<UInt16>, firstParagraph: Int = 0)
+        -> (segments: [Segment], nextParagraph: Int)
+    {
+        var segments: [Segment] = []
+        segments.reserveCapacity(text.count / 80 + 1)
+        guard !text.isEmpty, let base = text.baseAddress else { return (segments, firstParagraph) }
+        var error: Int32 = 0
+        wicu_break_set_text(iterator, base, Int32(clamping: text.count), &error)
+        var icuBoundaries = ICUBoundaries(iterator: iterator, failed: error > 0)
+
+        let lines = LogicalLines(text: text, caseless: boundaryRules.caseless, firstParagraph: firstParagraph)
+        var candidates: [Int] = []
+        for line in lines.lines {
+            candidates.removeAll(keepingCapacity: true)
+            while let b = icuBoundaries.peek, b <= line.range.lowerBound { icuBoundaries.advance() }
+            while let b = icuBoundaries.peek, b < line.range.upperBound {
+                // A boundary right after a joined line break is ICU's, not a sentence end.
+                if !UTF16Class.isLineBreak(text[b - 1]) { candidates.append(b) }
+                icuBoundaries.advance()
+            }
+            boundaryRules.addCandidates(text: text, line: line.range, to: &candidates)
+            var start = line.range.lowerBound
+            if candidates.count > 1 { candidates.sort() }
+            var previous = -1
+            for b in candidates where b != previous {
+                previous = b
+                if boundaryRules.isSentenceEnd(text: text, line: line.range, segmentStart: start, boundary: b) {
+                    Self.append(text, start..<b, line.paragraph, to: &segments)
+                    start = b
+                }
+            }
+            Self.append(text, start..<line.range.upperBound, line.paragraph, to: &segments)
+        }
+        return (segments, lines.nextParagraph)
+    }
+
+    private static func append(_ text: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, _ paragraph: Int,
+                               to segments: inout [Segment]) {
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, UTF16Class.isSpace(text[lower]) { lower += 1 }
+        while upper > lower, UTF16Class.isSpace(text[upper - 1]) { upper -= 1 }
+        if lower < upper { segments.append(Segment(range: lower..<upper, paragraph: paragraph)) }
+    }
+
+    /// Whether sentences in the language start with a capital letter (not Arabic, Hebrew, CJK, …).
+    static func hasLetterCase(_ language: LanguageTag) -> Bool {
+        if language.usesArabicScript { return false }
+        switch language.script {
+        case "Latn", "Cyrl", "Grek", "Armn", "Geor", "": return language.script != "Geor"
+        default: return false
+        }
+    }
+}
+
+/// ICU's boundaries, read one ahead.
+private struct ICUBoundaries {
+    let iterator: OpaquePointer
+    var peek: Int?
+
+    init(iterator: OpaquePointer, failed: Bool) {
+        self.iterator = iterator
+        peek = nil
+        if !failed { advance() }
+    }
+
+    mutating func advance() {
+        let next = wicu_break_next(iterator)
+        peek = next == WICU_BREAK_DONE ? nil : Int(next)
+    }
+}
+
+/// A segmenter that cannot start.
+public enum SegmenterError: Error, Sendable, CustomStringConvertible {
+    case rules(SegmentationRulesError)
+    case icu(code: Int32)
+
+    public var description: String {
+        switch self {
+        case .rules(let error): return "segmentation rules \(error)"
+        case .icu(let code): return "ICU could not open a sentence break iterator (error \(code))"
+        }
+    }
+}

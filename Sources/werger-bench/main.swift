@@ -1,0 +1,3 @@
+import CICU
+import WergerKit
+print("bench")
