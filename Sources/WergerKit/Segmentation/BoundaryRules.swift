@@ -12,31 +12,166 @@ struct BoundaryRules {
     /// ICU's abbreviation suppressions are on; they also glue acronyms like `NATO.` to the next
     /// sentence, so Werger looks for those breaks itself.
     let glueGuard: Bool
+    let extraTerminators: Set<UInt16>
+    let ordinalNumbers: Bool
+    let lowercaseMayStart: Bool
+
+    init(rules: SegmentationRules, caseless: Bool, glueGuard: Bool) {
+        self.rules = rules
+        self.caseless = caseless
+        self.glueGuard = glueGuard
+        extraTerminators = Set(rules.terminators.flatMap { $0.utf16 })
+        ordinalNumbers = rules.options.contains("ordinal-numbers")
+        lowercaseMayStart = rules.options.contains("lowercase-may-start")
+    }
+
+    /// `12.` in `vom 12. Juni`, `XII.` in `XII. Pluku`.
+    private static func isOrdinal(_ text: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> Bool {
+        guard range.count <= 5 else { return false }
+        return range.allSatisfy { UTF16Class.isDigit(text[$0]) } || range.allSatisfy { "IVXLC".utf16.contains(text[$0]) }
+    }
 
     // MARK: Candidates ICU does not give
 
-    /// Adds boundaries ICU misses: after `…` before a capital, before a photo credit after a
-    /// finished caption, after an acronym ICU's suppressions glued to the next sentence.
-    func addCandidates(text: UnsafeBufferPointer<UInt16>, line: Range<Int>, to candidates: inout [Int]) {
+    /// Adds the boundaries ICU misses: after `?` `!` `…` where ICU's rules do not look (before a
+    /// dash, after `…`), after an acronym glued to the next sentence by ICU's suppressions, after a
+    /// footnote mark, between sentences written without a space, before a photo credit and before
+    /// each item of a list written on one line.
+    func addCandidates(text: UnsafeBufferPointer<UInt16>, line: Range<Int>, to candidates: inout [Candidate]) {
         var i = line.lowerBound
         let end = line.upperBound
         while i < end {
             let u = text[i]
-            if u == 0x2026 || (u == 0x2E && glueGuard) {
-                // After the terminator run and its closers, a space, then the next word.
-                var j = i + 1
-                while j < end, UTF16Class.isTerminator(text[j]) || UTF16Class.isCloser(text[j]) { j += 1 }
-                var k = j
-                while k < end, UTF16Class.isHorizontalSpace(text[k]) { k += 1 }
-                if k > j, k < end { candidates.append(k) }
-                i = j
+            if isTerminator(u) {
+                i = scanAfterTerminator(text, at: i, line: line, to: &candidates)
                 continue
             }
-            if u == 0x28, i > line.lowerBound, UTF16Class.isHorizontalSpace(text[i - 1]), isCredit(text, at: i, end: end) {
-                candidates.append(i)
+            if u == 0x28, i > line.lowerBound, UTF16Class.isHorizontalSpace(text[i - 1]),
+               followsTerminator(text, before: i, lineStart: line.lowerBound), isCredit(text, at: i, end: end) {
+                candidates.append(Candidate(position: i, forced: true))
             }
             i += 1
         }
+        ListItems.addCandidates(text: text, line: line, isTerminator: isTerminator, to: &candidates)
+    }
+
+    func isTerminator(_ u: UInt16) -> Bool {
+        UTF16Class.isTerminator(u) || (!extraTerminators.isEmpty && extraTerminators.contains(u))
+    }
+
+    /// Looks at one run of terminators starting at `start`; returns where scanning goes on.
+    private func scanAfterTerminator(_ text: UnsafeBufferPointer<UInt16>, at start: Int, line: Range<Int>,
+                                     to candidates: inout [Candidate]) -> Int {
+        let end = line.upperBound
+        var j = start
+        var sawOnlyPeriods = true
+        var spacedScriptMark = false
+        while j < end, isTerminator(text[j]) {
+            let u = text[j]
+            if !UTF16Class.isPeriod(u) { sawOnlyPeriods = false }
+            if u < 0x80 || u == 0x2026 || u == 0x061F || u == 0x06D4 || extraTerminators.contains(u) { spacedScriptMark = true }
+            j += 1
+        }
+        let runEnd = j
+        while j < end, UTF16Class.isCloser(text[j]) { j += 1 }
+        var k = j
+        while k < end, UTF16Class.isHorizontalSpace(text[k]) { k += 1 }
+        if k == end { return max(runEnd, start + 1) }
+        if k == j {
+            // No space after the mark.
+            if !spacedScriptMark {
+                // Full-width and Ethiopic/Myanmar stops end a sentence without a space.
+                candidates.append(Candidate(position: j, forced: true))
+            } else if sawOnlyPeriods, runEnd - start == 1, !caseless {
+                if isGluedSentence(text, period: start, line: line) {
+                    candidates.append(Candidate(position: runEnd, forced: true))
+                } else if let next = footnoteEnd(text, period: start, line: line) {
+                    candidates.append(Candidate(position: next, forced: true))
+                }
+            } else if runEnd == j, j < end, text[j] == 0x5B, let next = footnoteEnd(text, period: runEnd - 1, line: line) {
+                candidates.append(Candidate(position: next, forced: true))
+            }
+            return max(runEnd, start + 1)
+        }
+        // A space follows: ICU proposes the period breaks itself (and, with its suppressions on,
+        // wrongly keeps `NATO. The` together, which the glue guard catches).
+        if !sawOnlyPeriods || runEnd - start > 1 || glueGuard && isAcronym(text, before: start, lineStart: line.lowerBound) {
+            candidates.append(Candidate(position: k, forced: false))
+        }
+        return runEnd
+    }
+
+    /// `world.Today`: a lower-case word, a period, a capitalised word — not a URL, a file name or
+    /// an e-mail address.
+    private func isGluedSentence(_ text: UnsafeBufferPointer<UInt16>, period: Int, line: Range<Int>) -> Bool {
+        guard period >= line.lowerBound + 2, period + 2 < line.upperBound,
+              let before = UTF16Class.scalar(text, period - 1), let after = UTF16Class.scalar(text, period + 1),
+              let second = UTF16Class.scalar(text, period + 2),
+              UTF16Class.isLowercase(before) || UTF16Class.isDigit(text[period - 1]),
+              UTF16Class.isUppercase(after), UTF16Class.isLowercase(second) || UTF16Class.isUppercase(second)
+        else { return false }
+        var tokenStart = period
+        while tokenStart > line.lowerBound, !UTF16Class.isSpace(text[tokenStart - 1]) { tokenStart -= 1 }
+        var tokenEnd = period
+        while tokenEnd < line.upperBound, !UTF16Class.isSpace(text[tokenEnd]) { tokenEnd += 1 }
+        for i in tokenStart..<tokenEnd {
+            let u = text[i]
+            if u == 0x40 || u == 0x2F || u == 0x5C || u == 0x3A || u == 0x5F { return false }
+        }
+        let token = word(text, tokenStart..<tokenEnd)
+        return !token.hasPrefix("www") && (period - tokenStart) >= 2
+    }
+
+    /// After `martyr.[1]`, `consultation.11 12` or `(1987).1`: the position of the capitalised
+    /// word that follows the footnote mark, if one does.
+    private func footnoteEnd(_ text: UnsafeBufferPointer<UInt16>, period: Int, line: Range<Int>) -> Int? {
+        guard period > line.lowerBound else { return nil }
+        let before = text[period - 1]
+        guard before == 0x29 || (UTF16Class.scalar(text, period - 1).map(UTF16Class.isLetter) ?? false) else { return nil }
+        var i = period + 1
+        let end = line.upperBound
+        var groups = 0
+        while i < end {
+            if text[i] == 0x5B {
+                var j = i + 1
+                while j < end, UTF16Class.isASCIIDigit(text[j]) || text[j] == 0x2013 || text[j] == 0x2D || text[j] == 0x2C { j += 1 }
+                guard j < end, j > i + 1, text[j] == 0x5D else { return nil }
+                i = j + 1
+                groups += 1
+                continue
+            }
+            var j = i
+            while j < end, j - i < 3, UTF16Class.isASCIIDigit(text[j]) { j += 1 }
+            guard j > i, j == end || !UTF16Class.isASCIIDigit(text[j]) else { break }
+            if groups > 0, text[i - 1] != 0x20 && text[i - 1] != 0x2E { break }
+            i = j
+            groups += 1
+            if i < end, text[i] == 0x20, i + 1 < end, UTF16Class.isASCIIDigit(text[i + 1]) { i += 1 }
+        }
+        guard groups > 0, i < end, UTF16Class.isHorizontalSpace(text[i]) else { return nil }
+        var k = i
+        while k < end, UTF16Class.isHorizontalSpace(text[k]) { k += 1 }
+        guard k < end, let first = UTF16Class.scalar(text, k), UTF16Class.isUppercase(first) else { return nil }
+        return k
+    }
+
+    /// An all-capital word of two or more letters without inner periods (`NATO`, `KRG`, `UNICEF`).
+    private func isAcronym(_ text: UnsafeBufferPointer<UInt16>, before period: Int, lineStart: Int) -> Bool {
+        var i = period
+        var letters = 0
+        while i > lineStart, let s = UTF16Class.scalar(text, i - 1), UTF16Class.isLetter(s) {
+            guard UTF16Class.isUppercase(s) else { return false }
+            letters += 1
+            i -= 1
+        }
+        return letters >= 2 && (i == lineStart || UTF16Class.isSpace(text[i - 1]) || UTF16Class.isOpener(text[i - 1]))
+    }
+
+    private func followsTerminator(_ text: UnsafeBufferPointer<UInt16>, before position: Int, lineStart: Int) -> Bool {
+        var i = position
+        while i > lineStart, UTF16Class.isHorizontalSpace(text[i - 1]) { i -= 1 }
+        while i > lineStart, UTF16Class.isCloser(text[i - 1]) { i -= 1 }
+        return i > lineStart && isTerminator(text[i - 1])
     }
 
     /// `(Photo: …)`, `(وێنە: …)`: an opening parenthesis, a credit word, a colon.
@@ -49,30 +184,41 @@ struct BoundaryRules {
 
     // MARK: The decision
 
-    func isSentenceEnd(text: UnsafeBufferPointer<UInt16>, line: Range<Int>, segmentStart: Int, boundary: Int) -> Bool {
-        let left = LeftContext(text: text, lineStart: segmentStart, boundary: boundary)
-        guard left.terminatorRange.count > 0 else {
-            // No terminator: only a credit opens here (the scan proposed nothing else).
-            return left.leftEnd > segmentStart && isCredit(text, at: boundary, end: line.upperBound)
-                && left.endsAfterTerminator
-        }
+    func isSentenceEnd(text: UnsafeBufferPointer<UInt16>, line: Range<Int>, segmentStart: Int, candidate: Candidate,
+                       protected: ProtectedSpans) -> Bool {
+        let boundary = candidate.position
+        if protected.contains(boundary) { return false }
+        if candidate.forced { return true }
+        let left = LeftContext(text: text, lineStart: segmentStart, boundary: boundary, isTerminator: isTerminator)
+        guard left.terminatorRange.count > 0 else { return false }
+        // A sentence boundary in a script written with spaces has one: not `Y!J`, `!Kung`, `...Այդպես`.
+        let before = text[boundary - 1]
+        if !UTF16Class.isSpace(before), before < 0x80 || UTF16Class.isCloser(before) { return false }
         let right = RightContext(text: text, boundary: boundary, lineEnd: line.upperBound)
+        // `(Which was very likely true.)` goes with the sentence before; a list item or a credit
+        // in parentheses was already found by the scans.
+        if text[boundary] == 0x28 { return false }
 
         // A quotation followed by its attribution is one unit: “Where did it go?” Ahmed asked.
         if left.closesQuote, isAttribution(text, from: boundary, lineEnd: line.upperBound) { return false }
 
         // In a cased script, a sentence does not start in lower case: `Leave me alone! he yelled.`,
         // `Yahoo! in the accounting department`, `-- voila! -- you have cake`.
-        if !caseless, let first = right.firstLetter, UTF16Class.isLowercase(first), !right.startsWithDigit {
+        if !caseless, !lowercaseMayStart, let first = right.firstLetter, UTF16Class.isLowercase(first), !right.startsWithDigit {
             return false
         }
 
         if left.isEllipsis && !left.isQuestion {
+            // `. . .` spaced out marks an omission inside a sentence; `...` or `…` before a
+            // capital ends one.
+            if left.isSpacedEllipsis { return false }
             if caseless { return true }
             guard let first = right.firstLetter else { return false }
             return UTF16Class.isUppercase(first)
         }
-        if left.isQuestion { return true }
+        if left.isQuestion || !left.endsWithPeriod { return true }
+        // News style never starts a sentence with a numeral: `2012 жыл. №590`, `ul. 1 Maja`.
+        if right.startsWithDigit { return false }
         if left.closer { return true }
         return periodEndsSentence(text: text, left: left, right: right, segmentStart: segmentStart)
     }
@@ -82,6 +228,7 @@ struct BoundaryRules {
                                     segmentStart: Int) -> Bool {
         let wordRange = left.wordRange
         if wordRange.isEmpty { return true }
+        if ordinalNumbers, Self.isOrdinal(text, wordRange) { return false }
         // List numbering stays with its item: `1. The first item`, `a.) The first item`.
         if wordRange.lowerBound == left.segmentContentStart,
            ListMarker.length(text, at: wordRange.lowerBound, end: right.wordEnd) != nil {
@@ -89,7 +236,7 @@ struct BoundaryRules {
         }
         let key = word(text, wordRange)
         if rules.abbreviations.contains(key) { return false }
-        if rules.numberAbbreviations.contains(key) { return !right.startsWithDigit }
+        if rules.numberAbbreviations.contains(key) { return isSentenceStarter(text, right) }
         if rules.timeAbbreviations.contains(key) {
             guard let first = right.firstLetter, UTF16Class.isUppercase(first) || caseless else { return false }
             return !rules.timeZoneWords.contains(right.nextWordKey(text))
@@ -174,10 +321,14 @@ struct LeftContext {
     var closesQuote = false
     var isQuestion = false
     var isEllipsis = false
+    /// `. . .` written with spaces: an omission mark.
+    var isSpacedEllipsis = false
+    /// The terminator run ends with a period (not `?`, `!` or `…`).
+    var endsWithPeriod = false
     var endsAfterTerminator = false
     var previousWordFirstLetter: Unicode.Scalar?
 
-    init(text: UnsafeBufferPointer<UInt16>, lineStart: Int, boundary: Int) {
+    init(text: UnsafeBufferPointer<UInt16>, lineStart: Int, boundary: Int, isTerminator: (UInt16) -> Bool) {
         var content = lineStart
         while content < boundary, UTF16Class.isSpace(text[content]) { content += 1 }
         segmentContentStart = content
@@ -199,14 +350,18 @@ struct LeftContext {
         }
         let terminatorEnd = i
         var periods = 0
-        while i > lineStart, UTF16Class.isTerminator(text[i - 1]) || (text[i - 1] == 0x20 && i - 2 >= lineStart && UTF16Class.isPeriod(text[i - 2]) && periods > 0) {
+        if i > lineStart { endsWithPeriod = UTF16Class.isPeriod(text[i - 1]) }
+        var spaces = 0
+        while i > lineStart, isTerminator(text[i - 1]) || (text[i - 1] == 0x20 && i - 2 >= lineStart && UTF16Class.isPeriod(text[i - 2]) && periods > 0) {
             let u = text[i - 1]
+            if u == 0x20 { spaces += 1 }
             if UTF16Class.isQuestionOrExclamation(u) { isQuestion = true }
             if u == 0x2026 { isEllipsis = true }
             if UTF16Class.isPeriod(u) { periods += 1 }
             i -= 1
         }
         if periods >= 2 { isEllipsis = true }
+        isSpacedEllipsis = periods == 3 && spaces == 2
         terminatorRange = i..<terminatorEnd
         endsAfterTerminator = !terminatorRange.isEmpty
         var wordStart = i

@@ -25,6 +25,11 @@ public struct SegmentationRules: Sendable {
     /// Words that open a photo credit in parentheses (`Photo`, `وێنە`); a credit after a finished
     /// caption is a segment of its own.
     public var creditWords: Set<String> = []
+    /// Extra characters that end a sentence in this language (Armenian writes `:` for a full stop).
+    public var terminators: Set<String> = []
+    /// Switches: `ordinal-numbers` (`12. Juni`: a number with a period is an ordinal, not a sentence
+    /// end), `lowercase-may-start` (a sentence may begin in lower case, as in Greek or Kazakh).
+    public var options: Set<String> = []
 
     public init() {}
 
@@ -73,6 +78,8 @@ public struct SegmentationRules: Sendable {
         "sentence-starters": \.sentenceStarters,
         "speech-verbs": \.speechVerbs,
         "credit-words": \.creditWords,
+        "terminators": \.terminators,
+        "options": \.options,
     ]
 
     /// The rules for a language: the common file plus the language's own, when it has one.

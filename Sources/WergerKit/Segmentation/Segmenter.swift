@@ -55,24 +55,28 @@ public final class Segmenter {
         var icuBoundaries = ICUBoundaries(iterator: iterator, failed: error > 0)
 
         let lines = LogicalLines(text: text, caseless: boundaryRules.caseless, firstParagraph: firstParagraph)
-        var candidates: [Int] = []
+        var candidates: [Candidate] = []
         for line in lines.lines {
             candidates.removeAll(keepingCapacity: true)
             while let b = icuBoundaries.peek, b <= line.range.lowerBound { icuBoundaries.advance() }
             while let b = icuBoundaries.peek, b < line.range.upperBound {
                 // A boundary right after a joined line break is ICU's, not a sentence end.
-                if !UTF16Class.isLineBreak(text[b - 1]) { candidates.append(b) }
+                if !UTF16Class.isLineBreak(text[b - 1]) { candidates.append(Candidate(position: b, forced: false)) }
                 icuBoundaries.advance()
             }
             boundaryRules.addCandidates(text: text, line: line.range, to: &candidates)
             var start = line.range.lowerBound
-            if candidates.count > 1 { candidates.sort() }
-            var previous = -1
-            for b in candidates where b != previous {
-                previous = b
-                if boundaryRules.isSentenceEnd(text: text, line: line.range, segmentStart: start, boundary: b) {
-                    Self.append(text, start..<b, line.paragraph, to: &segments)
-                    start = b
+            if !candidates.isEmpty {
+                if candidates.count > 1 { candidates.sort() }
+                let protected = ProtectedSpans(text: text, line: line.range)
+                var previous = -1
+                for candidate in candidates where candidate.position != previous && candidate.position > start {
+                    previous = candidate.position
+                    if boundaryRules.isSentenceEnd(text: text, line: line.range, segmentStart: start,
+                                                   candidate: candidate, protected: protected) {
+                        Self.append(text, start..<candidate.position, line.paragraph, to: &segments)
+                        start = candidate.position
+                    }
                 }
             }
             Self.append(text, start..<line.range.upperBound, line.paragraph, to: &segments)

@@ -1,0 +1,93 @@
+/// A place where a segment might end. ICU proposes most; Werger's scans add the ones ICU misses.
+struct Candidate: Comparable {
+    var position: Int
+    /// Found by a pattern that is itself the evidence (a list item, a footnote mark before a new
+    /// sentence, a photo credit): accepted without the word rules.
+    var forced: Bool
+
+    static func < (a: Candidate, b: Candidate) -> Bool {
+        a.position != b.position ? a.position < b.position : (a.forced && !b.forced)
+    }
+}
+
+/// Spans inside a line that no segment boundary may cut: a quotation (“…”, «…», „…“, '…') or a
+/// bracket ((…), […]) that opens and closes on the same line. A multi-sentence quotation is one
+/// unit with its attribution: „Prieskumy beriem na ľahkú váhu. V podstate ma to nezaujíma,“ reagoval.
+struct ProtectedSpans {
+    private(set) var spans: [Range<Int>] = []
+
+    init(text: UnsafeBufferPointer<UInt16>, line: Range<Int>) {
+        var i = line.lowerBound
+        let end = line.upperBound
+        while i < end {
+            let u = text[i]
+            if let closers = Self.closers(for: u), Self.opens(text, at: i, lineStart: line.lowerBound, end: end) {
+                if let close = Self.findClose(text, from: i + 1, end: end, opener: u, closers: closers) {
+                    spans.append(i..<(close + 1))
+                    i = close + 1
+                    continue
+                }
+            }
+            i += 1
+        }
+    }
+
+    /// Whether `position` lies strictly inside a span (a boundary there would cut it).
+    func contains(_ position: Int) -> Bool {
+        for span in spans where span.lowerBound < position && position < span.upperBound { return true }
+        return false
+    }
+
+    private static func closers(for u: UInt16) -> [UInt16]? {
+        switch u {
+        case 0x201C: return [0x201D, 0x201C]     // “…” (and “…“ as typed in some German text)
+        case 0x201E: return [0x201C, 0x201D]     // „…“
+        case 0x2018: return [0x2019]             // ‘…’
+        case 0xAB: return [0xBB]                 // «…»
+        case 0xBB: return [0xAB]                 // »…« (German)
+        case 0x22: return [0x22]                 // "…"
+        case 0x27: return [0x27, 0x2019]         // '…'
+        case 0x28: return [0x29]                 // (…)
+        case 0x5B: return [0x5D]                 // […]
+        case 0x300C: return [0x300D]             // 「…」
+        case 0x300E: return [0x300F]             // 『…』
+        case 0xFF08: return [0xFF09]             // （…）
+        default: return nil
+        }
+    }
+
+    /// An opening mark stands before a word, after a space or another opener: `'Well!'` opens,
+    /// the apostrophe in `they'll` does not.
+    private static func opens(_ text: UnsafeBufferPointer<UInt16>, at i: Int, lineStart: Int, end: Int) -> Bool {
+        guard i + 1 < end, !UTF16Class.isSpace(text[i + 1]) else { return false }
+        let u = text[i]
+        if u == 0x22 || u == 0x27 || u == 0x2018 {
+            if i > lineStart {
+                let before = text[i - 1]
+                if !(UTF16Class.isSpace(before) || UTF16Class.isOpener(before) || before == 0x2F) { return false }
+            }
+        }
+        return true
+    }
+
+    private static func findClose(_ text: UnsafeBufferPointer<UInt16>, from start: Int, end: Int, opener: UInt16,
+                                  closers: [UInt16]) -> Int? {
+        var depth = 0
+        var i = start
+        while i < end {
+            let u = text[i]
+            if u == opener, opener == 0x28 || opener == 0x5B || opener == 0xFF08 { depth += 1 }
+            if closers.contains(u) {
+                if opener == 0x27 || opener == 0x2018 || opener == 0x22 {
+                    // A closing quote follows a word and is not followed by a letter (not `Jr.'s`).
+                    let afterIsLetter = i + 1 < end && UTF16Class.scalar(text, i + 1).map(UTF16Class.isLetter) == true
+                    if UTF16Class.isSpace(text[i - 1]) || afterIsLetter { i += 1; continue }
+                }
+                if depth == 0 { return i }
+                depth -= 1
+            }
+            i += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,108 @@
+/// Lists written on one line: `1. The first item 2. The second item`, `a) here b) there`,
+/// `(a) Hello world. (b) Hello world.`, `• 9. The first item • 10. The second item`.
+///
+/// A marker starts an item only as part of a run of consecutive markers (1, 2, 3 or a, b, c or
+/// i, ii, iii) whose first one opens the line or follows a sentence end, so `for 1. above … for 2.
+/// above` in running text is left alone.
+enum ListItems {
+    private struct Marker {
+        var position: Int      // where the item starts (at its bullet, if any)
+        var markerStart: Int
+        var style: Style
+        var values: [Int]
+        var shape: [UInt16]    // the punctuation around the number: ".", ".)", ")", "()"
+    }
+
+    private enum Style: Hashable { case digits, lower, upper, roman }
+
+    static func addCandidates(text: UnsafeBufferPointer<UInt16>, line: Range<Int>, isTerminator: (UInt16) -> Bool,
+                              to candidates: inout [Candidate]) {
+        var markers: [Marker] = []
+        var i = line.lowerBound
+        let end = line.upperBound
+        while i < end {
+            let atWordStart = i == line.lowerBound || UTF16Class.isSpace(text[i - 1])
+            if atWordStart {
+                var start = i
+                if text[i] == 0x2022 || text[i] == 0x2043 {
+                    start = i + 1
+                    while start < end, UTF16Class.isHorizontalSpace(text[start]) { start += 1 }
+                }
+                if start < end, let length = ListMarker.length(text, at: start, end: end),
+                   let marker = Self.marker(text, position: i, start: start, length: length) {
+                    markers.append(marker)
+                }
+            }
+            i += 1
+        }
+        guard markers.count >= 2 else { return }
+        var index = 0
+        while index < markers.count {
+            var chainEnd = index
+            var current = markers[index]
+            var next = index + 1
+            while next < markers.count {
+                if Self.follows(markers[next], current) { current = markers[next]; chainEnd = next }
+                next += 1
+                if chainEnd < next - 1 { break }
+            }
+            if chainEnd > index, Self.opensList(text, markers[index].position, line: line, isTerminator: isTerminator) {
+                for m in markers[index...chainEnd] { candidates.append(Candidate(position: m.position, forced: true)) }
+                index = chainEnd + 1
+            } else {
+                index += 1
+            }
+        }
+    }
+
+    private static func opensList(_ text: UnsafeBufferPointer<UInt16>, _ position: Int, line: Range<Int>,
+                                  isTerminator: (UInt16) -> Bool) -> Bool {
+        var i = position
+        while i > line.lowerBound, UTF16Class.isSpace(text[i - 1]) { i -= 1 }
+        if i == line.lowerBound { return true }
+        while i > line.lowerBound, UTF16Class.isCloser(text[i - 1]) { i -= 1 }
+        return i > line.lowerBound && isTerminator(text[i - 1])
+    }
+
+    private static func follows(_ next: Marker, _ previous: Marker) -> Bool {
+        guard next.shape == previous.shape else { return false }
+        let romanOrLower: Set<Style> = [.roman, .lower]
+        if next.style == previous.style || (romanOrLower.contains(next.style) && romanOrLower.contains(previous.style)) {
+            return next.values.contains { v in previous.values.contains { v == $0 + 1 } }
+        }
+        return false
+    }
+
+    private static func marker(_ text: UnsafeBufferPointer<UInt16>, position: Int, start: Int, length: Int) -> Marker? {
+        var body: [UInt16] = []
+        var shape: [UInt16] = []
+        for i in start..<(start + length) {
+            let u = text[i]
+            if u == 0x28 || u == 0x29 || u == 0x2E { shape.append(u) } else { body.append(u) }
+        }
+        guard !body.isEmpty else { return nil }
+        if body.allSatisfy(UTF16Class.isDigit) {
+            var value = 0
+            for u in body { value = value * 10 + Int(Unicode.Scalar(u)?.properties.numericValue ?? 0) }
+            return Marker(position: position, markerStart: start, style: .digits, values: [value], shape: shape)
+        }
+        let string = String(decoding: body, as: UTF16.self)
+        if let roman = romanValues[string] {
+            var values = [roman]
+            if body.count == 1, let letter = body.first { values.append(Int(letter | 0x20) - 0x60) }
+            return Marker(position: position, markerStart: start, style: .roman, values: values, shape: shape)
+        }
+        guard body.count == 1, let letter = body.first else { return nil }
+        if letter >= 0x61 && letter <= 0x7A {
+            return Marker(position: position, markerStart: start, style: .lower, values: [Int(letter) - 0x60], shape: shape)
+        }
+        if letter >= 0x41 && letter <= 0x5A {
+            return Marker(position: position, markerStart: start, style: .upper, values: [Int(letter) - 0x40], shape: shape)
+        }
+        return nil
+    }
+
+    private static let romanValues: [String: Int] = [
+        "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
+    ]
+}
