@@ -46,6 +46,10 @@ struct BoundaryRules {
                 i = scanAfterTerminator(text, at: i, line: line, to: &candidates)
                 continue
             }
+            if UTF16Class.isQuote(u), i >= line.lowerBound + 2, text[i - 1] == 0x2D || text[i - 1] == 0x2014,
+               let next = brokenOffSpeechEnd(text, quote: i, line: line) {
+                candidates.append(Candidate(position: next, forced: true))
+            }
             if u == 0x28, i > line.lowerBound, UTF16Class.isHorizontalSpace(text[i - 1]),
                followsTerminator(text, before: i, lineStart: line.lowerBound), isCredit(text, at: i, end: end) {
                 candidates.append(Candidate(position: i, forced: true))
@@ -93,12 +97,37 @@ struct BoundaryRules {
             }
             return max(runEnd, start + 1)
         }
+        // `compounds. . . . The practice`: a full stop, then an omission that opens the next sentence.
+        if sawOnlyPeriods, runEnd - start == 1, k == start + 2, start > line.lowerBound, !UTF16Class.isSpace(text[start - 1]),
+           isOmissionOpeningSentence(text, at: k, end: end) {
+            candidates.append(Candidate(position: k, forced: true))
+            return k + 5
+        }
         // A space follows: ICU proposes the period breaks itself (and, with its suppressions on,
         // wrongly keeps `NATO. The` together, which the glue guard catches).
         if !sawOnlyPeriods || runEnd - start > 1 || glueGuard && isAcronym(text, before: start, lineStart: line.lowerBound) {
             candidates.append(Candidate(position: k, forced: false))
         }
         return runEnd
+    }
+
+    /// `. . . The`: a spaced-out ellipsis, then a capitalised word.
+    private func isOmissionOpeningSentence(_ text: UnsafeBufferPointer<UInt16>, at i: Int, end: Int) -> Bool {
+        guard !caseless, i + 6 < end else { return false }
+        let pattern: [UInt16] = [0x2E, 0x20, 0x2E, 0x20, 0x2E, 0x20]
+        for (offset, u) in pattern.enumerated() where text[i + offset] != u { return false }
+        guard let first = UTF16Class.scalar(text, i + 6) else { return false }
+        return UTF16Class.isUppercase(first)
+    }
+
+    /// `to--" At this moment`: speech broken off with a dash, closed, and a new sentence.
+    private func brokenOffSpeechEnd(_ text: UnsafeBufferPointer<UInt16>, quote: Int, line: Range<Int>) -> Int? {
+        guard !caseless else { return nil }
+        var k = quote + 1
+        while k < line.upperBound, UTF16Class.isHorizontalSpace(text[k]) { k += 1 }
+        guard k > quote + 1, k < line.upperBound, let first = UTF16Class.scalar(text, k), UTF16Class.isUppercase(first),
+              !isAttribution(text, from: k, lineEnd: line.upperBound) else { return nil }
+        return k
     }
 
     /// `world.Today`: a lower-case word, a period, a capitalised word — not a URL, a file name or
@@ -195,9 +224,10 @@ struct BoundaryRules {
         let before = text[boundary - 1]
         if !UTF16Class.isSpace(before), before < 0x80 || UTF16Class.isCloser(before) { return false }
         let right = RightContext(text: text, boundary: boundary, lineEnd: line.upperBound)
-        // `(Which was very likely true.)` goes with the sentence before; a list item or a credit
-        // in parentheses was already found by the scans.
-        if text[boundary] == 0x28 { return false }
+        // A remark in parentheses closing a paragraph (`… house!' (Which was very likely true.)`)
+        // goes with the sentence before; one followed by more text is a sentence of its own
+        // (`(Dinah was the cat.) "I hope …`). Lists and credits in parentheses were found by the scans.
+        if text[boundary] == 0x28 { return Self.isParentheticalSentence(text, at: boundary, lineEnd: line.upperBound) }
 
         // A quotation followed by its attribution is one unit: “Where did it go?” Ahmed asked.
         if left.closesQuote, isAttribution(text, from: boundary, lineEnd: line.upperBound) { return false }
@@ -219,8 +249,25 @@ struct BoundaryRules {
         if left.isQuestion || !left.endsWithPeriod { return true }
         // News style never starts a sentence with a numeral: `2012 жыл. №590`, `ul. 1 Maja`.
         if right.startsWithDigit { return false }
+        // List numbering stays with its item: `1. The first item`, `a.) The first item`, `• 9. An item`.
+        if left.wordRange.lowerBound == left.segmentContentStart,
+           ListMarker.length(text, at: left.wordRange.lowerBound, end: right.wordEnd) != nil {
+            return false
+        }
         if left.closer { return true }
         return periodEndsSentence(text: text, left: left, right: right, segmentStart: segmentStart)
+    }
+
+    private static func isParentheticalSentence(_ text: UnsafeBufferPointer<UInt16>, at open: Int, lineEnd: Int) -> Bool {
+        guard open + 1 < lineEnd, let first = UTF16Class.scalar(text, open + 1), UTF16Class.isUppercase(first) else {
+            return false
+        }
+        var i = open + 1
+        while i < lineEnd, text[i] != 0x29 { i += 1 }
+        guard i < lineEnd, i > open + 1, UTF16Class.isTerminator(text[i - 1]) else { return false }
+        var j = i + 1
+        while j < lineEnd, UTF16Class.isSpace(text[j]) { j += 1 }
+        return j < lineEnd
     }
 
     /// The rules for a word followed by a period.
@@ -229,11 +276,6 @@ struct BoundaryRules {
         let wordRange = left.wordRange
         if wordRange.isEmpty { return true }
         if ordinalNumbers, Self.isOrdinal(text, wordRange) { return false }
-        // List numbering stays with its item: `1. The first item`, `a.) The first item`.
-        if wordRange.lowerBound == left.segmentContentStart,
-           ListMarker.length(text, at: wordRange.lowerBound, end: right.wordEnd) != nil {
-            return false
-        }
         let key = word(text, wordRange)
         if rules.abbreviations.contains(key) { return false }
         if rules.numberAbbreviations.contains(key) { return isSentenceStarter(text, right) }
@@ -285,6 +327,8 @@ struct BoundaryRules {
             var wordBegin = wordStart
             while wordBegin < wordEnd, !Self.isWordCharacter(text, wordBegin) { wordBegin += 1 }
             words.append(word(text, wordBegin..<wordEnd))
+            // `As she said this, …` is a new sentence, not an attribution.
+            if words.count == 1, rules.clauseOpeners.contains(words[0]) { return false }
             if words.count <= 3, rules.speechVerbs.contains(words.last!) { return true }
             if clauseEnds { endedClause = true; break }
         }
@@ -330,7 +374,9 @@ struct LeftContext {
 
     init(text: UnsafeBufferPointer<UInt16>, lineStart: Int, boundary: Int, isTerminator: (UInt16) -> Bool) {
         var content = lineStart
-        while content < boundary, UTF16Class.isSpace(text[content]) { content += 1 }
+        while content < boundary, UTF16Class.isSpace(text[content]) || text[content] == 0x2022 || text[content] == 0x2043 {
+            content += 1
+        }
         segmentContentStart = content
         var end = boundary
         while end > lineStart, UTF16Class.isSpace(text[end - 1]) { end -= 1 }

@@ -31,12 +31,15 @@ enum ListItems {
                 if start < end, let length = ListMarker.length(text, at: start, end: end),
                    let marker = Self.marker(text, position: i, start: start, length: length) {
                     markers.append(marker)
+                    i = start + length
+                    continue
                 }
             }
             i += 1
         }
         guard markers.count >= 2 else { return }
         var index = 0
+        var previousChainEnd = -2
         while index < markers.count {
             var chainEnd = index
             var current = markers[index]
@@ -46,8 +49,11 @@ enum ListItems {
                 next += 1
                 if chainEnd < next - 1 { break }
             }
-            if chainEnd > index, Self.opensList(text, markers[index].position, line: line, isTerminator: isTerminator) {
+            // A list opens the line or follows a sentence end, or restarts right after another list.
+            if chainEnd > index, previousChainEnd == index - 1
+                || Self.opensList(text, markers[index].position, line: line, isTerminator: isTerminator) {
                 for m in markers[index...chainEnd] { candidates.append(Candidate(position: m.position, forced: true)) }
+                previousChainEnd = chainEnd
                 index = chainEnd + 1
             } else {
                 index += 1

@@ -22,6 +22,9 @@ public struct SegmentationRules: Sendable {
     /// Speech verbs (`said`, `asked`, `گوتی`, `قال`): a quote followed by one is a single segment
     /// with its attribution.
     public var speechVerbs: Set<String> = []
+    /// Words that open a subordinate clause (`as`, `when`): a sentence after a quotation that starts
+    /// with one is not its attribution, even with a speech verb (`As she said this, …`).
+    public var clauseOpeners: Set<String> = []
     /// Words that open a photo credit in parentheses (`Photo`, `وێنە`); a credit after a finished
     /// caption is a segment of its own.
     public var creditWords: Set<String> = []
@@ -77,6 +80,7 @@ public struct SegmentationRules: Sendable {
         "time-zone-words": \.timeZoneWords,
         "sentence-starters": \.sentenceStarters,
         "speech-verbs": \.speechVerbs,
+        "clause-openers": \.clauseOpeners,
         "credit-words": \.creditWords,
         "terminators": \.terminators,
         "options": \.options,
