@@ -15,6 +15,7 @@ struct BoundaryRules {
     let extraTerminators: Set<UInt16>
     let ordinalNumbers: Bool
     let lowercaseMayStart: Bool
+    let quoteContinues: Bool
 
     init(rules: SegmentationRules, caseless: Bool, glueGuard: Bool) {
         self.rules = rules
@@ -23,6 +24,13 @@ struct BoundaryRules {
         extraTerminators = Set(rules.terminators.flatMap { $0.utf16 })
         ordinalNumbers = rules.options.contains("ordinal-numbers")
         lowercaseMayStart = rules.options.contains("lowercase-may-start")
+        quoteContinues = rules.options.contains("quote-continues")
+    }
+
+    /// Italian and French elide articles onto the abbreviation: `l'avv` is looked up as `avv`.
+    private static func afterElision(_ key: String) -> String {
+        guard let apostrophe = key.lastIndex(where: { $0 == "'" || $0 == "\u{2019}" }) else { return key }
+        return String(key[key.index(after: apostrophe)...])
     }
 
     /// `12.` in `vom 12. Juni`, `XII.` in `XII. Pluku`.
@@ -105,7 +113,9 @@ struct BoundaryRules {
         }
         // A space follows: ICU proposes the period breaks itself (and, with its suppressions on,
         // wrongly keeps `NATO. The` together, which the glue guard catches).
-        if !sawOnlyPeriods || runEnd - start > 1 || glueGuard && isAcronym(text, before: start, lineStart: line.lowerBound) {
+        let opensWithEllipsis = text[k] == 0x2026 || (text[k] == 0x2E && k + 1 < end && text[k + 1] == 0x2E)
+        if !sawOnlyPeriods || runEnd - start > 1 || lowercaseMayStart || opensWithEllipsis || UTF16Class.isDigit(text[k])
+            || glueGuard && isAcronym(text, before: start, lineStart: line.lowerBound) {
             candidates.append(Candidate(position: k, forced: false))
         }
         return runEnd
@@ -137,7 +147,8 @@ struct BoundaryRules {
               let before = UTF16Class.scalar(text, period - 1), let after = UTF16Class.scalar(text, period + 1),
               let second = UTF16Class.scalar(text, period + 2),
               UTF16Class.isLowercase(before) || UTF16Class.isDigit(text[period - 1]),
-              UTF16Class.isUppercase(after), UTF16Class.isLowercase(second) || UTF16Class.isUppercase(second)
+              UTF16Class.isUppercase(after),
+              UTF16Class.isLowercase(second) || UTF16Class.isUppercase(second) || text[period + 2] == 0x20
         else { return false }
         var tokenStart = period
         while tokenStart > line.lowerBound, !UTF16Class.isSpace(text[tokenStart - 1]) { tokenStart -= 1 }
@@ -227,16 +238,25 @@ struct BoundaryRules {
         // A remark in parentheses closing a paragraph (`… house!' (Which was very likely true.)`)
         // goes with the sentence before; one followed by more text is a sentence of its own
         // (`(Dinah was the cat.) "I hope …`). Lists and credits in parentheses were found by the scans.
-        if text[boundary] == 0x28 { return Self.isParentheticalSentence(text, at: boundary, lineEnd: line.upperBound) }
+        if text[boundary] == 0x28 {
+            // After a quotation, `(Smith 55).` cites it.
+            if left.closesQuote, !Self.hasTerminatorInside(text, open: boundary, lineEnd: line.upperBound) { return false }
+            return Self.isParentheticalSentence(text, at: boundary, lineEnd: line.upperBound)
+        }
 
         // A quotation followed by its attribution is one unit: “Where did it go?” Ahmed asked.
         if left.closesQuote, isAttribution(text, from: boundary, lineEnd: line.upperBound) { return false }
 
         // In a cased script, a sentence does not start in lower case: `Leave me alone! he yelled.`,
         // `Yahoo! in the accounting department`, `-- voila! -- you have cake`.
-        if !caseless, !lowercaseMayStart, let first = right.firstLetter, UTF16Class.isLowercase(first), !right.startsWithDigit {
+        // Dutch `raak. ...en toen barste de hel los`: an omission opens the next sentence.
+        if right.startsWithEllipsis { return true }
+        if !caseless, let first = right.firstLetter, UTF16Class.isLowercase(first), !right.startsWithDigit,
+           !lowercaseMayStart || right.startsWithDash {
             return false
         }
+        // German dialogue: `,,Wann kommst zu mir?” ,,Das weiß ich noch nicht“, antwortete Susi`.
+        if quoteContinues, left.closesQuote, right.startsWithQuote { return false }
 
         if left.isEllipsis && !left.isQuestion {
             // `. . .` spaced out marks an omission inside a sentence; `...` or `…` before a
@@ -247,8 +267,8 @@ struct BoundaryRules {
             return UTF16Class.isUppercase(first)
         }
         if left.isQuestion || !left.endsWithPeriod { return true }
-        // News style never starts a sentence with a numeral: `2012 жыл. №590`, `ul. 1 Maja`.
-        if right.startsWithDigit { return false }
+        // A number sign continues a citation: `2012 жыл. №590-591`.
+        if text[boundary] == 0x2116 || text[boundary] == 0x23 { return false }
         // List numbering stays with its item: `1. The first item`, `a.) The first item`, `• 9. An item`.
         if left.wordRange.lowerBound == left.segmentContentStart,
            ListMarker.length(text, at: left.wordRange.lowerBound, end: right.wordEnd) != nil {
@@ -258,13 +278,30 @@ struct BoundaryRules {
         return periodEndsSentence(text: text, left: left, right: right, segmentStart: segmentStart)
     }
 
+    private static func hasTerminatorInside(_ text: UnsafeBufferPointer<UInt16>, open: Int, lineEnd: Int) -> Bool {
+        var i = open + 1
+        while i < lineEnd, text[i] != 0x29 {
+            if UTF16Class.isTerminator(text[i]) { return true }
+            i += 1
+        }
+        return false
+    }
+
     private static func isParentheticalSentence(_ text: UnsafeBufferPointer<UInt16>, at open: Int, lineEnd: Int) -> Bool {
-        guard open + 1 < lineEnd, let first = UTF16Class.scalar(text, open + 1), UTF16Class.isUppercase(first) else {
+        var first = open + 1
+        while first < lineEnd, UTF16Class.isOpener(text[first]) { first += 1 }
+        guard first < lineEnd, let letter = UTF16Class.scalar(text, first), UTF16Class.isUppercase(letter) else {
             return false
         }
-        var i = open + 1
+        var i = first
         while i < lineEnd, text[i] != 0x29 { i += 1 }
-        guard i < lineEnd, i > open + 1, UTF16Class.isTerminator(text[i - 1]) else { return false }
+        guard i < lineEnd, i > open + 1 else { return false }
+        // `(«Айқын», 23 сəуір 2010 жыл. № 70).`: a citation of several words with its own full
+        // stop after the bracket (not a short aside like `(“Company B”).`).
+        if i + 1 < lineEnd, UTF16Class.isTerminator(text[i + 1]) {
+            return (first..<i).reduce(0) { $0 + (UTF16Class.isSpace(text[$1]) ? 1 : 0) } >= 3
+        }
+        guard UTF16Class.isTerminator(text[i - 1]) else { return false }
         var j = i + 1
         while j < lineEnd, UTF16Class.isSpace(text[j]) { j += 1 }
         return j < lineEnd
@@ -277,7 +314,7 @@ struct BoundaryRules {
         if wordRange.isEmpty { return true }
         if ordinalNumbers, Self.isOrdinal(text, wordRange) { return false }
         let key = word(text, wordRange)
-        if rules.abbreviations.contains(key) { return false }
+        if rules.abbreviations.contains(key) || rules.abbreviations.contains(Self.afterElision(key)) { return false }
         if rules.numberAbbreviations.contains(key) { return isSentenceStarter(text, right) }
         if rules.timeAbbreviations.contains(key) {
             guard let first = right.firstLetter, UTF16Class.isUppercase(first) || caseless else { return false }
@@ -440,6 +477,9 @@ struct RightContext {
     /// The first letter after the boundary, skipping quotes, brackets and dashes.
     var firstLetter: Unicode.Scalar?
     var startsWithDigit = false
+    var startsWithDash = false
+    var startsWithQuote = false
+    var startsWithEllipsis = false
 
     init(text: UnsafeBufferPointer<UInt16>, boundary: Int, lineEnd: Int) {
         var end = boundary
@@ -450,6 +490,13 @@ struct RightContext {
         var stop = end
         while stop > start, !(Self.isLetterOrDigit(text, stop - 1)) { stop -= 1 }
         wordRangeSkippingOpeners = start..<stop
+        if boundary < lineEnd {
+            let u = text[boundary]
+            startsWithDash = u == 0x2D || u == 0x2013 || u == 0x2014
+            startsWithQuote = UTF16Class.isQuote(u) || u == 0x201E || u == 0xAB
+                || (u == 0x2C && boundary + 1 < lineEnd && text[boundary + 1] == 0x2C)
+            startsWithEllipsis = u == 0x2026 || (u == 0x2E && boundary + 2 < lineEnd && text[boundary + 1] == 0x2E)
+        }
         var i = boundary
         var skipped = 0
         while i < lineEnd, skipped < 8 {

@@ -52,6 +52,8 @@ struct ProtectedSpans {
         case 0x300C: return [0x300D]             // 「…」
         case 0x300E: return [0x300F]             // 『…』
         case 0xFF08: return [0xFF09]             // （…）
+        case 0x300A: return [0x300B]             // 《…》
+        case 0x3008: return [0x3009]             // 〈…〉
         default: return nil
         }
     }
@@ -81,7 +83,9 @@ struct ProtectedSpans {
                 if opener == 0x27 || opener == 0x2018 || opener == 0x22 {
                     // A closing quote follows a word and is not followed by a letter (not `Jr.'s`).
                     let afterIsLetter = i + 1 < end && UTF16Class.scalar(text, i + 1).map(UTF16Class.isLetter) == true
-                    if UTF16Class.isSpace(text[i - 1]) || afterIsLetter { i += 1; continue }
+                    // `[...] ".` closes after a space when punctuation or the line end follows.
+                    let afterIsEnd = i + 1 == end || [0x2E, 0x2C, 0x3B, 0x3A].contains(text[i + 1])
+                    if (UTF16Class.isSpace(text[i - 1]) && !afterIsEnd) || afterIsLetter { i += 1; continue }
                 }
                 if depth == 0 { return i }
                 depth -= 1

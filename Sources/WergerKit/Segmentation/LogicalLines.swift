@@ -11,7 +11,9 @@ struct LogicalLines {
     /// The paragraph number after the last paragraph of the text.
     private(set) var nextParagraph: Int
 
-    init(text: UnsafeBufferPointer<UInt16>, caseless: Bool, firstParagraph: Int) {
+    /// `joinsHardWraps` is false for scripts written without spaces (Japanese, Chinese, Thai), where
+    /// a line-final space says nothing about a wrap.
+    init(text: UnsafeBufferPointer<UInt16>, caseless: Bool, joinsHardWraps: Bool = true, firstParagraph: Int) {
         var paragraph = firstParagraph
         var sawContent = false
         var blankSinceContent = false
@@ -29,7 +31,7 @@ struct LogicalLines {
                 blankSinceContent = sawContent
             } else {
                 if blankSinceContent { paragraph += 1; blankSinceContent = false }
-                if sawContent, var open = current, open.paragraph == paragraph, previousEndsWithWrap,
+                if joinsHardWraps, sawContent, var open = current, open.paragraph == paragraph, previousEndsWithWrap,
                    Self.continuesSentence(text, from: first, to: end, caseless: caseless) {
                     open.range = open.range.lowerBound..<end
                     current = open

@@ -33,6 +33,8 @@ public struct SegmentationRules: Sendable {
     /// Switches: `ordinal-numbers` (`12. Juni`: a number with a period is an ordinal, not a sentence
     /// end), `lowercase-may-start` (a sentence may begin in lower case, as in Greek or Kazakh).
     public var options: Set<String> = []
+    /// Other rule files read before this one (Danish copy quotes English, so `da` includes `en`).
+    public var includes: Set<String> = []
 
     public init() {}
 
@@ -55,7 +57,8 @@ public struct SegmentationRules: Sendable {
                 throw SegmentationRulesError(file: file, line: number + 1, message: "entry before any [section]")
             }
             for entry in trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
-                self[keyPath: section].insert(Self.key(String(entry)))
+                // Terminators are characters; a lone "." must not become an empty key.
+                self[keyPath: section].insert(section == \.terminators ? String(entry) : Self.key(String(entry)))
             }
         }
     }
@@ -84,12 +87,16 @@ public struct SegmentationRules: Sendable {
         "credit-words": \.creditWords,
         "terminators": \.terminators,
         "options": \.options,
+        "include": \.includes,
     ]
 
     /// The rules for a language: the common file plus the language's own, when it has one.
     public static func forLanguage(_ language: String) throws(SegmentationRulesError) -> (rules: SegmentationRules, handTuned: Bool) {
         var rules = try load("common") ?? SegmentationRules()
         guard let own = try load(language) else { return (rules, false) }
+        for included in own.includes.sorted() where included != language {
+            if let other = try load(included) { rules.merge(other) }
+        }
         rules.merge(own)
         return (rules, true)
     }

@@ -12,6 +12,8 @@ public final class Segmenter {
     /// Whether Werger has its own rules for the language (en, ar, ckb, kmr, fa, tr).
     public let isHandTuned: Bool
     let boundaryRules: BoundaryRules
+    /// Whether the script separates words with spaces (not Japanese, Chinese, Thai, …).
+    let writesSpaces: Bool
     private let iterator: OpaquePointer
 
     public init(language: LanguageTag) throws(SegmenterError) {
@@ -21,6 +23,7 @@ public final class Segmenter {
             throw .rules(error)
         }
         rules = loaded.rules
+        writesSpaces = !["Jpan", "Hans", "Hant", "Hani", "Kore", "Thai", "Laoo", "Khmr", "Mymr", "Tibt"].contains(language.script)
         isHandTuned = loaded.handTuned
         boundaryRules = BoundaryRules(rules: rules, caseless: !Self.hasLetterCase(language),
                                       glueGuard: !loaded.handTuned)
@@ -54,7 +57,8 @@ public final class Segmenter {
         wicu_break_set_text(iterator, base, Int32(clamping: text.count), &error)
         var icuBoundaries = ICUBoundaries(iterator: iterator, failed: error > 0)
 
-        let lines = LogicalLines(text: text, caseless: boundaryRules.caseless, firstParagraph: firstParagraph)
+        let lines = LogicalLines(text: text, caseless: boundaryRules.caseless, joinsHardWraps: writesSpaces,
+                                 firstParagraph: firstParagraph)
         var candidates: [Candidate] = []
         for line in lines.lines {
             candidates.removeAll(keepingCapacity: true)
