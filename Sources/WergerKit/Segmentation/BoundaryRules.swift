@@ -61,6 +61,12 @@ struct BoundaryRules {
             if u == 0x28, i > line.lowerBound, UTF16Class.isHorizontalSpace(text[i - 1]),
                followsTerminator(text, before: i, lineStart: line.lowerBound), isCredit(text, at: i, end: end) {
                 candidates.append(Candidate(position: i, forced: true))
+                // Text after the credit on the same line is a new sentence.
+                var close = i + 1
+                while close < end, text[close] != 0x29 { close += 1 }
+                var next = close + 1
+                while next < end, UTF16Class.isHorizontalSpace(text[next]) { next += 1 }
+                if close < end, next > close + 1, next < end { candidates.append(Candidate(position: next, forced: true)) }
             }
             i += 1
         }
@@ -231,6 +237,12 @@ struct BoundaryRules {
         if candidate.forced { return true }
         let left = LeftContext(text: text, lineStart: segmentStart, boundary: boundary, isTerminator: isTerminator)
         guard left.terminatorRange.count > 0 else { return false }
+        // `(...)`, `[…]`: an omission mark in brackets ends nothing.
+        if left.terminatorRange.lowerBound > segmentStart, left.terminatorRange.upperBound < left.leftEnd,
+           [0x28, 0x5B].contains(text[left.terminatorRange.lowerBound - 1]),
+           [0x29, 0x5D].contains(text[left.terminatorRange.upperBound]) {
+            return false
+        }
         // A sentence boundary in a script written with spaces has one: not `Y!J`, `!Kung`, `...Այդպես`.
         let before = text[boundary - 1]
         if !UTF16Class.isSpace(before), before < 0x80 || UTF16Class.isCloser(before) { return false }
@@ -274,7 +286,9 @@ struct BoundaryRules {
            ListMarker.length(text, at: left.wordRange.lowerBound, end: right.wordEnd) != nil {
             return false
         }
-        if left.closer { return true }
+        // After a closing quote the period is the quotation's; inside brackets it may still belong
+        // to an abbreviation or initials: `(س. ع.) ئاشکرا کرد`.
+        if left.closesQuote { return true }
         return periodEndsSentence(text: text, left: left, right: right, segmentStart: segmentStart)
     }
 
@@ -349,6 +363,7 @@ struct BoundaryRules {
         var i = start
         var words: [String] = []
         var endedClause = false
+        var endsWithColon = false
         while i < lineEnd, words.count < 8 {
             while i < lineEnd, UTF16Class.isHorizontalSpace(text[i]) { i += 1 }
             let wordStart = i
@@ -359,6 +374,7 @@ struct BoundaryRules {
             while wordEnd > wordStart, !Self.isWordCharacter(text, wordEnd - 1) {
                 let u = text[wordEnd - 1]
                 if UTF16Class.isTerminator(u) || u == 0x3A || u == 0x2C || u == 0x060C { clauseEnds = true }
+                if u == 0x3A { endsWithColon = true }
                 wordEnd -= 1
             }
             var wordBegin = wordStart
@@ -366,9 +382,11 @@ struct BoundaryRules {
             words.append(word(text, wordBegin..<wordEnd))
             // `As she said this, …` is a new sentence, not an attribution.
             if words.count == 1, rules.clauseOpeners.contains(words[0]) { return false }
-            if words.count <= 3, rules.speechVerbs.contains(words.last!) { return true }
             if clauseEnds { endedClause = true; break }
         }
+        // `Ahmed asked: «…»` introduces the next quotation instead of closing this one.
+        if endsWithColon { return false }
+        if words.prefix(3).contains(where: rules.speechVerbs.contains) { return true }
         return endedClause && words.count <= 6 && rules.speechVerbs.contains(words.last ?? "")
     }
 

@@ -40,7 +40,7 @@ struct LogicalLines {
                     current = Line(range: position..<end, paragraph: paragraph)
                 }
                 sawContent = true
-                previousEndsWithWrap = Self.endsWithWrap(text, from: first, to: end)
+                previousEndsWithWrap = Self.endsWithWrap(text, from: first, to: end, caseless: caseless)
             }
             position = next
         }
@@ -48,9 +48,13 @@ struct LogicalLines {
         nextParagraph = sawContent ? paragraph + 1 : paragraph
     }
 
-    /// A line wrapped inside a sentence ends with a space after a word, not after a terminator.
-    private static func endsWithWrap(_ text: UnsafeBufferPointer<UInt16>, from start: Int, to end: Int) -> Bool {
+    /// A line wrapped inside a sentence ends with a space. In a caseless script it must also not end
+    /// with a terminator (the next line's case cannot tell); in a cased one the next line's lower-case
+    /// start decides (`the U.S. \nembassy's office`).
+    private static func endsWithWrap(_ text: UnsafeBufferPointer<UInt16>, from start: Int, to end: Int,
+                                     caseless: Bool) -> Bool {
         guard end > start, UTF16Class.isHorizontalSpace(text[end - 1]) else { return false }
+        if !caseless { return true }
         var last = end - 1
         while last > start, UTF16Class.isHorizontalSpace(text[last]) { last -= 1 }
         var mark = last

@@ -1,0 +1,45 @@
+/// Why a document cannot be read. Messages are short and say where and what to do.
+public enum DocumentError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The file does not exist.
+    case missing(file: String)
+    /// The file exists but cannot be read (a folder, no permission, an I/O failure).
+    case unreadable(file: String, reason: String)
+    /// Bytes that are not text in the document's encoding.
+    case undecodable(file: String, byteOffset: Int, encoding: String)
+    /// A NUL byte: a binary file, not a text document.
+    case binary(file: String, byteOffset: Int)
+    /// No encoding could be recognised.
+    case unknownEncoding(file: String)
+    /// `--encoding` names an encoding ICU does not know.
+    case unsupportedEncoding(name: String)
+
+    public var description: String {
+        switch self {
+        case .missing(let file):
+            return "\(file): no such file"
+        case .unreadable(let file, let reason):
+            return "\(file): cannot be read: \(reason)"
+        case .undecodable(let file, let offset, let encoding):
+            let hint = encoding == "UTF-8"
+                ? "save it as UTF-8, or name its encoding with --encoding (e.g. windows-1256)"
+                : "check the file, or name another encoding with --encoding"
+            return "\(file): byte \(offset): not valid \(encoding); \(hint)"
+        case .binary(let file, let offset):
+            return "\(file): byte \(offset): NUL byte; this is a binary file, not a text document"
+        case .unknownEncoding(let file):
+            return "\(file): cannot tell the text encoding; name it with --encoding (e.g. UTF-8, windows-1256)"
+        case .unsupportedEncoding(let name):
+            return "unknown encoding '\(name)'; use a name ICU knows, e.g. UTF-8, UTF-16LE, windows-1256, ISO-8859-6"
+        }
+    }
+
+    /// The sysexits code a command should end with.
+    public var exitCode: Int32 {
+        switch self {
+        case .missing: return 66
+        case .unreadable: return 74
+        case .undecodable, .binary, .unknownEncoding: return 65
+        case .unsupportedEncoding: return 64
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import Foundation
+import WergerKit
+
+/// Runs a command's body and turns Werger's errors into one line on stderr and a sysexits code.
+func reportingFailures<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as DocumentError {
+        throw fail(error.description, code: error.exitCode)
+    } catch let error as LanguageTagError {
+        throw fail(error.description, code: 64)
+    } catch let error as SegmenterError {
+        throw fail(error.description, code: 1)
+    } catch let error as OutputError {
+        throw fail(error.description, code: 74)
+    }
+}
+
+/// Writes `werger: error: <message>` to stderr and returns the exit code to throw.
+func fail(_ message: String, code: Int32) -> ExitCode {
+    FileHandle.standardError.write(Data("werger: error: \(message)\n".utf8))
+    return ExitCode(code)
+}
