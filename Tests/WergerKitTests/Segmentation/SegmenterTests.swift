@@ -1,0 +1,167 @@
+import Testing
+@testable import WergerKit
+
+/// Boundaries a translator expects, one rule family at a time. Each case lists the segments; the
+/// text is the segments joined by a space unless given.
+@Suite struct SegmenterRuleTests {
+    private func expect(_ language: String, _ expected: [String], text: String? = nil,
+                        sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let input = text ?? expected.joined(separator: " ")
+        let actual = try segmentTexts(input, language)
+        #expect(actual.map(collapsed) == expected.map(collapsed), sourceLocation: sourceLocation)
+    }
+
+    @Test func titlesAndAbbreviationsDoNotEndASentence() throws {
+        try expect("en", ["Dr. Karwan Ali met Gen. Sirwan Barzani and Gov. Hawre Saleh in Erbil on Oct. 3."])
+        try expect("en", ["Sen. John Smith Jr. of Acme Inc. spoke at St. Joseph's on Tuesday."])
+        try expect("en", ["The plan, e.g. the new water line, is No. 5 on the list."])
+        try expect("en", ["The meeting ended at 3 p.m. Baghdad time on Monday."])
+    }
+
+    @Test func closingAbbreviationsEndASentenceBeforeASentenceStart() throws {
+        try expect("en", ["Most of the aid came from the U.S.", "The rest came from Europe."])
+        try expect("en", ["The U.S. Army left.", "He left at 6 p.m.", "Travelers arrived later."])
+        try expect("en", ["He works for the U.N. in Geneva."])
+    }
+
+    @Test func initialsStayWithTheName() throws {
+        try expect("en", ["J. R. Smith and Alfred E. Sloan visited Duhok."])
+        try expect("en", ["We make a good team, you and I.", "Did you see Albert I. Jones?"])
+    }
+
+    @Test func acronymsEndSentences() throws {
+        try expect("en", ["The project was approved by the KRG.", "It starts in May."])
+        try expect("en", ["The talks involved NATO.", "UNICEF sent tents.", "Funding came from UNICEF.", "Work began."])
+    }
+
+    @Test func quotationWithAttributionIsOneSegment() throws {
+        try expect("en", ["“Where did the money go?” Ahmed asked.", "Nobody answered."])
+        try expect("en", ["“We waited. Nobody came,” she said.", "The mayor disagreed."])
+        try expect("en", ["“This is great.”", "She held the book out to show him."])
+        try expect("ckb", ["«پارەکە بۆ کوێ چوو؟» ئەحمەد پرسی.", "کەس وەڵامی نەدایەوە."])
+        try expect("ar", ["«أين ذهبت الأموال؟» سأل أحمد.", "لم يجب أحد."])
+        try expect("kmr", ["“Pere çûn ku derê?” Ahmed pirsî.", "Kesî bersiv neda."])
+    }
+
+    @Test func anAttributionBeforeAQuotationStartsTheNextSegment() throws {
+        try expect("ar", ["قال الوزير: «انتهى العمل.»", "وسأل المزارع أحمد: «وماذا نفعل نحن؟»"])
+    }
+
+    @Test func ellipsisBeforeANewSentenceEndsOne() throws {
+        try expect("en", ["The talks went on and on…", "Then the minister left."])
+        try expect("en", ["He waited . . . and waited."])
+    }
+
+    @Test func photoCreditIsItsOwnSegmentAfterAFinishedCaption() throws {
+        try expect("en", ["Workers lay pipes near Dukan Lake on Tuesday.", "(Photo: Rudaw)"])
+        try expect("en", ["Families at the camp (Photo: UNICEF)"])
+        try expect("ckb", ["کرێکاران بۆری ئاو ڕادەخەن.", "(وێنە: ڕووداو)"])
+        try expect("kmr", ["Karker lûleyên avê datînin.", "(Wêne: Rûdaw)"])
+        try expect("ar", ["عمال يمدون أنابيب المياه.", "(صورة: رووداو)"])
+    }
+
+    @Test func arabicScriptPunctuationAndAbbreviations() throws {
+        try expect("ar", ["قال د. أحمد علي، وزير الزراعة، إن العمل بدأ؛ وسينتهي في عام 2026 م. تقريباً.", "وأضاف أن التمويل متوفر."])
+        try expect("ar", ["قدم أ.د. كاوه عزيز تقريره عن آثار القرن الثالث ق.م في أربيل."])
+        try expect("ckb", ["د. شیلان ڕەسوڵ، وەزیری کشتوکاڵ، گوتی کارەکە دەستی پێکردووە؛ بەڵام پارە نییە.", "ئایا حکومەت وەڵام دەداتەوە؟", "هێشتا نازانرێت."])
+        try expect("fa", ["دکتر احمدی گفت: کار آغاز شد.", "آیا بودجه کافی است؟"])
+    }
+
+    @Test func kurmanjiAbbreviations() throws {
+        try expect("kmr", ["Dr. Şîlan Resûl û Prof. Kawa Ezîz hatin Hewlêrê.", "Civîn du saetan dom kir."])
+        try expect("kmr", ["Kela Hewlêrê ji sala 5000 b.z. ve heye û pir kevn e."])
+        try expect("kmr", ["Li kampê av, elektrîk û hwd. kêm in.", "Rêveberî alîkarî xwest."])
+    }
+
+    @Test func numbersDoNotEndSentences() throws {
+        try expect("en", ["Prices rose 3.5 percent to $1.2 billion on 28.11.2024 at 10.30 local time."])
+        try expect("ckb", ["نرخەکان ٣٫٥ لەسەدا بەرز بوونەوە.", "ئەمە هەواڵێکی باش نییە."])
+        try expect("en", ["See https://example.org/news.html for details.", "The site opened today."])
+    }
+
+    @Test func everyLineBreakEndsASegmentExceptAHardWrap() throws {
+        try expect("en", ["Dukan Water Project Delayed", "Read More: Erbil budget talks stall", "The work began."],
+                   text: "Dukan Water Project Delayed\n\nRead More: Erbil budget talks stall\nThe work began.")
+        try expect("en", ["It was a cold night in the city."], text: "It was a cold \nnight in the city.")
+        try expect("en", ["It was cold.", "Night fell."], text: "It was cold. \nNight fell.")
+        try expect("ckb", ["ئاو لە دوکانەوە بۆ هەولێر دەگوازرێتەوە."], text: "ئاو لە دوکانەوە \nبۆ هەولێر دەگوازرێتەوە.")
+    }
+
+    @Test func listNumbersStayWithTheirItem() throws {
+        try expect("en", ["1. Water", "2. Power", "3. Roads"], text: "1. Water\n2. Power\n3. Roads")
+        try expect("en", ["1. The first item", "2. The second item"])
+        try expect("ar", ["١. المياه", "٢. الكهرباء"], text: "١. المياه\n٢. الكهرباء")
+    }
+
+    @Test func otherLanguagesUseICUWithoutLosingText() throws {
+        let text = "Das ist gut. Wir trafen Dr. Meyer am 12. Juni. Ende."
+        #expect(try segmentTexts(text, "de") == ["Das ist gut.", "Wir trafen Dr. Meyer am 12. Juni.", "Ende."])
+        let japanese = "これはペンです。それはマーカーです。"
+        #expect(try segmentTexts(japanese, "ja") == ["これはペンです。", "それはマーカーです。"])
+        let thai = "สวัสดีครับ ผมชื่อสมชาย"
+        let segmenter = try Segmenter(language: LanguageTag("th"))
+        #expect(glueViolation(thai, segmenter.segments(in: thai)) == nil)
+    }
+
+    @Test func paragraphsAreNumberedByBlankLines() throws {
+        let text = "Headline\n\nFirst. Second.\nThird.\n\n\n  Fourth."
+        let segmenter = try Segmenter(language: LanguageTag("en"))
+        let segments = segmenter.segments(in: text)
+        #expect(segments.map(\.paragraph) == [0, 1, 1, 1, 2])
+        #expect(segments.map { String($0.text(in: text)) } == ["Headline", "First.", "Second.", "Third.", "Fourth."])
+    }
+
+    @Test func emptyAndBlankTextsHaveNoSegments() throws {
+        let segmenter = try Segmenter(language: LanguageTag("en"))
+        #expect(segmenter.segments(in: "").isEmpty)
+        #expect(segmenter.segments(in: " \n\n\t ").isEmpty)
+    }
+}
+
+/// The news cases written for Werger (`Fixtures/segmentation/news-*.jsonl`): every one exact.
+@Suite struct NewsFixtureTests {
+    static let cases = SegmentationCase.fixtures("news-")
+
+    @Test func fixturesArePresent() {
+        for language in ["en", "ckb", "kmr", "ar"] {
+            #expect(Self.cases.filter { $0.lang == language }.count >= 40, "news cases for \(language)")
+        }
+    }
+
+    @Test(arguments: cases)
+    func segmentsAsATranslatorExpects(_ testCase: SegmentationCase) throws {
+        let actual = try segmentTexts(testCase.text, testCase.lang)
+        #expect(actual.map(collapsed) == testCase.sentences.map(collapsed))
+    }
+}
+
+/// Segments plus the gaps between them give back the input, on every input at hand.
+@Suite struct GlueInvariantTests {
+    @Test(arguments: SegmentationCase.fixtures(""))
+    func holdsOnFixtures(_ testCase: SegmentationCase) throws {
+        let segmenter = try Segmenter(language: LanguageTag(testCase.lang))
+        #expect(glueViolation(testCase.text, segmenter.segments(in: testCase.text)) == nil)
+    }
+
+    @Test(.enabled(if: Shared.exists, "../shared is absent: the public golden cases are checked in CI"))
+    func holdsOnThePublicGoldenCases() throws {
+        let cases = Shared.goldenCases()
+        #expect(cases.count > 400)
+        for testCase in cases {
+            let segmenter = try Segmenter(language: LanguageTag(testCase.lang))
+            #expect(glueViolation(testCase.text, segmenter.segments(in: testCase.text)) == nil, "\(testCase.id)")
+        }
+    }
+
+    @Test(arguments: [
+        "", " ", "\n\n\n", ".", "?!", "…", "(", "«»", "\u{200C}", "a\r\nb\rc\u{2029}d\u{85}e",
+        "1. 2. 3. 4.", "(a) (b) (c)", "\"\"\"\"", "Dr. Dr. Dr.", "U.S.A.U.S.A.", "🙂. 🙂! 🙂", "\u{FEFF}Hi. There.",
+        String(repeating: "word ", count: 5000), String(repeating: "A. ", count: 2000), String(repeating: "؟", count: 100),
+    ])
+    func holdsOnAwkwardInputs(_ text: String) throws {
+        for language in ["en", "ckb", "kmr", "ar", "fa", "tr", "de", "ja", "hy"] {
+            let segmenter = try Segmenter(language: LanguageTag(language))
+            #expect(glueViolation(text, segmenter.segments(in: text)) == nil, "\(language)")
+        }
+    }
+}
