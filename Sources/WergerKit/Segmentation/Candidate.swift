@@ -16,6 +16,9 @@ struct Candidate: Comparable {
 struct ProtectedSpans {
     private(set) var spans: [Range<Int>] = []
 
+    /// No spans (a line without quotation marks or brackets).
+    init() {}
+
     init(text: UnsafeBufferPointer<UInt16>, line: Range<Int>) {
         var i = line.lowerBound
         let end = line.upperBound
@@ -37,6 +40,9 @@ struct ProtectedSpans {
         for span in spans where span.lowerBound < position && position < span.upperBound { return true }
         return false
     }
+
+    /// Whether `u` may open a protected span.
+    static func opensSpan(_ u: UInt16) -> Bool { closers(for: u) != nil }
 
     private static func closers(for u: UInt16) -> [UInt16]? {
         switch u {

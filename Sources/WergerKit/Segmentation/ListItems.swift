@@ -15,6 +15,17 @@ enum ListItems {
 
     private enum Style: Hashable { case digits, lower, upper, roman }
 
+    /// Whether the `.` or `)` at `i` may close a list marker that starts a word (`12.`, `b)`, `(iv)`).
+    static func endsPossibleMarker(_ text: UnsafeBufferPointer<UInt16>, at i: Int, lineStart: Int) -> Bool {
+        var start = i
+        while start > lineStart, i - start < 6, !UTF16Class.isSpace(text[start - 1]) { start -= 1 }
+        guard start == lineStart || UTF16Class.isSpace(text[start - 1]) else { return false }
+        if start < i, text[start] == 0x2022 || text[start] == 0x2043 { start += 1 }
+        guard start < i else { return false }
+        return ListMarker.length(text, at: start, end: min(text.count, i + 3)) != nil
+            || (start + 1 < i && ListMarker.length(text, at: start, end: min(text.count, i + 3)) != nil)
+    }
+
     static func addCandidates(text: UnsafeBufferPointer<UInt16>, line: Range<Int>, isTerminator: (UInt16) -> Bool,
                               to candidates: inout [Candidate]) {
         var markers: [Marker] = []

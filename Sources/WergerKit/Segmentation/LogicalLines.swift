@@ -81,6 +81,12 @@ struct LogicalLines {
 enum ListMarker {
     /// The marker's length in UTF-16 units when one starts at `start` and a space follows it.
     static func length(_ text: UnsafeBufferPointer<UInt16>, at start: Int, end: Int) -> Int? {
+        // Quick rejection: a marker is at most `(viii)` long and holds `.` or `)`.
+        var probe = start
+        while probe < end, probe - start < 7, text[probe] != 0x2E, text[probe] != 0x29, !UTF16Class.isSpace(text[probe]) {
+            probe += 1
+        }
+        guard probe < end, probe - start < 7, text[probe] == 0x2E || text[probe] == 0x29 else { return nil }
         var i = start
         let parenthesised = i < end && text[i] == 0x28
         if parenthesised { i += 1 }

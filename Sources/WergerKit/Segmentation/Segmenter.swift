@@ -68,11 +68,11 @@ public final class Segmenter {
                 if !UTF16Class.isLineBreak(text[b - 1]) { candidates.append(Candidate(position: b, forced: false)) }
                 icuBoundaries.advance()
             }
-            boundaryRules.addCandidates(text: text, line: line.range, to: &candidates)
+            let scan = boundaryRules.addCandidates(text: text, line: line.range, to: &candidates)
             var start = line.range.lowerBound
             if !candidates.isEmpty {
                 if candidates.count > 1 { candidates.sort() }
-                let protected = ProtectedSpans(text: text, line: line.range)
+                let protected = scan.hasQuotesOrBrackets ? ProtectedSpans(text: text, line: line.range) : ProtectedSpans()
                 var previous = -1
                 for candidate in candidates where candidate.position != previous && candidate.position > start {
                     previous = candidate.position

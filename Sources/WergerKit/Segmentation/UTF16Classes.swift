@@ -2,19 +2,25 @@
 /// Sentence punctuation, quotes and spaces are all in the BMP, so a single unit decides.
 enum UTF16Class {
     @inline(__always) static func isLineBreak(_ u: UInt16) -> Bool {
-        u == 0x0A || u == 0x0D || u == 0x0B || u == 0x0C || u == 0x85 || u == 0x2028 || u == 0x2029
+        u <= 0x0D ? u >= 0x0A : (u == 0x85 || u == 0x2028 || u == 0x2029)
     }
 
     @inline(__always) static func isHorizontalSpace(_ u: UInt16) -> Bool {
-        u == 0x20 || u == 0x09 || u == 0xA0 || (u >= 0x2000 && u <= 0x200A) || u == 0x202F
-            || u == 0x205F || u == 0x3000 || u == 0x1680 || u == 0xFEFF
+        if u < 0x80 { return u == 0x20 || u == 0x09 }
+        return u == 0xA0 || (u >= 0x2000 && u <= 0x200A) || u == 0x202F || u == 0x205F || u == 0x3000
+            || u == 0x1680 || u == 0xFEFF
     }
 
     @inline(__always) static func isSpace(_ u: UInt16) -> Bool { isHorizontalSpace(u) || isLineBreak(u) }
 
     /// Marks that end a sentence: `.` and its full-width forms, `?` `!` and the Arabic `؟`, `…`,
     /// the Urdu/Devanagari/Ethiopic/Armenian/CJK stops.
-    static func isTerminator(_ u: UInt16) -> Bool {
+    @inline(__always) static func isTerminator(_ u: UInt16) -> Bool {
+        if u < 0x80 { return u == 0x2E || u == 0x3F || u == 0x21 }
+        return isNonASCIITerminator(u)
+    }
+
+    private static func isNonASCIITerminator(_ u: UInt16) -> Bool {
         switch u {
         case 0x2E, 0x3F, 0x21, 0x2026, 0x061F, 0x06D4, 0x0964, 0x0965, 0x1362, 0x1367, 0x1368, 0x0589,
              0x104A, 0x104B, 0x3002, 0xFF0E, 0xFF01, 0xFF1F, 0xFF61, 0x203C, 0x2047, 0x2048, 0x2049, 0x061E, 0x0700:
@@ -30,6 +36,12 @@ enum UTF16Class {
         case 0x3F, 0x21, 0x061F, 0xFF01, 0xFF1F, 0x203C, 0x2047, 0x2048, 0x2049, 0x1367, 0x037E: return true
         default: return false
         }
+    }
+
+    /// An ASCII letter or any unit past ASCII that is not punctuation or space (cheap, for apostrophes).
+    @inline(__always) static func isLetterUnit(_ u: UInt16) -> Bool {
+        if u < 0x80 { return (u | 0x20) >= 0x61 && (u | 0x20) <= 0x7A }
+        return !isSpace(u) && !isCloser(u) && !isOpener(u)
     }
 
     @inline(__always) static func isPeriod(_ u: UInt16) -> Bool { u == 0x2E || u == 0xFF0E }
@@ -67,8 +79,9 @@ enum UTF16Class {
 
     /// Digits of any script (`0-9`, `٠-٩`, `۰-۹`, …).
     static func isDigit(_ u: UInt16) -> Bool {
-        if isASCIIDigit(u) { return true }
-        if u < 0x80 { return false }
+        if u < 0x0660 { return isASCIIDigit(u) }  // no decimal digits between ASCII and Arabic-Indic
+        if u <= 0x0669 || (u >= 0x06F0 && u <= 0x06F9) { return true }
+        if u < 0x0700 { return false }
         guard let scalar = Unicode.Scalar(u) else { return false }
         return scalar.properties.numericType == .decimal
     }
@@ -86,9 +99,24 @@ enum UTF16Class {
         return nil
     }
 
-    static func isLetter(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic }
-    static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isUppercase || scalar.properties.generalCategory == .titlecaseLetter
+    // ASCII and Arabic-script fast paths: Unicode property lookups cost more than ICU's whole
+    // break iteration per character.
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
+        if (v >= 0x0620 && v <= 0x064A) || (v >= 0x066E && v <= 0x06D3) { return true }
+        return scalar.properties.isAlphabetic
     }
-    static func isLowercase(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isLowercase }
+    static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return v >= 0x41 && v <= 0x5A }
+        if v >= 0x0590 && v < 0x0900 { return false }  // Hebrew, Arabic, Syriac, Thaana: no case
+        return scalar.properties.isUppercase || scalar.properties.generalCategory == .titlecaseLetter
+    }
+    static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return v >= 0x61 && v <= 0x7A }
+        if v >= 0x0590 && v < 0x0900 { return false }
+        return scalar.properties.isLowercase
+    }
 }
