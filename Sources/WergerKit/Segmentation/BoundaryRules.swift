@@ -13,6 +13,7 @@ struct BoundaryRules {
     /// sentence, so Werger looks for those breaks itself.
     let glueGuard: Bool
     let extraTerminators: Set<UInt16>
+    private let hasExtraTerminators: Bool
     let ordinalNumbers: Bool
     let lowercaseMayStart: Bool
     let quoteContinues: Bool
@@ -24,6 +25,7 @@ struct BoundaryRules {
         self.caseless = caseless
         self.glueGuard = glueGuard
         extraTerminators = Set(rules.terminators.flatMap { $0.utf16 })
+        hasExtraTerminators = !extraTerminators.isEmpty
         abbreviations = WordSet(rules.abbreviations)
         closingAbbreviations = WordSet(rules.closingAbbreviations)
         numberAbbreviations = WordSet(rules.numberAbbreviations)
@@ -78,7 +80,7 @@ struct BoundaryRules {
         let end = line.upperBound
         while i < end {
             let u = text[i]
-            if Self.isPlain(u) && (extraTerminators.isEmpty || !extraTerminators.contains(u)) {
+            if Self.isPlain(u) && (!hasExtraTerminators || !extraTerminators.contains(u)) {
                 i += 1
                 continue
             }
@@ -116,7 +118,7 @@ struct BoundaryRules {
     }
 
     func isTerminator(_ u: UInt16) -> Bool {
-        UTF16Class.isTerminator(u) || (!extraTerminators.isEmpty && extraTerminators.contains(u))
+        UTF16Class.isTerminator(u) || (hasExtraTerminators && extraTerminators.contains(u))
     }
 
     /// Looks at one run of terminators starting at `start`; returns where scanning goes on.
@@ -382,7 +384,7 @@ struct BoundaryRules {
         let letters = LetterShape(text, wordRange)
         if letters.isSingleLetter {
             // An initial (J. R. Smith, د. ئەحمەد) — except the English pronoun: `you and I. Did…`.
-            if letters.isPronounI, let before = left.previousWordFirstLetter, UTF16Class.isLowercase(before) {
+            if letters.isPronounI, let before = left.previousWordFirstLetter(text), UTF16Class.isLowercase(before) {
                 return true
             }
             return false
@@ -469,7 +471,6 @@ struct LeftContext {
     /// The terminator run ends with a period (not `?`, `!` or `…`).
     var endsWithPeriod = false
     var endsAfterTerminator = false
-    var previousWordFirstLetter: Unicode.Scalar?
 
     init(text: UnsafeBufferPointer<UInt16>, lineStart: Int, boundary: Int, isTerminator: (UInt16) -> Bool) {
         var content = lineStart
@@ -515,12 +516,21 @@ struct LeftContext {
         while wordStart < i, UTF16Class.isOpener(text[wordStart]) { wordStart += 1 }
         // The terminator run keeps one period of an abbreviation's own: `U.S.` is word `U.S` + `.`.
         wordRange = wordStart..<i
+        self.tokenStart = tokenStart
+        self.lineStart = lineStart
+    }
+
+    private let tokenStart: Int
+    private let lineStart: Int
+
+    /// The first letter of the word before (`you and I.` → `a`), looked up only for `I.`.
+    func previousWordFirstLetter(_ text: UnsafeBufferPointer<UInt16>) -> Unicode.Scalar? {
         var p = tokenStart
         while p > lineStart, UTF16Class.isSpace(text[p - 1]) { p -= 1 }
         var q = p
         while q > lineStart, !UTF16Class.isSpace(text[q - 1]) { q -= 1 }
         while q < p, UTF16Class.isOpener(text[q]) { q += 1 }
-        previousWordFirstLetter = q < p ? UTF16Class.scalar(text, q) : nil
+        return q < p ? UTF16Class.scalar(text, q) : nil
     }
 
     private static func footnoteStart(_ text: UnsafeBufferPointer<UInt16>, closing: Int, lower: Int) -> Int? {

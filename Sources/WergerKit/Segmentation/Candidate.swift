@@ -24,6 +24,10 @@ struct ProtectedSpans {
         let end = line.upperBound
         while i < end {
             let u = text[i]
+            if !Self.opensSpan(u) {
+                i += 1
+                continue
+            }
             if let closers = Self.closers(for: u), Self.opens(text, at: i, lineStart: line.lowerBound, end: end) {
                 if let close = Self.findClose(text, from: i + 1, end: end, opener: u, closers: closers) {
                     spans.append(i..<(close + 1))
@@ -41,8 +45,14 @@ struct ProtectedSpans {
         return false
     }
 
-    /// Whether `u` may open a protected span.
-    static func opensSpan(_ u: UInt16) -> Bool { closers(for: u) != nil }
+    /// Whether `u` may open a protected span (the marks `closers(for:)` knows).
+    @inline(__always) static func opensSpan(_ u: UInt16) -> Bool {
+        if u < 0x80 { return u == 0x22 || u == 0x27 || u == 0x28 || u == 0x5B }
+        switch u {
+        case 0x201C, 0x201E, 0x2018, 0xAB, 0xBB, 0x300C, 0x300E, 0xFF08, 0x300A, 0x3008: return true
+        default: return false
+        }
+    }
 
     private static func closers(for u: UInt16) -> [UInt16]? {
         switch u {

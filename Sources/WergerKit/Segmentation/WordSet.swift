@@ -1,23 +1,40 @@
 /// A word list from a rule file, looked up straight from the UTF-16 text.
 ///
-/// Building a `String` for every word before a period costs more than ICU's whole break iteration,
-/// so a lookup first hashes the lower-cased code units and builds the string only on a hash hit
-/// (or when the word needs real case folding: capitals outside ASCII, combining marks).
+/// Building a `String` (and hashing it with SipHash) for every word before a period costs more than
+/// ICU's whole break iteration, so a word is identified by a 64-bit FNV-1a hash of its lower-cased
+/// code units, kept in a small open-addressing table. Words that need real case folding (capitals
+/// outside ASCII, combining marks) take the `String` path.
 struct WordSet {
     let words: Set<String>
-    private let hashes: Set<UInt64>
+    private var table: [UInt64]
+    private let mask: Int
 
     init(_ words: Set<String>) {
         self.words = words
-        hashes = Set(words.compactMap { word in Array(word.utf16).withUnsafeBufferPointer { WordKey.hash($0, 0..<$0.count) } })
+        var size = 16
+        while size < words.count * 4 { size *= 2 }
+        mask = size - 1
+        table = [UInt64](repeating: 0, count: size)
+        for word in words {
+            guard let hash = Array(word.utf16).withUnsafeBufferPointer({ WordKey.hash($0, 0..<$0.count) }) else { continue }
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while table[slot] != 0 && table[slot] != hash { slot = (slot + 1) & mask }
+            table[slot] = hash
+        }
     }
 
     var isEmpty: Bool { words.isEmpty }
 
     func contains(_ key: WordKey, in text: UnsafeBufferPointer<UInt16>) -> Bool {
         if words.isEmpty || key.range.isEmpty { return false }
-        if let hash = key.hash, !hashes.contains(hash) { return false }
-        return words.contains(key.string(text))
+        guard let hash = key.hash else { return words.contains(key.string(text)) }
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let stored = table[slot]
+            if stored == hash { return true }
+            if stored == 0 { return false }
+            slot = (slot + 1) & mask
+        }
     }
 }
 
@@ -34,7 +51,8 @@ struct WordKey {
         hash = Self.hash(text, self.range)
     }
 
-    /// FNV-1a over the lower-cased units; nil for non-ASCII capitals and combining marks.
+    /// FNV-1a over the lower-cased units (never 0, the table's empty mark); nil for non-ASCII
+    /// capitals and combining marks.
     static func hash(_ text: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> UInt64? {
         var hash: UInt64 = 0xcbf29ce484222325
         for i in range {
@@ -42,13 +60,13 @@ struct WordKey {
             if u < 0x80 {
                 if u >= 0x41 && u <= 0x5A { u |= 0x20 }
             } else if !(u >= 0x0600 && u < 0x0900 && !(u >= 0x064B && u <= 0x065F)) {
-                // Outside Arabic-script letters: Latin/Greek/Cyrillic capitals and marks need ICU-grade folding.
-                guard let scalar = Unicode.Scalar(u), !scalar.properties.isUppercase,
+                // Outside Arabic-script letters: Latin/Greek/Cyrillic capitals and marks need full folding.
+                guard let scalar = Unicode.Scalar(u), !UTF16Class.isUppercase(scalar),
                       scalar.properties.generalCategory != .nonspacingMark else { return nil }
             }
             hash = (hash ^ UInt64(u)) &* 0x100000001b3
         }
-        return hash
+        return hash == 0 ? 1 : hash
     }
 
     func string(_ text: UnsafeBufferPointer<UInt16>) -> String {
