@@ -38,7 +38,9 @@ let package = Package(
         ),
         .testTarget(
             name: "wergerTests",
-            dependencies: ["werger"]
+            dependencies: ["werger"],
+            // Fixtures are read through #filePath: their exact bytes matter (encodings, BOMs).
+            exclude: ["Fixtures"]
         ),
     ]
 )

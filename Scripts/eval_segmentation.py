@@ -52,7 +52,7 @@ def main():
         "golden": sorted(os.path.join(a.shared, "segmentation/golden", f)
                          for f in os.listdir(os.path.join(a.shared, "segmentation/golden")) if f.endswith(".jsonl")),
         "news": sorted(os.path.join(fixtures, f) for f in os.listdir(fixtures)
-                       if f.startswith("news-") and f.endswith(".jsonl")),
+                       if f.startswith(("news-", "heldout-")) and f.endswith(".jsonl")),
     }
     failures = []
     for suite, files in suites.items():

@@ -167,8 +167,8 @@ int32_t wicu_decoder_decode(WICUDecoder *decoder, const char *bytes, int32_t len
         int8_t invalidLength = sizeof invalid;
         UErrorCode ignored = U_ZERO_ERROR;
         ucnv_getInvalidChars(decoder->converter, invalid, &invalidLength, &ignored);
-        int32_t offset = (int32_t)(source - bytes) - (U_SUCCESS(ignored) ? invalidLength : 0);
-        *badOffset = offset < 0 ? 0 : offset;
+        // Negative when the bad sequence began in an earlier call (held back as incomplete).
+        *badOffset = (int32_t)(source - bytes) - (U_SUCCESS(ignored) ? invalidLength : 0);
     }
     *error = status;
     return (int32_t)(target - (UChar *)out);

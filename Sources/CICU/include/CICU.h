@@ -61,7 +61,8 @@ WICUDecoder *wicu_decoder_open(const char *charset, int32_t *error);
 void wicu_decoder_close(WICUDecoder *decoder);
 /// Decodes `length` bytes into `out`. Returns the number of UTF-16 units written (the caller gives
 /// `capacity` >= 2 * length + 2). On an undecodable sequence, *error > 0 and *badOffset is the
-/// offset, within this call's input, of the first bad byte. `flush` != 0 on the last call.
+/// offset, within this call's input, of the first bad byte — negative when that sequence began in
+/// an earlier call's bytes. `flush` != 0 on the last call.
 int32_t wicu_decoder_decode(WICUDecoder *decoder, const char *bytes, int32_t length, uint16_t *out,
                             int32_t capacity, int32_t flush, int32_t *badOffset, int32_t *error);
 

@@ -129,7 +129,7 @@ public final class DocumentReader {
             }
         }
         if error > 0 {
-            let offset = bytesRead + max(0, Int(badOffset))
+            let offset = max(0, bytesRead + Int(badOffset))
             throw .undecodable(file: name, byteOffset: offset, encoding: encoding ?? "text")
         }
         if isUTF16, let nul = output[..<Int(written)].firstIndex(of: 0) {
@@ -236,7 +236,23 @@ public final class DocumentReader {
             i -= 1
         }
         guard force else { return nil }
+        // Prefer a line break that is not a hard wrap (a wrap's line ends with a space), so a
+        // wrapped sentence is not cut in two.
         if let lastLineBreak = pending.lastIndex(where: { UTF16Class.isLineBreak($0) }), lastLineBreak > 0 {
+            var i = lastLineBreak
+            while i > 0 {
+                if UTF16Class.isLineBreak(pending[i]) {
+                    let lineEnd = pending[i - 1] == 0x0D ? i - 1 : i
+                    if lineEnd > 0, !UTF16Class.isHorizontalSpace(pending[lineEnd - 1]) { return (i + 1, false) }
+                }
+                i -= 1
+            }
+            // Every line is wrapped: cut after a sentence end instead.
+            if let stop = pending.indices.reversed().first(where: {
+                $0 > 0 && UTF16Class.isHorizontalSpace(pending[$0]) && UTF16Class.isTerminator(pending[$0 - 1])
+            }) {
+                return (stop + 1, false)
+            }
             return (lastLineBreak + 1, false)
         }
         if let lastSpace = pending.lastIndex(where: { UTF16Class.isHorizontalSpace($0) }), lastSpace > 0 {

@@ -17,7 +17,7 @@ struct BoundaryRules {
     let ordinalNumbers: Bool
     let lowercaseMayStart: Bool
     let quoteContinues: Bool
-    let abbreviations, closingAbbreviations, numberAbbreviations, timeAbbreviations, timeZoneWords: WordSet
+    let abbreviations, closingAbbreviations, endingAbbreviations, numberAbbreviations, timeAbbreviations, timeZoneWords: WordSet
     let sentenceStarters, speechVerbs, clauseOpeners, creditWords: WordSet
 
     init(rules: SegmentationRules, caseless: Bool, glueGuard: Bool) {
@@ -28,6 +28,7 @@ struct BoundaryRules {
         hasExtraTerminators = !extraTerminators.isEmpty
         abbreviations = WordSet(rules.abbreviations)
         closingAbbreviations = WordSet(rules.closingAbbreviations)
+        endingAbbreviations = WordSet(rules.endingAbbreviations)
         numberAbbreviations = WordSet(rules.numberAbbreviations)
         timeAbbreviations = WordSet(rules.timeAbbreviations)
         timeZoneWords = WordSet(rules.timeZoneWords)
@@ -297,7 +298,7 @@ struct BoundaryRules {
         if text[boundary] == 0x28 {
             // After a quotation, `(Smith 55).` cites it.
             if left.closesQuote, !Self.hasTerminatorInside(text, open: boundary, lineEnd: line.upperBound) { return false }
-            return Self.isParentheticalSentence(text, at: boundary, lineEnd: line.upperBound)
+            return isParentheticalSentence(text, at: boundary, lineEnd: line.upperBound)
         }
 
         // A quotation followed by its attribution is one unit: “Where did it go?” Ahmed asked.
@@ -345,10 +346,11 @@ struct BoundaryRules {
         return false
     }
 
-    private static func isParentheticalSentence(_ text: UnsafeBufferPointer<UInt16>, at open: Int, lineEnd: Int) -> Bool {
+    private func isParentheticalSentence(_ text: UnsafeBufferPointer<UInt16>, at open: Int, lineEnd: Int) -> Bool {
         var first = open + 1
         while first < lineEnd, UTF16Class.isOpener(text[first]) { first += 1 }
-        guard first < lineEnd, let letter = UTF16Class.scalar(text, first), UTF16Class.isUppercase(letter) else {
+        guard first < lineEnd, let letter = UTF16Class.scalar(text, first),
+              caseless ? UTF16Class.isLetter(letter) : UTF16Class.isUppercase(letter) else {
             return false
         }
         var i = first
@@ -380,9 +382,11 @@ struct BoundaryRules {
             return !timeZoneWords.contains(right.nextWordKey(text), in: text)
         }
         if closingAbbreviations.contains(key, in: text) { return isSentenceStarter(text, right) }
+        if endingAbbreviations.contains(key, in: text) { return true }
 
         let letters = LetterShape(text, wordRange)
-        if letters.isSingleLetter {
+        // A lower-case single letter is a word (Kurmanji `… mezin e.`, "it is big"), not an initial.
+        if letters.isSingleLetter, caseless || UTF16Class.scalar(text, wordRange.lowerBound).map(UTF16Class.isUppercase) == true {
             // An initial (J. R. Smith, د. ئەحمەد) — except the English pronoun: `you and I. Did…`.
             if letters.isPronounI, let before = left.previousWordFirstLetter(text), UTF16Class.isLowercase(before) {
                 return true

@@ -10,6 +10,9 @@ public struct SegmentationRules: Sendable {
     public var abbreviations: Set<String> = []
     /// Abbreviations that end a sentence only before a word that normally starts one (`Inc`, `U.S`).
     public var closingAbbreviations: Set<String> = []
+    /// Abbreviations written with inner periods that end a sentence like any word (`b.z`, `إلخ`):
+    /// not read as an acronym like `U.S`.
+    public var endingAbbreviations: Set<String> = []
     /// Abbreviations that do not end a sentence before a number (`No. 5`, `p. 55`).
     public var numberAbbreviations: Set<String> = []
     /// Clock abbreviations (`a.m`, `p.m`): they end a sentence before a capitalised word, unless
@@ -78,6 +81,7 @@ public struct SegmentationRules: Sendable {
     nonisolated(unsafe) private static let sections: [String: WritableKeyPath<SegmentationRules, Set<String>>] = [
         "abbreviations": \.abbreviations,
         "closing-abbreviations": \.closingAbbreviations,
+        "ending-abbreviations": \.endingAbbreviations,
         "number-abbreviations": \.numberAbbreviations,
         "time-abbreviations": \.timeAbbreviations,
         "time-zone-words": \.timeZoneWords,

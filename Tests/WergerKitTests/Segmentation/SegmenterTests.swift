@@ -118,13 +118,15 @@ import Testing
     }
 }
 
-/// The news cases written for Werger (`Fixtures/segmentation/news-*.jsonl`): every one exact.
+/// The news cases written for Werger (`Fixtures/segmentation/news-*.jsonl`, and `heldout-*.jsonl`,
+/// written apart from the implementation): every one exact.
 @Suite struct NewsFixtureTests {
-    static let cases = SegmentationCase.fixtures("news-")
+    static let cases = SegmentationCase.fixtures("news-") + SegmentationCase.fixtures("heldout-")
 
     @Test func fixturesArePresent() {
         for language in ["en", "ckb", "kmr", "ar"] {
-            #expect(Self.cases.filter { $0.lang == language }.count >= 40, "news cases for \(language)")
+            #expect(Self.cases.filter { $0.lang == language && $0.id.hasPrefix("news") }.count >= 40, "news cases, \(language)")
+            #expect(Self.cases.filter { $0.lang == language && $0.id.hasPrefix("heldout") }.count >= 40, "held-out cases, \(language)")
         }
     }
 
