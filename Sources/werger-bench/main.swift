@@ -6,7 +6,8 @@
 // repeating ../shared/corpora/ntrex128 as articles (headline line, paragraphs of four sentences),
 // then times on the same UTF-16 text (a) a raw ICU sentence-iterator loop through the CICU shim and
 // (b) Werger's full segmenter producing segments; best of --runs. It also runs `werger segment
-// --format jsonl` on each file as a separate process and reports its wall time and peak memory.
+// --format jsonl` on each file as a separate process and reports its wall time and peak memory
+// (/usr/bin/time, from Debian's `time` package).
 import CICU
 import Foundation
 import WergerKit
@@ -80,24 +81,26 @@ func best(_ runs: Int, _ body: () -> Int) -> (seconds: Double, result: Int) {
     return (fastest, result)
 }
 
-/// Runs the CLI on `path` and returns its wall time and peak resident memory (bytes).
+/// Runs the CLI on `path` under /usr/bin/time and returns its wall time and peak resident memory.
 func cli(_ path: String, language: String) throws -> (seconds: Double, peak: Int) {
     let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("werger").path
     guard FileManager.default.isExecutableFile(atPath: binary) else {
         throw BenchError(description: "\(binary) is missing: run `swift build -c release` first")
     }
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
-    process.arguments = ["segment", path, "--lang", language, "--format", "jsonl"]
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
+    // getrusage of a child would count the pages it shared with this (large) process before exec.
+    process.arguments = ["-f", "%e %M", binary, "segment", path, "--lang", language, "--format", "jsonl"]
     process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
-    let start = now()
+    let errors = Pipe()
+    process.standardError = errors
     try process.run()
+    let report = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
-    let seconds = now() - start
-    guard process.terminationStatus == 0 else { throw BenchError(description: "werger segment exited \(process.terminationStatus)") }
-    var usage = rusage()
-    getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-    return (seconds, Int(usage.ru_maxrss) * 1024)
+    guard process.terminationStatus == 0 else { throw BenchError(description: "werger segment failed: \(report)") }
+    let fields = report.split(whereSeparator: { $0 == " " || $0 == "\n" }).suffix(2).compactMap { Double($0) }
+    guard fields.count == 2 else { throw BenchError(description: "cannot read /usr/bin/time's report: \(report)") }
+    return (fields[0], Int(fields[1]) * 1024)
 }
 
 func segmentBenchmark() throws {
@@ -112,9 +115,18 @@ func segmentBenchmark() throws {
         let units = Array(input.text.utf16)
         let megabytes = Double(input.text.utf8.count) / 1e6
         let segmenter = try Segmenter(language: LanguageTag(input.language))
-        let (icuSeconds, icuBoundaries) = units.withUnsafeBufferPointer { buffer in best(runs) { rawICU(buffer, locale: "root") } }
-        let (wergerSeconds, segments) = units.withUnsafeBufferPointer { buffer in
-            best(runs) { segmenter.segments(utf16: buffer).segments.count }
+        // (a) and (b) alternate, so both see the same machine state; each keeps its best run.
+        var icuSeconds = Double.infinity, wergerSeconds = Double.infinity
+        var icuBoundaries = 0, segments = 0
+        units.withUnsafeBufferPointer { buffer in
+            for _ in 0..<runs {
+                let a = best(1) { rawICU(buffer, locale: "root") }
+                let b = best(1) { segmenter.segments(utf16: buffer).segments.count }
+                icuSeconds = min(icuSeconds, a.seconds)
+                wergerSeconds = min(wergerSeconds, b.seconds)
+                icuBoundaries = a.result
+                segments = b.result
+            }
         }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("werger-bench-\(input.language).txt").path
         try input.text.write(toFile: path, atomically: false, encoding: .utf8)

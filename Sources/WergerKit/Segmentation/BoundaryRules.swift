@@ -14,6 +14,7 @@ struct BoundaryRules {
     let glueGuard: Bool
     let extraTerminators: Set<UInt16>
     private let hasExtraTerminators: Bool
+    private let markTable: MarkTable
     let ordinalNumbers: Bool
     let lowercaseMayStart: Bool
     let quoteContinues: Bool
@@ -26,6 +27,7 @@ struct BoundaryRules {
         self.glueGuard = glueGuard
         extraTerminators = Set(rules.terminators.flatMap { $0.utf16 })
         hasExtraTerminators = !extraTerminators.isEmpty
+        markTable = MarkTable(extraTerminators: extraTerminators)
         abbreviations = WordSet(rules.abbreviations)
         closingAbbreviations = WordSet(rules.closingAbbreviations)
         endingAbbreviations = WordSet(rules.endingAbbreviations)
@@ -54,43 +56,24 @@ struct BoundaryRules {
     /// footnote mark, between sentences written without a space, before a photo credit and before
     /// each item of a list written on one line.
     /// What the scan saw, so costlier passes run only on lines that need them.
-    struct LineScan {
-        /// A quotation mark or bracket: the line may have protected spans.
-        var hasQuotesOrBrackets = false
-    }
-
-
-    /// Letters, digits, marks and spaces of the common scripts, which no rule looks at.
-    @inline(__always) private static func isPlain(_ u: UInt16) -> Bool {
-        if u < 0x80 {
-            // Not . ? ! " ' ( ) [ ] : ; — a bit mask, so the hot loop touches no global.
-            let marks: UInt64 = 1 << 0x21 | 1 << 0x22 | 1 << 0x27 | 1 << 0x28 | 1 << 0x29 | 1 << 0x2E
-                | 1 << 0x3A | 1 << 0x3B | 1 << 0x3F
-            if u < 64 { return marks & (1 << UInt64(u)) == 0 }
-            return u != 0x5B && u != 0x5D
-        }
-        if u >= 0x00C0 && u <= 0x052F { return true }                     // Latin, Greek, Cyrillic letters
-        if u >= 0x0620 && u <= 0x06FF { return u != 0x06D4 && u != 0x066B && u != 0x066C }  // Arabic letters, digits
-        return u == 0x200C || u == 0x200D
-    }
-
-    func addCandidates(text: UnsafeBufferPointer<UInt16>, line: Range<Int>, to candidates: inout [Candidate]) -> LineScan {
-        var scan = LineScan()
+    /// Scans a line once: adds the candidates ICU misses and collects, in `spanMarks`, the
+    /// positions of quotation marks and brackets for `ProtectedSpans`.
+    func addCandidates(text: UnsafeBufferPointer<UInt16>, line: Range<Int>, to candidates: inout [Candidate],
+                       spanMarks: inout [Int]) {
         var possibleListMarkers = 0
         var i = line.lowerBound
         let end = line.upperBound
+        let marks = markTable.bits
         while i < end {
             let u = text[i]
-            if Self.isPlain(u) && (!hasExtraTerminators || !extraTerminators.contains(u)) {
+            let mark = marks[Int(u)]
+            if mark == 0 {
                 i += 1
                 continue
             }
+            if mark & MarkTable.span != 0 { spanMarks.append(i) }
             if u == 0x29 || u == 0x2E, ListItems.endsPossibleMarker(text, at: i, lineStart: line.lowerBound) {
                 possibleListMarkers += 1
-            }
-            if !scan.hasQuotesOrBrackets, ProtectedSpans.opensSpan(u),
-               u != 0x27 || i == line.lowerBound || !UTF16Class.isLetterUnit(text[i - 1]) {
-                scan.hasQuotesOrBrackets = true
             }
             if isTerminator(u) {
                 i = scanAfterTerminator(text, at: i, line: line, to: &candidates)
@@ -115,7 +98,6 @@ struct BoundaryRules {
         if possibleListMarkers >= 2 {
             ListItems.addCandidates(text: text, line: line, isTerminator: isTerminator, to: &candidates)
         }
-        return scan
     }
 
     func isTerminator(_ u: UInt16) -> Bool {

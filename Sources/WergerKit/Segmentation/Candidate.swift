@@ -16,26 +16,22 @@ struct Candidate: Comparable {
 struct ProtectedSpans {
     private(set) var spans: [Range<Int>] = []
 
-    /// No spans (a line without quotation marks or brackets).
-    init() {}
-
-    init(text: UnsafeBufferPointer<UInt16>, line: Range<Int>) {
-        var i = line.lowerBound
+    /// The spans of a line, from the positions of its quotation marks and brackets (`marks`, in
+    /// order, as `BoundaryRules.addCandidates` collects them).
+    init(text: UnsafeBufferPointer<UInt16>, line: Range<Int>, marks: [Int]) {
+        guard marks.count >= 2 else { return }
         let end = line.upperBound
-        while i < end {
+        var index = 0
+        while index < marks.count {
+            let i = marks[index]
             let u = text[i]
-            if !Self.opensSpan(u) {
-                i += 1
+            if let closers = Self.closers(for: u), Self.opens(text, at: i, lineStart: line.lowerBound, end: end),
+               let close = Self.findClose(text, marks: marks, from: index + 1, end: end, opener: u, closers: closers) {
+                spans.append(i..<(marks[close] + 1))
+                index = close + 1
                 continue
             }
-            if let closers = Self.closers(for: u), Self.opens(text, at: i, lineStart: line.lowerBound, end: end) {
-                if let close = Self.findClose(text, from: i + 1, end: end, opener: u, closers: closers) {
-                    spans.append(i..<(close + 1))
-                    i = close + 1
-                    continue
-                }
-            }
-            i += 1
+            index += 1
         }
     }
 
@@ -50,6 +46,14 @@ struct ProtectedSpans {
         if u < 0x80 { return u == 0x22 || u == 0x27 || u == 0x28 || u == 0x5B }
         switch u {
         case 0x201C, 0x201E, 0x2018, 0xAB, 0xBB, 0x300C, 0x300E, 0xFF08, 0x300A, 0x3008: return true
+        default: return false
+        }
+    }
+
+    /// Whether `u` may close a protected span.
+    static func closesSpan(_ u: UInt16) -> Bool {
+        switch u {
+        case 0x201D, 0x201C, 0x2019, 0xBB, 0xAB, 0x22, 0x27, 0x29, 0x5D, 0x300D, 0x300F, 0xFF09, 0x300B, 0x3009: return true
         default: return false
         }
     }
@@ -88,11 +92,12 @@ struct ProtectedSpans {
         return true
     }
 
-    private static func findClose(_ text: UnsafeBufferPointer<UInt16>, from start: Int, end: Int, opener: UInt16,
-                                  closers: [UInt16]) -> Int? {
+    /// The index in `marks` of the mark that closes `opener`.
+    private static func findClose(_ text: UnsafeBufferPointer<UInt16>, marks: [Int], from first: Int, end: Int,
+                                  opener: UInt16, closers: [UInt16]) -> Int? {
         var depth = 0
-        var i = start
-        while i < end {
+        for index in first..<marks.count {
+            let i = marks[index]
             let u = text[i]
             if u == opener, opener == 0x28 || opener == 0x5B || opener == 0xFF08 { depth += 1 }
             if closers.contains(u) {
@@ -101,12 +106,11 @@ struct ProtectedSpans {
                     let afterIsLetter = i + 1 < end && UTF16Class.scalar(text, i + 1).map(UTF16Class.isLetter) == true
                     // `[...] ".` closes after a space when punctuation or the line end follows.
                     let afterIsEnd = i + 1 == end || [0x2E, 0x2C, 0x3B, 0x3A].contains(text[i + 1])
-                    if (UTF16Class.isSpace(text[i - 1]) && !afterIsEnd) || afterIsLetter { i += 1; continue }
+                    if (UTF16Class.isSpace(text[i - 1]) && !afterIsEnd) || afterIsLetter { continue }
                 }
-                if depth == 0 { return i }
+                if depth == 0 { return index }
                 depth -= 1
             }
-            i += 1
         }
         return nil
     }

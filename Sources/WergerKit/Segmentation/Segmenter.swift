@@ -60,19 +60,21 @@ public final class Segmenter {
         let lines = LogicalLines(text: text, caseless: boundaryRules.caseless, joinsHardWraps: writesSpaces,
                                  firstParagraph: firstParagraph)
         var candidates: [Candidate] = []
+        var spanMarks: [Int] = []
         for line in lines.lines {
             candidates.removeAll(keepingCapacity: true)
+            spanMarks.removeAll(keepingCapacity: true)
             while let b = icuBoundaries.peek, b <= line.range.lowerBound { icuBoundaries.advance() }
             while let b = icuBoundaries.peek, b < line.range.upperBound {
                 // A boundary right after a joined line break is ICU's, not a sentence end.
                 if !UTF16Class.isLineBreak(text[b - 1]) { candidates.append(Candidate(position: b, forced: false)) }
                 icuBoundaries.advance()
             }
-            let scan = boundaryRules.addCandidates(text: text, line: line.range, to: &candidates)
+            boundaryRules.addCandidates(text: text, line: line.range, to: &candidates, spanMarks: &spanMarks)
             var start = line.range.lowerBound
             if !candidates.isEmpty {
                 if candidates.count > 1 { candidates.sort() }
-                let protected = scan.hasQuotesOrBrackets ? ProtectedSpans(text: text, line: line.range) : ProtectedSpans()
+                let protected = ProtectedSpans(text: text, line: line.range, marks: spanMarks)
                 var previous = -1
                 for candidate in candidates where candidate.position != previous && candidate.position > start {
                     previous = candidate.position
