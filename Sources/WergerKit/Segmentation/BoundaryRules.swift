@@ -14,7 +14,7 @@ struct BoundaryRules {
     let glueGuard: Bool
     let extraTerminators: Set<UInt16>
     private let hasExtraTerminators: Bool
-    private let markTable: MarkTable
+    let markTable: MarkTable
     let ordinalNumbers: Bool
     let lowercaseMayStart: Bool
     let quoteContinues: Bool
@@ -58,25 +58,27 @@ struct BoundaryRules {
     /// What the scan saw, so costlier passes run only on lines that need them.
     /// Scans a line once: adds the candidates ICU misses and collects, in `spanMarks`, the
     /// positions of quotation marks and brackets for `ProtectedSpans`.
-    func addCandidates(text: UnsafeBufferPointer<UInt16>, line: Range<Int>, to candidates: inout [Candidate],
-                       spanMarks: inout [Int]) {
+    func addCandidates(text: UnsafeBufferPointer<UInt16>, line: Range<Int>, marks: MarkedPositions, from firstMark: Int,
+                       to candidates: inout [Candidate], spanMarks: inout [Int]) {
         var possibleListMarkers = 0
-        var i = line.lowerBound
         let end = line.upperBound
-        let marks = markTable.bits
-        while i < end {
+        let bits = markTable.bits
+        var k = firstMark
+        var resume = line.lowerBound
+        while k < marks.positions.count {
+            let i = Int(marks.positions[k])
+            k += 1
+            if i >= end { break }
+            if i < resume { continue }
             let u = text[i]
-            let mark = marks[Int(u)]
-            if mark == 0 {
-                i += 1
-                continue
-            }
+            let mark = bits[Int(u)]
+            if mark & (MarkTable.candidate | MarkTable.span) == 0 { continue }
             if mark & MarkTable.span != 0 { spanMarks.append(i) }
             if u == 0x29 || u == 0x2E, ListItems.endsPossibleMarker(text, at: i, lineStart: line.lowerBound) {
                 possibleListMarkers += 1
             }
             if isTerminator(u) {
-                i = scanAfterTerminator(text, at: i, line: line, to: &candidates)
+                resume = scanAfterTerminator(text, at: i, line: line, to: &candidates)
                 continue
             }
             if UTF16Class.isQuote(u), i >= line.lowerBound + 2, text[i - 1] == 0x2D || text[i - 1] == 0x2014,
@@ -93,7 +95,6 @@ struct BoundaryRules {
                 while next < end, UTF16Class.isHorizontalSpace(text[next]) { next += 1 }
                 if close < end, next > close + 1, next < end { candidates.append(Candidate(position: next, forced: true)) }
             }
-            i += 1
         }
         if possibleListMarkers >= 2 {
             ListItems.addCandidates(text: text, line: line, isTerminator: isTerminator, to: &candidates)

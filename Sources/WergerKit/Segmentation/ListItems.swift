@@ -17,13 +17,18 @@ enum ListItems {
 
     /// Whether the `.` or `)` at `i` may close a list marker that starts a word (`12.`, `b)`, `(iv)`).
     static func endsPossibleMarker(_ text: UnsafeBufferPointer<UInt16>, at i: Int, lineStart: Int) -> Bool {
+        // A marker's body is one to four digits or ASCII letters, perhaps after `(` or a bullet.
         var start = i
-        while start > lineStart, i - start < 6, !UTF16Class.isSpace(text[start - 1]) { start -= 1 }
-        guard start == lineStart || UTF16Class.isSpace(text[start - 1]) else { return false }
-        if start < i, text[start] == 0x2022 || text[start] == 0x2043 { start += 1 }
+        while start > lineStart, i - start < 6 {
+            let u = text[start - 1]
+            guard u < 0x80 ? ((u | 0x20) >= 0x61 && (u | 0x20) <= 0x7A) || UTF16Class.isASCIIDigit(u) || u == 0x28 || u == 0x2E
+                    : UTF16Class.isDigit(u) || u == 0x2022 || u == 0x2043 else { break }
+            start -= 1
+        }
+        guard start < i, start == lineStart || UTF16Class.isSpace(text[start - 1]) else { return false }
+        if text[start] == 0x2022 || text[start] == 0x2043 { start += 1 }
         guard start < i else { return false }
         return ListMarker.length(text, at: start, end: min(text.count, i + 3)) != nil
-            || (start + 1 < i && ListMarker.length(text, at: start, end: min(text.count, i + 3)) != nil)
     }
 
     static func addCandidates(text: UnsafeBufferPointer<UInt16>, line: Range<Int>, isTerminator: (UInt16) -> Bool,

@@ -13,7 +13,10 @@ struct LogicalLines {
 
     /// `joinsHardWraps` is false for scripts written without spaces (Japanese, Chinese, Thai), where
     /// a line-final space says nothing about a wrap.
-    init(text: UnsafeBufferPointer<UInt16>, caseless: Bool, joinsHardWraps: Bool = true, firstParagraph: Int) {
+    init(text: UnsafeBufferPointer<UInt16>, caseless: Bool, joinsHardWraps: Bool = true, firstParagraph: Int,
+         table: MarkTable, marks: MarkedPositions) {
+        let bits = table.bits
+        var markIndex = 0
         var paragraph = firstParagraph
         var sawContent = false
         var blankSinceContent = false
@@ -22,8 +25,13 @@ struct LogicalLines {
         var position = 0
         let count = text.count
         while position < count {
-            var end = position
-            while end < count, !UTF16Class.isLineBreak(text[end]) { end += 1 }
+            // The next line break is among the marked positions.
+            while markIndex < marks.positions.count,
+                  Int(marks.positions[markIndex]) < position
+                    || bits[Int(text[Int(marks.positions[markIndex])])] & MarkTable.lineBreak == 0 {
+                markIndex += 1
+            }
+            let end = markIndex < marks.positions.count ? Int(marks.positions[markIndex]) : count
             let next = end < count ? (text[end] == 0x0D && end + 1 < count && text[end + 1] == 0x0A ? end + 2 : end + 1) : end
             var first = position
             while first < end, UTF16Class.isHorizontalSpace(text[first]) { first += 1 }

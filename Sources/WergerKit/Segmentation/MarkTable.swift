@@ -5,6 +5,8 @@ final class MarkTable {
     static let candidate: UInt8 = 1
     /// Bit set on quotation marks and brackets, which may open or close a protected span.
     static let span: UInt8 = 2
+    /// Bit set on line breaks (LF, CR, VT, FF, NEL, LS, PS).
+    static let lineBreak: UInt8 = 4
 
     let bits: UnsafeMutablePointer<UInt8>
 
@@ -19,9 +21,37 @@ final class MarkTable {
                 mark |= Self.candidate
             }
             if ProtectedSpans.opensSpan(u) || ProtectedSpans.closesSpan(u) { mark |= Self.span }
+            if UTF16Class.isLineBreak(u) { mark |= Self.lineBreak }
             bits[Int(u)] = mark
         }
     }
 
     deinit { bits.deallocate() }
+}
+
+/// The positions of every marked unit of a text (punctuation, quotation marks, brackets, line
+/// breaks), found in one pass: lines and candidates are then read from this short list instead of
+/// scanning the text again.
+struct MarkedPositions {
+    let positions: [Int32]
+
+    init(_ text: UnsafeBufferPointer<UInt16>, table: MarkTable) {
+        var positions: [Int32] = []
+        positions.reserveCapacity(text.count / 16 + 16)
+        let bits = table.bits
+        var i = 0
+        let count = text.count
+        while i < count {
+            if bits[Int(text[i])] != 0 { positions.append(Int32(truncatingIfNeeded: i)) }
+            i += 1
+        }
+        self.positions = positions
+    }
+
+    /// The index of the first marked position at or after `offset`, searching from `index`.
+    func index(atOrAfter offset: Int, from index: Int) -> Int {
+        var k = index
+        while k < positions.count, Int(positions[k]) < offset { k += 1 }
+        return k
+    }
 }
