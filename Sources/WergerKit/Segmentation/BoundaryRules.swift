@@ -20,6 +20,8 @@ struct BoundaryRules {
     let quoteContinues: Bool
     let abbreviations, closingAbbreviations, endingAbbreviations, numberAbbreviations, timeAbbreviations, timeZoneWords: WordSet
     let sentenceStarters, speechVerbs, clauseOpeners, creditWords: WordSet
+    /// The longest listed abbreviation, in UTF-16 units: a longer word before a period is no abbreviation.
+    private let longestAbbreviation: Int
 
     init(rules: SegmentationRules, caseless: Bool, glueGuard: Bool) {
         self.rules = rules
@@ -38,6 +40,9 @@ struct BoundaryRules {
         speechVerbs = WordSet(rules.speechVerbs)
         clauseOpeners = WordSet(rules.clauseOpeners)
         creditWords = WordSet(rules.creditWords)
+        let listed = [rules.abbreviations, rules.closingAbbreviations, rules.endingAbbreviations,
+                      rules.numberAbbreviations, rules.timeAbbreviations].flatMap { $0 }
+        longestAbbreviation = listed.map { $0.utf16.count }.max() ?? 0
         ordinalNumbers = rules.options.contains("ordinal-numbers")
         lowercaseMayStart = rules.options.contains("lowercase-may-start")
         quoteContinues = rules.options.contains("quote-continues")
@@ -263,6 +268,7 @@ struct BoundaryRules {
         let boundary = candidate.position
         if protected.contains(boundary) { return false }
         if candidate.forced { return true }
+        if isPlainSentenceEnd(text, boundary: boundary, segmentStart: segmentStart, lineEnd: line.upperBound) { return true }
         let left = LeftContext(text: text, lineStart: segmentStart, boundary: boundary, isTerminator: isTerminator)
         guard left.terminatorRange.count > 0 else { return false }
         // `(...)`, `[…]`: an omission mark in brackets ends nothing.
@@ -348,6 +354,33 @@ struct BoundaryRules {
         var j = i + 1
         while j < lineEnd, UTF16Class.isSpace(text[j]) { j += 1 }
         return j < lineEnd
+    }
+
+    /// The common case, decided without the full contexts: `… a long word. Next` — a word longer
+    /// than any listed abbreviation, a single period, a space, and a capital (or, in a caseless
+    /// script, a letter). Every rule below would let it end the sentence.
+    @inline(__always)
+    private func isPlainSentenceEnd(_ text: UnsafeBufferPointer<UInt16>, boundary: Int, segmentStart: Int, lineEnd: Int) -> Bool {
+        guard boundary < lineEnd, boundary - 2 > segmentStart, text[boundary - 1] == 0x20, text[boundary - 2] == 0x2E else {
+            return false
+        }
+        let next = text[boundary]
+        if caseless {
+            guard next >= 0x0621 && next <= 0x064A || next >= 0x0671 && next <= 0x06D3 else { return false }
+        } else {
+            guard next >= 0x41 && next <= 0x5A, !lowercaseMayStart else { return false }
+        }
+        // The word before the period: letters only, longer than every abbreviation.
+        var i = boundary - 3
+        let stop = max(segmentStart, boundary - 3 - longestAbbreviation - 1)
+        while i >= stop {
+            let u = text[i]
+            let letter = u < 0x80 ? (u | 0x20) >= 0x61 && (u | 0x20) <= 0x7A
+                : (u >= 0x0621 && u <= 0x064A) || (u >= 0x0671 && u <= 0x06D3) || (u >= 0xC0 && u <= 0x24F)
+            if !letter { return false }
+            i -= 1
+        }
+        return i >= segmentStart
     }
 
     /// The rules for a word followed by a period.

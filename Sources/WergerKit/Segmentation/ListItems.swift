@@ -17,6 +17,18 @@ enum ListItems {
 
     /// Whether the `.` or `)` at `i` may close a list marker that starts a word (`12.`, `b)`, `(iv)`).
     static func endsPossibleMarker(_ text: UnsafeBufferPointer<UInt16>, at i: Int, lineStart: Int) -> Bool {
+        // Most periods follow an ordinary word: only a digit, a lone letter or a roman numeral
+        // (i, v, x) can end a marker's body. This test runs at every period, so it comes first.
+        guard i > lineStart else { return false }
+        let last = text[i - 1]
+        if !UTF16Class.isDigit(last) {
+            guard last < 0x80, (last | 0x20) >= 0x61, (last | 0x20) <= 0x7A else { return false }
+            if i - 1 > lineStart {
+                let before = text[i - 2]
+                let lone = UTF16Class.isSpace(before) || before == 0x28 || before == 0x2022 || before == 0x2043
+                if !lone, !"ivxIVX".utf16.contains(last) { return false }
+            }
+        }
         // A marker's body is one to four digits or ASCII letters, perhaps after `(` or a bullet.
         var start = i
         while start > lineStart, i - start < 6 {

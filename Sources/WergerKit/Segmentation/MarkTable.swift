@@ -41,6 +41,17 @@ struct MarkedPositions {
         let bits = table.bits
         var i = 0
         let count = text.count
+        // Four units per step: most steps hold no mark and cost one branch.
+        while i + 4 <= count {
+            let a = bits[Int(text[i])], b = bits[Int(text[i + 1])], c = bits[Int(text[i + 2])], d = bits[Int(text[i + 3])]
+            if a | b | c | d != 0 {
+                if a != 0 { positions.append(Int32(truncatingIfNeeded: i)) }
+                if b != 0 { positions.append(Int32(truncatingIfNeeded: i + 1)) }
+                if c != 0 { positions.append(Int32(truncatingIfNeeded: i + 2)) }
+                if d != 0 { positions.append(Int32(truncatingIfNeeded: i + 3)) }
+            }
+            i += 4
+        }
         while i < count {
             if bits[Int(text[i])] != 0 { positions.append(Int32(truncatingIfNeeded: i)) }
             i += 1
