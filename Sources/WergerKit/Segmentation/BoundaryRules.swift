@@ -460,6 +460,8 @@ struct BoundaryRules {
         let u = text[i]
         if u < 0x80 { return (u >= 0x30 && u <= 0x39) || (u | 0x20 >= 0x61 && u | 0x20 <= 0x7A) }
         if u == 0x200C || u == 0x200D { return true }
+        // Arabic-script letters, harakat and digits, without a property lookup.
+        if u >= 0x0621 && u <= 0x06D3 { return u != 0x066A && u != 0x066B && u != 0x066C && u != 0x066D }
         guard let s = UTF16Class.scalar(text, i) else { return u >= 0xDC00 && u <= 0xDFFF }
         return s.properties.isAlphabetic || s.properties.numericType != nil
             || s.properties.generalCategory == .nonspacingMark
