@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Werger: ParsableCommand {
@@ -8,4 +9,27 @@ struct Werger: ParsableCommand {
         discussion: "Exit codes: 64 usage, 65 bad data, 66 missing file, 74 I/O error, 1 otherwise.",
         subcommands: [SegmentCommand.self]
     )
+
+    /// Parses and runs a command; a usage error is one line on stderr (and exit 64), not a page
+    /// of usage text, so scripts can log it.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                // --help, --version: the full text, on standard output.
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            let message = message(for: error)
+            if !message.isEmpty {
+                let line = message.split(separator: "\n").first.map(String.init) ?? message
+                let hint = code == .validationFailure ? " (see 'werger help')" : ""
+                FileHandle.standardError.write(Data("werger: error: \(line)\(hint)\n".utf8))
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

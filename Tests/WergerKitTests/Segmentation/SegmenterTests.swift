@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import WergerKit
 
@@ -165,5 +166,19 @@ import Testing
             let segmenter = try Segmenter(language: LanguageTag(language))
             #expect(glueViolation(text, segmenter.segments(in: text)) == nil, "\(language)")
         }
+    }
+}
+
+/// The shipped sample article segments as its expected-segmentation file says.
+@Suite struct SampleArticleTests {
+    static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("memory/samples")
+
+    @Test func englishSampleArticle() throws {
+        let article = try String(contentsOf: Self.samples.appendingPathComponent("article-en.txt"), encoding: .utf8)
+        let expected = try String(contentsOf: Self.samples.appendingPathComponent("article-en.segments.txt"), encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        #expect(expected.count >= 30)
+        #expect(try segmentTexts(article, "en") == expected)
     }
 }
