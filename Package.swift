@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         // The system ICU behind a header that includes only <stdint.h>: any ICU header that
@@ -18,9 +19,15 @@ let package = Package(
             name: "CICU",
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n")]
         ),
+        // libxml2's streaming reader behind the same kind of plain-C header.
+        .target(
+            name: "CXML",
+            cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])],
+            linkerSettings: [.linkedLibrary("xml2")]
+        ),
         .target(
             name: "WergerKit",
-            dependencies: ["CICU"],
+            dependencies: ["CICU", "CXML", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Segmentation/Rules")]
         ),
         .executableTarget(

@@ -8,6 +8,7 @@
 #include <unicode/ucsdet.h>
 #include <unicode/uloc.h>
 #include <unicode/ustring.h>
+#include <unicode/unorm2.h>
 
 struct WICUBreakIterator { UBreakIterator *iterator; };
 
@@ -172,4 +173,13 @@ int32_t wicu_decoder_decode(WICUDecoder *decoder, const char *bytes, int32_t len
     }
     *error = status;
     return (int32_t)(target - (UChar *)out);
+}
+
+int32_t wicu_nfkc_casefold(const uint16_t *text, int32_t length, uint16_t *out, int32_t capacity, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *normalizer = unorm2_getNFKCCasefoldInstance(&status);
+    if (U_FAILURE(status)) { *error = status; return 0; }
+    int32_t written = unorm2_normalize(normalizer, (const UChar *)text, length, (UChar *)out, capacity, &status);
+    *error = status;
+    return written;
 }

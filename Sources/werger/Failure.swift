@@ -14,6 +14,19 @@ func reportingFailures<T>(_ body: () throws -> T) throws -> T {
         throw fail(error.description, code: 1)
     } catch let error as OutputError {
         throw fail(error.description, code: 74)
+    } catch let error as MemoryError {
+        throw fail(error.description, code: error.exitCode)
+    } catch let error as FormatError {
+        throw fail(error.description, code: 65)
+    } catch let error as ImportError {
+        if case .missing = error { throw fail(error.description, code: 66) }
+        throw fail(error.description, code: 74)
+    } catch let error as ExitCode {
+        throw error
+    } catch let error as CLIUsageError {
+        throw fail(error.message, code: 64)
+    } catch {
+        throw fail("\(error)", code: 1)
     }
 }
 
@@ -21,4 +34,9 @@ func reportingFailures<T>(_ body: () throws -> T) throws -> T {
 func fail(_ message: String, code: Int32) -> ExitCode {
     FileHandle.standardError.write(Data("werger: error: \(message)\n".utf8))
     return ExitCode(code)
+}
+
+/// A usage problem found while running (an option combination `validate()` cannot see).
+struct CLIUsageError: Error {
+    let message: String
 }

@@ -4,8 +4,13 @@ import Foundation
 final class Output {
     private var buffer: [UInt8] = []
     private let limit = 1 << 16
+    private let descriptor: Int32
 
-    init() { buffer.reserveCapacity(limit + 4096) }
+    /// Standard output, or a file descriptor the caller opened.
+    init(descriptor: Int32 = 1) {
+        self.descriptor = descriptor
+        buffer.reserveCapacity(limit + 4096)
+    }
 
     func write(_ string: String) { buffer.append(contentsOf: string.utf8) }
     func write(byte: UInt8) { buffer.append(byte) }
@@ -52,7 +57,7 @@ final class Output {
         let failed = buffer.withUnsafeBytes { bytes -> Bool in
             var offset = 0
             while offset < bytes.count {
-                let written = Foundation.write(1, bytes.baseAddress! + offset, bytes.count - offset)
+                let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     return true
@@ -67,5 +72,6 @@ final class Output {
 }
 
 struct OutputError: Error, CustomStringConvertible {
-    var description: String { "standard output: cannot write (disk full or closed pipe)" }
+    var target = "standard output"
+    var description: String { "\(target): cannot write (disk full or closed pipe)" }
 }

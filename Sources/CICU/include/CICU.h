@@ -66,6 +66,12 @@ void wicu_decoder_close(WICUDecoder *decoder);
 int32_t wicu_decoder_decode(WICUDecoder *decoder, const char *bytes, int32_t length, uint16_t *out,
                             int32_t capacity, int32_t flush, int32_t *badOffset, int32_t *error);
 
+// MARK: Normalisation (unorm2)
+
+/// NFKC with case folding (ICU's NFKC_Casefold) of UTF-16 `text` into `out`. Returns the length
+/// written, or the length needed when it exceeds `capacity` (then *error is 15, buffer overflow).
+int32_t wicu_nfkc_casefold(const uint16_t *text, int32_t length, uint16_t *out, int32_t capacity, int32_t *error);
+
 #ifdef __cplusplus
 }
 #endif

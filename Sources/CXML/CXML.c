@@ -1,0 +1,100 @@
+#include "CXML.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <libxml/parser.h>
+#include <libxml/xmlreader.h>
+
+struct WXMLReader {
+    xmlTextReaderPtr reader;
+    int errorLine;
+    int errorColumn;
+    char errorMessage[512];
+};
+
+static void record_error(void *context, xmlErrorPtr error) {
+    struct WXMLReader *handle = context;
+    if (error == NULL || handle->errorMessage[0] != '\0') return;  // keep the first error
+    handle->errorLine = error->line;
+    handle->errorColumn = error->int2;
+    const char *message = error->message ? error->message : "malformed XML";
+    strncpy(handle->errorMessage, message, sizeof handle->errorMessage - 1);
+    handle->errorMessage[sizeof handle->errorMessage - 1] = '\0';
+    size_t length = strlen(handle->errorMessage);
+    while (length > 0 && (handle->errorMessage[length - 1] == '\n' || handle->errorMessage[length - 1] == ' ')) {
+        handle->errorMessage[--length] = '\0';
+    }
+}
+
+// No DTD loading, no network, no entity substitution; libxml2's default limits (no XML_PARSE_HUGE)
+// refuse entity-expansion bombs.
+static const int options = XML_PARSE_NONET | XML_PARSE_NOCDATA;
+
+static WXMLReader *wrap(xmlTextReaderPtr reader) {
+    if (reader == NULL) return NULL;
+    WXMLReader *handle = calloc(1, sizeof *handle);
+    if (handle == NULL) { xmlFreeTextReader(reader); return NULL; }
+    handle->reader = reader;
+    xmlTextReaderSetStructuredErrorHandler(reader, record_error, handle);
+    return handle;
+}
+
+WXMLReader *wxml_open_file(const char *path) {
+    return wrap(xmlReaderForFile(path, NULL, options));
+}
+
+WXMLReader *wxml_open_memory(const char *bytes, int32_t length, const char *url) {
+    return wrap(xmlReaderForMemory(bytes, length, url, NULL, options));
+}
+
+void wxml_close(WXMLReader *reader) {
+    if (reader == NULL) return;
+    xmlFreeTextReader(reader->reader);
+    free(reader);
+}
+
+int32_t wxml_read(WXMLReader *reader) {
+    int result = xmlTextReaderRead(reader->reader);
+    if (result < 0 && reader->errorMessage[0] == '\0') {
+        strcpy(reader->errorMessage, "malformed XML");
+        reader->errorLine = xmlTextReaderGetParserLineNumber(reader->reader);
+        reader->errorColumn = xmlTextReaderGetParserColumnNumber(reader->reader);
+    }
+    if (result >= 0 && reader->errorMessage[0] != '\0') return -1;
+    return result;
+}
+
+int32_t wxml_node_type(WXMLReader *reader) { return xmlTextReaderNodeType(reader->reader); }
+int32_t wxml_depth(WXMLReader *reader) { return xmlTextReaderDepth(reader->reader); }
+int32_t wxml_is_empty_element(WXMLReader *reader) { return xmlTextReaderIsEmptyElement(reader->reader); }
+
+const char *wxml_name(WXMLReader *reader) {
+    const xmlChar *name = xmlTextReaderConstName(reader->reader);
+    return name ? (const char *)name : "";
+}
+
+const char *wxml_value(WXMLReader *reader) {
+    const xmlChar *value = xmlTextReaderConstValue(reader->reader);
+    return value ? (const char *)value : "";
+}
+
+char *wxml_attribute(WXMLReader *reader, const char *name) {
+    return (char *)xmlTextReaderGetAttribute(reader->reader, (const xmlChar *)name);
+}
+
+char *wxml_inner_xml(WXMLReader *reader) {
+    return (char *)xmlTextReaderReadInnerXml(reader->reader);
+}
+
+void wxml_free(char *string) { if (string) xmlFree(string); }
+
+int32_t wxml_line(WXMLReader *reader) { return xmlTextReaderGetParserLineNumber(reader->reader); }
+int32_t wxml_error_line(WXMLReader *reader) { return reader->errorLine; }
+int32_t wxml_error_column(WXMLReader *reader) { return reader->errorColumn; }
+const char *wxml_error_message(WXMLReader *reader) { return reader->errorMessage; }
+
+const char *wxml_encoding(WXMLReader *reader) {
+    return (const char *)xmlTextReaderConstEncoding(reader->reader);
+}
+
+int64_t wxml_bytes_consumed(WXMLReader *reader) { return (int64_t)xmlTextReaderByteConsumed(reader->reader); }

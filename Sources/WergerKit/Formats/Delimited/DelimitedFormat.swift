@@ -1,0 +1,169 @@
+/// Tab- and comma-separated translation units: a header row of language tags, one unit per row.
+///
+/// - CSV follows RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled.
+/// - TSV writes a tab, line feed, carriage return or backslash inside a text as `\t`, `\n`, `\r`, `\\`.
+/// A file without a header (two columns) is read with the languages the caller names.
+public enum DelimitedFormat: String, Sendable {
+    case tsv, csv
+
+    var separator: UInt8 { self == .tsv ? 0x09 : 0x2C }
+
+    /// The header row for `languages`.
+    public func header(_ languages: [String]) -> String { row(languages) }
+
+    /// One unit as a row with a field per language (empty when the unit has no such variant).
+    public func row(_ unit: TranslationUnit, languages: [String]) -> String {
+        row(languages.map { language in variantMatching(language, in: unit.variants)?.text ?? "" })
+    }
+
+    func row(_ fields: [String]) -> String {
+        fields.map(encode).joined(separator: self == .tsv ? "\t" : ",") + (self == .tsv ? "\n" : "\r\n")
+    }
+
+    private func encode(_ field: String) -> String {
+        switch self {
+        case .tsv:
+            guard field.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x5C }) else { return field }
+            var out = ""
+            for scalar in field.unicodeScalars {
+                switch scalar {
+                case "\t": out += "\\t"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\\": out += "\\\\"
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out
+        case .csv:
+            guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
+            return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+    }
+
+    /// Splits one record into fields.
+    func fields(_ record: [UInt8], line: Int, file: String) throws(FormatError) -> [ArraySlice<UInt8>] {
+        switch self {
+        case .tsv:
+            return record.split(separator: 0x09, omittingEmptySubsequences: false)
+        case .csv:
+            var fields: [ArraySlice<UInt8>] = []
+            var current: [UInt8] = []
+            var i = 0
+            var quoted = false
+            var fieldStart = true
+            while i < record.count {
+                let byte = record[i]
+                if fieldStart && byte == 0x22 { quoted = true; fieldStart = false; i += 1; continue }
+                fieldStart = false
+                if quoted {
+                    if byte == 0x22 {
+                        if i + 1 < record.count && record[i + 1] == 0x22 { current.append(0x22); i += 2; continue }
+                        quoted = false
+                        i += 1
+                        if i < record.count && record[i] != 0x2C {
+                            throw FormatError(file: file, line: line, message: "text after a closing quote in a CSV field; double the quote (\"\") inside quoted text")
+                        }
+                        continue
+                    }
+                    current.append(byte)
+                } else if byte == 0x2C {
+                    fields.append(current[...])
+                    current = []
+                    fieldStart = true
+                } else {
+                    current.append(byte)
+                }
+                i += 1
+            }
+            if quoted { throw FormatError(file: file, line: line, message: "a quoted CSV field is not closed") }
+            fields.append(current[...])
+            return fields
+        }
+    }
+
+    func decode(_ field: String) -> String {
+        guard self == .tsv, field.contains("\\") else { return field }
+        var out = ""
+        var escaping = false
+        for scalar in field.unicodeScalars {
+            if escaping {
+                switch scalar {
+                case "t": out += "\t"
+                case "n": out += "\n"
+                case "r": out += "\r"
+                case "\\": out += "\\"
+                default: out += "\\"; out.unicodeScalars.append(scalar)
+                }
+                escaping = false
+            } else if scalar == "\\" {
+                escaping = true
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        if escaping { out += "\\" }
+        return out
+    }
+}
+
+/// Reads a TSV or CSV file of translation units.
+public struct DelimitedReader {
+    public let path: String
+    public let name: String
+    public let format: DelimitedFormat
+    /// Languages for a two-column file without a header (`--from`, `--to`).
+    public let languages: [LanguageTag]?
+
+    public init(path: String, format: DelimitedFormat, languages: [LanguageTag]? = nil) {
+        self.path = path
+        self.format = format
+        self.languages = languages
+        name = URL(fileURLWithPath: path).lastPathComponent
+    }
+
+    public func read(unit: (TranslationUnit) throws -> Void, diagnostic: (FormatDiagnostic) throws -> Void) throws {
+        var records = try ByteRecords(path: path, name: name)
+        var columns: [String]?
+        var tags = LanguageTagCache()
+        while let record = try records.next(quoted: format == .csv) {
+            if record.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            let fields = try format.fields(record, line: records.line, file: name).map { try records.string($0) }
+            if columns == nil {
+                // A header is a row of language tags; otherwise the caller's --from/--to name the columns.
+                let asTags = fields.map { tags.canonical($0.trimmingCharacters(in: .whitespaces)) }
+                if fields.count >= 2, asTags.allSatisfy({ if case .success = $0 { true } else { false } }) {
+                    columns = asTags.compactMap { try? $0.get() }
+                    continue
+                }
+                guard let languages else {
+                    throw FormatError(file: name, line: records.line,
+                                      message: "the first row is not a header of language tags (e.g. en\(format == .tsv ? "\\t" : ",")ckb); add one, or pass --from and --to")
+                }
+                columns = languages.map(\.identifier)
+            }
+            guard let columns else { continue }
+            guard fields.count == columns.count else {
+                try diagnostic(FormatDiagnostic(file: name, line: records.line,
+                                                message: "\(fields.count) fields, the header has \(columns.count); row skipped"))
+                continue
+            }
+            var variants: [Variant] = []
+            for (language, field) in zip(columns, fields) where !field.isEmpty {
+                variants.append(Variant(language: language, text: format.decode(field)))
+            }
+            guard variants.count >= 2 else {
+                try diagnostic(FormatDiagnostic(file: name, line: records.line, message: "fewer than two texts in the row; row skipped"))
+                continue
+            }
+            guard variants.allSatisfy({ isXMLSafe($0.text) }) else {
+                try diagnostic(FormatDiagnostic(file: name, line: records.line, message: "control characters in a text; row skipped"))
+                continue
+            }
+            try unit(TranslationUnit(variants: variants, origin: name))
+        }
+        if columns == nil { throw FormatError(file: name, line: 1, message: "empty file: no header and no rows") }
+    }
+}
+
+import Foundation

@@ -1,0 +1,57 @@
+/// A file that cannot be read as its format says: nothing from it is imported.
+public struct FormatError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int?
+    public var message: String
+
+    public init(file: String, line: Int, column: Int? = nil, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    public var description: String {
+        "\(file):\(line)\(column.map { ":\($0)" } ?? ""): \(message)"
+    }
+}
+
+/// A problem with one unit in an otherwise readable file: the unit is skipped and counted, or,
+/// with `--strict`, the whole import stops.
+public struct FormatDiagnostic: Equatable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var message: String
+
+    public init(file: String, line: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { "\(file):\(line): \(message)" }
+}
+
+/// Language tags read from files, canonicalised once per distinct spelling.
+struct LanguageTagCache {
+    private var known: [String: Result<String, LanguageTagError>] = [:]
+
+    mutating func canonical(_ tag: String) -> Result<String, LanguageTagError> {
+        if let hit = known[tag] { return hit }
+        let result: Result<String, LanguageTagError>
+        do { result = .success(try LanguageTag(tag).identifier) } catch { result = .failure(error) }
+        known[tag] = result
+        return result
+    }
+}
+
+/// Whether every character of `text` may appear in an XML 1.0 document (TMX and XLIFF are XML).
+func isXMLSafe(_ text: String) -> Bool {
+    for scalar in text.unicodeScalars {
+        let v = scalar.value
+        if v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D { return false }
+        if v == 0xFFFE || v == 0xFFFF { return false }
+    }
+    return true
+}

@@ -1,0 +1,98 @@
+/// Writes TMX 1.4b, valid against `tmx14.dtd`: one `<tu>` per unit, dates in TMX's basic ISO 8601
+/// form, Werger's fields as `x-` properties, level-2 inline markup written back as it was read.
+/// Output is a function of the units alone (no export timestamp), so exports are reproducible.
+public struct TMXWriter {
+    /// The header's `srclang`: a language tag, or `*all*` for units of many languages.
+    public var sourceLanguage: String
+
+    public init(sourceLanguage: String = "*all*") { self.sourceLanguage = sourceLanguage }
+
+    public var header: String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <!DOCTYPE tmx SYSTEM "tmx14.dtd">
+        <tmx version="1.4">
+          <header creationtool="Werger" creationtoolversion="\(WergerVersion.current)" datatype="plaintext" segtype="sentence" adminlang="en" srclang="\(escapeAttribute(sourceLanguage))" o-tmf="Werger"/>
+          <body>
+
+        """
+    }
+
+    public var footer: String { "  </body>\n</tmx>\n" }
+
+    public func unit(_ unit: TranslationUnit) -> String {
+        var out = "    <tu"
+        if let id = unit.id { out += " tuid=\"\(escapeAttribute(id))\"" }
+        out += dates(created: unit.created, creator: unit.creator, changed: unit.changed, changer: unit.changer)
+        out += ">\n"
+        for note in unit.notes { out += "      <note>\(escapeText(note))</note>\n" }
+        var properties: [Property] = []
+        if let document = unit.document { properties.append(Property(type: "x-document", value: document)) }
+        if let previous = unit.previous { properties.append(Property(type: "x-previous", value: previous)) }
+        if let next = unit.next { properties.append(Property(type: "x-next", value: next)) }
+        properties.append(Property(type: "x-origin", value: unit.origin))
+        properties += unit.properties
+        for property in properties {
+            out += "      <prop type=\"\(escapeAttribute(property.type))\">\(escapeText(property.value))</prop>\n"
+        }
+        for variant in unit.variants {
+            out += "      <tuv xml:lang=\"\(escapeAttribute(variant.language))\""
+            out += dates(created: variant.created, creator: variant.creator, changed: variant.changed, changer: variant.changer)
+            out += "><seg>\(variant.markup ?? escapeText(variant.text))</seg></tuv>\n"
+        }
+        out += "    </tu>\n"
+        return out
+    }
+
+    private func dates(created: Date?, creator: String?, changed: Date?, changer: String?) -> String {
+        var out = ""
+        if let created { out += " creationdate=\"\(TMXDate.format(created))\"" }
+        if let creator { out += " creationid=\"\(escapeAttribute(creator))\"" }
+        if let changed { out += " changedate=\"\(TMXDate.format(changed))\"" }
+        if let changer { out += " changeid=\"\(escapeAttribute(changer))\"" }
+        return out
+    }
+}
+
+import Foundation
+
+/// XML text content: `&`, `<`, `>` escaped (`>` too, so `]]>` never appears).
+func escapeText(_ text: String) -> String {
+    guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x0D }) else { return text }
+    var out = ""
+    out.reserveCapacity(text.utf8.count + 16)
+    for character in text.unicodeScalars {
+        switch character {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\r": out += "&#13;"  // a parser turns a raw CR into LF
+        default: out.unicodeScalars.append(character)
+        }
+    }
+    return out
+}
+
+/// An XML attribute value in double quotes; line breaks and tabs as references so they survive.
+func escapeAttribute(_ text: String) -> String {
+    guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 < 0x20 }) else { return text }
+    var out = ""
+    for character in text.unicodeScalars {
+        switch character {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"": out += "&quot;"
+        case "\n": out += "&#10;"
+        case "\r": out += "&#13;"
+        case "\t": out += "&#9;"
+        default: out.unicodeScalars.append(character)
+        }
+    }
+    return out
+}
+
+/// Werger's version, as written into the files it makes.
+public enum WergerVersion {
+    public static let current = "0.1.0"
+}

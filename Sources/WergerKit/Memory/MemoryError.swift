@@ -1,0 +1,41 @@
+/// Why the memory cannot be used. Messages say which file and what to do.
+public enum MemoryError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// No `--memory`, no `$WERGER_MEMORY`, and no `memory/` folder up from here.
+    case notFound(searchedFrom: String)
+    case locked(path: String)
+    case readOnly(path: String)
+    case corrupt(path: String, detail: String)
+    /// Written by a newer Werger: its schema has steps this version does not know.
+    case newerVersion(path: String)
+    case io(path: String, detail: String)
+    /// A unit that cannot be stored (fewer than two variants, an empty text).
+    case invalidUnit(String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let folder):
+            return "no translation memory: no --memory, no $WERGER_MEMORY, and no memory/ folder in \(folder) or above; pass --memory DIR"
+        case .locked(let path):
+            return "\(path): the memory is locked by another process; try again when it has finished"
+        case .readOnly(let path):
+            return "\(path): the memory is read-only; check the file's and folder's permissions"
+        case .corrupt(let path, let detail):
+            return "\(path): not a usable Werger memory (\(detail)); move it aside and import your TMX files again"
+        case .newerVersion(let path):
+            return "\(path): written by a newer version of Werger; upgrade Werger to use this memory"
+        case .io(let path, let detail):
+            return "\(path): \(detail)"
+        case .invalidUnit(let reason):
+            return "invalid translation unit: \(reason)"
+        }
+    }
+
+    public var exitCode: Int32 {
+        switch self {
+        case .notFound: return 66
+        case .invalidUnit: return 65
+        case .corrupt, .newerVersion: return 65
+        case .locked, .readOnly, .io: return 74
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// Where a memory lives: a folder holding `werger.sqlite` (made on first use) and, for a shipped
+/// memory, TMX files that seed it.
+public struct MemoryLocation: Sendable, Equatable {
+    public let folder: URL
+    public var database: URL { folder.appendingPathComponent("werger.sqlite") }
+
+    public init(folder: URL) { self.folder = folder.standardizedFileURL }
+
+    /// `--memory DIR`, else `$WERGER_MEMORY`, else the nearest `memory/` folder from `directory`
+    /// upwards (as git finds `.git`).
+    public static func resolve(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
+                               from directory: String = FileManager.default.currentDirectoryPath) throws(MemoryError) -> MemoryLocation {
+        if let option, !option.isEmpty { return MemoryLocation(folder: URL(fileURLWithPath: option)) }
+        if let variable = environment["WERGER_MEMORY"], !variable.isEmpty {
+            return MemoryLocation(folder: URL(fileURLWithPath: variable))
+        }
+        var current = URL(fileURLWithPath: directory).standardizedFileURL
+        while true {
+            let candidate = current.appendingPathComponent("memory")
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue {
+                return MemoryLocation(folder: candidate)
+            }
+            let parent = current.deletingLastPathComponent()
+            if parent.path == current.path { break }
+            current = parent
+        }
+        throw .notFound(searchedFrom: directory)
+    }
+
+    /// The TMX files that seed a new memory (the shipped starter memory), in name order.
+    public var seedFiles: [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.lowercased().hasSuffix(".tmx") }.sorted().map { folder.appendingPathComponent($0) }
+    }
+}

@@ -1,0 +1,307 @@
+import Foundation
+import GRDB
+
+/// A translation memory in one SQLite file, through GRDB: WAL mode, a busy timeout (a second
+/// importer waits), foreign keys, named append-only migrations and constraints in the schema.
+public final class SQLiteMemory: TranslationMemoryReader, TranslationMemoryWriter {
+    public let location: MemoryLocation
+    private let pool: DatabasePool
+
+    /// Opens (or creates) the memory at `location`. A new memory is seeded from the folder's TMX
+    /// files (the shipped starter memory): `seed` imports them; it runs only when the database is new.
+    public init(location: MemoryLocation, readOnly: Bool = false,
+                seed: ((SQLiteMemory, [URL]) throws -> Void)? = nil) throws {
+        self.location = location
+        let path = location.database.path
+        let isNew = !FileManager.default.fileExists(atPath: path)
+        if isNew {
+            if readOnly { throw MemoryError.io(path: path, detail: "no memory here yet") }
+            do {
+                try FileManager.default.createDirectory(at: location.folder, withIntermediateDirectories: true)
+            } catch {
+                throw MemoryError.io(path: location.folder.path, detail: "cannot create the memory folder: \(error.localizedDescription)")
+            }
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(120)
+        configuration.foreignKeysEnabled = true
+        configuration.readonly = readOnly
+        configuration.label = "werger"
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try pool.read { db in
+                if try Self.migrator.hasBeenSuperseded(db) { throw MemoryError.newerVersion(path: path) }
+            }
+            if !readOnly { try Self.migrator.migrate(pool) }
+        } catch let error as MemoryError {
+            throw error
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+        if isNew, let seed {
+            do { try seed(self, location.seedFiles) } catch {
+                // A half-seeded memory would pass for a complete one: remove it and report.
+                try? FileManager.default.removeItem(at: location.database)
+                throw error
+            }
+        }
+    }
+
+    /// The schema, one named step per change. Steps are never edited once shipped: a new step is added.
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("2026-11-29 translation units") { db in
+            try db.execute(sql: """
+                CREATE TABLE unit (
+                    id INTEGER PRIMARY KEY,
+                    uid TEXT NOT NULL CHECK (uid <> ''),
+                    fingerprint TEXT NOT NULL UNIQUE,
+                    origin TEXT NOT NULL CHECK (origin <> ''),
+                    document TEXT,
+                    previous TEXT,
+                    next TEXT,
+                    created TEXT,
+                    creator TEXT,
+                    changed TEXT,
+                    changer TEXT
+                );
+                CREATE INDEX unit_uid ON unit(uid);
+                CREATE TABLE variant (
+                    unit INTEGER NOT NULL REFERENCES unit(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL CHECK (position >= 0),
+                    language TEXT NOT NULL CHECK (language <> ''),
+                    text TEXT NOT NULL,
+                    markup TEXT,
+                    matching TEXT NOT NULL,
+                    created TEXT,
+                    creator TEXT,
+                    changed TEXT,
+                    changer TEXT,
+                    PRIMARY KEY (unit, position)
+                ) WITHOUT ROWID;
+                CREATE INDEX variant_language_matching ON variant(language, matching);
+                CREATE TABLE property (
+                    unit INTEGER NOT NULL REFERENCES unit(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    type TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    PRIMARY KEY (unit, position)
+                ) WITHOUT ROWID;
+                CREATE TABLE note (
+                    unit INTEGER NOT NULL REFERENCES unit(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    text TEXT NOT NULL,
+                    PRIMARY KEY (unit, position)
+                ) WITHOUT ROWID;
+                """)
+        }
+        return migrator
+    }()
+
+    // MARK: Writing
+
+    public func write<T>(_ body: (ImportSession) throws -> T) throws -> T {
+        let path = location.database.path
+        do {
+            return try pool.writeWithoutTransaction { db in
+                var result: T?
+                // IMMEDIATE: a second importer waits (busy timeout) instead of failing mid-way.
+                try db.inTransaction(.immediate) {
+                    let inserter = try UnitInserter(db)
+                    let session = ImportSession(insert: { try inserter.insert($0) })
+                    result = try body(session)
+                    return .commit
+                }
+                return result!
+            }
+        } catch let error as DatabaseError {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    // MARK: Reading
+
+    public func statistics() throws -> MemoryStatistics {
+        do {
+            return try pool.read { db in
+                let units = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM unit") ?? 0
+                var variants: [String: Int] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT language, COUNT(*) FROM variant GROUP BY language") {
+                    variants[row[0]] = row[1]
+                }
+                let pairs = try Row.fetchAll(db, sql: """
+                    SELECT s.language, t.language, COUNT(*) FROM variant s
+                    JOIN variant t ON t.unit = s.unit AND t.position > 0
+                    WHERE s.position = 0 GROUP BY s.language, t.language ORDER BY COUNT(*) DESC, s.language, t.language
+                    """).map { MemoryStatistics.Pair(from: $0[0], to: $0[1], units: $0[2]) }
+                let last = try String.fetchOne(db, sql: "SELECT MAX(COALESCE(changed, created)) FROM unit")
+                let size = [location.database.path, location.database.path + "-wal"].reduce(0) { total, file in
+                    total + ((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0)
+                }
+                return MemoryStatistics(units: units, variants: variants, pairs: pairs, size: size, lastChange: last)
+            }
+        } catch let error as DatabaseError {
+            throw Self.translate(error, path: location.database.path)
+        }
+    }
+
+    public func forEachUnit(languages: [LanguageTag]?, _ body: (TranslationUnit) throws -> Void) throws {
+        do {
+            try pool.read { db in try UnitReader(db, languages: languages?.map(\.identifier)).forEach(body) }
+        } catch let error as DatabaseError {
+            throw Self.translate(error, path: location.database.path)
+        }
+    }
+
+    /// SQLite's result codes as a translator reads them.
+    static func translate(_ error: Error, path: String) -> Error {
+        guard let error = error as? DatabaseError else { return error }
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return MemoryError.locked(path: path)
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN where FileManager.default.fileExists(atPath: path):
+            return MemoryError.readOnly(path: path)
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return MemoryError.corrupt(path: path, detail: "damaged or not an SQLite file")
+        case .SQLITE_FULL: return MemoryError.io(path: path, detail: "the disk is full")
+        case .SQLITE_CANTOPEN: return MemoryError.io(path: path, detail: "cannot be opened")
+        case .SQLITE_CONSTRAINT: return MemoryError.invalidUnit(error.message ?? "a constraint failed")
+        default: return MemoryError.io(path: path, detail: error.message ?? "database error \(error.resultCode.rawValue)")
+        }
+    }
+}
+
+/// Inserts units with prepared statements (an import inserts a million of them).
+private struct UnitInserter {
+    let unit: Statement
+    let variant: Statement
+    let property: Statement
+    let note: Statement
+    let db: Database
+
+    init(_ db: Database) throws {
+        self.db = db
+        unit = try db.cachedStatement(sql: """
+            INSERT INTO unit (uid, fingerprint, origin, document, previous, next, created, creator, changed, changer)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING
+            """)
+        variant = try db.cachedStatement(sql: """
+            INSERT INTO variant (unit, position, language, text, markup, matching, created, creator, changed, changer)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        property = try db.cachedStatement(sql: "INSERT INTO property (unit, position, type, value) VALUES (?, ?, ?, ?)")
+        note = try db.cachedStatement(sql: "INSERT INTO note (unit, position, text) VALUES (?, ?, ?)")
+    }
+
+    /// Returns false when a unit with the same variants is already stored.
+    func insert(_ translationUnit: TranslationUnit) throws -> Bool {
+        guard translationUnit.variants.count >= 2 else { throw MemoryError.invalidUnit("a unit needs two or more variants") }
+        let fingerprint = translationUnit.fingerprint
+        let uid = translationUnit.id.flatMap { $0.isEmpty ? nil : $0 } ?? "w" + fingerprint.prefix(16)
+        unit.setUncheckedArguments([
+            uid, fingerprint, translationUnit.origin, translationUnit.document, translationUnit.previous,
+            translationUnit.next, translationUnit.created.map(TMXDate.format), translationUnit.creator,
+            translationUnit.changed.map(TMXDate.format), translationUnit.changer,
+        ])
+        try unit.execute()
+        guard db.changesCount > 0 else { return false }
+        let id = db.lastInsertedRowID
+        for (position, v) in translationUnit.variants.enumerated() {
+            variant.setUncheckedArguments([
+                id, position, v.language, v.text, v.markup, MatchingForm.of(v.text), v.created.map(TMXDate.format),
+                v.creator, v.changed.map(TMXDate.format), v.changer,
+            ])
+            try variant.execute()
+        }
+        for (position, p) in translationUnit.properties.enumerated() {
+            property.setUncheckedArguments([id, position, p.type, p.value])
+            try property.execute()
+        }
+        for (position, text) in translationUnit.notes.enumerated() {
+            note.setUncheckedArguments([id, position, text])
+            try note.execute()
+        }
+        return true
+    }
+}
+
+/// Reads units in id order: one cursor per table, merged by unit id, so an export of a million
+/// units runs four queries, not four million.
+private struct UnitReader {
+    let db: Database
+    let languages: [String]?
+
+    init(_ db: Database, languages: [String]?) {
+        self.db = db
+        self.languages = languages
+    }
+
+    func forEach(_ body: (TranslationUnit) throws -> Void) throws {
+        let units = try Row.fetchCursor(db, sql: """
+            SELECT id, uid, origin, document, previous, next, created, creator, changed, changer FROM unit ORDER BY id
+            """)
+        var variants = PeekingCursor(try Row.fetchCursor(db, sql: """
+            SELECT unit, language, text, markup, created, creator, changed, changer FROM variant ORDER BY unit, position
+            """))
+        var properties = PeekingCursor(try Row.fetchCursor(db, sql: "SELECT unit, type, value FROM property ORDER BY unit, position"))
+        var notes = PeekingCursor(try Row.fetchCursor(db, sql: "SELECT unit, text FROM note ORDER BY unit, position"))
+        while let row = try units.next() {
+            let id: Int64 = row[0]
+            var unit = TranslationUnit(
+                id: row[1], variants: [], created: (row[6] as String?).flatMap(TMXDate.parse), creator: row[7],
+                changed: (row[8] as String?).flatMap(TMXDate.parse), changer: row[9], origin: row[2], document: row[3],
+                previous: row[4], next: row[5])
+            while let v = try variants.next(ifUnit: id) {
+                unit.variants.append(Variant(
+                    language: v[1], text: v[2], markup: v[3], created: (v[4] as String?).flatMap(TMXDate.parse), creator: v[5],
+                    changed: (v[6] as String?).flatMap(TMXDate.parse), changer: v[7]))
+            }
+            while let p = try properties.next(ifUnit: id) { unit.properties.append(Property(type: p[1], value: p[2])) }
+            while let n = try notes.next(ifUnit: id) { unit.notes.append(n[1]) }
+            if let languages {
+                // Only units with every asked language, and only those variants, in the asked order.
+                var chosen: [Variant] = []
+                for language in languages {
+                    guard let v = variantMatching(language, in: unit.variants) else { break }
+                    chosen.append(v)
+                }
+                guard chosen.count == languages.count else { continue }
+                unit.variants = chosen
+            }
+            try body(unit)
+        }
+    }
+}
+
+/// The variant for an asked language: the same tag, else one that only adds a region or script
+/// (`ckb-IQ` for `ckb`), else another spelling of the same Kurdish (`ku-Latn` for `kmr`, `ku-Arab`
+/// for `ckb`). `km` (Khmer) never stands for `kmr`.
+func variantMatching(_ language: String, in variants: [Variant]) -> Variant? {
+    if let exact = variants.first(where: { $0.language == language }) { return exact }
+    if let narrower = variants.first(where: { $0.language.hasPrefix(language + "-") }) { return narrower }
+    guard language == "ckb" || language == "kmr" else { return nil }
+    return variants.first { (try? LanguageTag($0.language))?.ruleLanguage == language }
+}
+
+/// A row cursor with one row of look-ahead, for merging cursors ordered by unit id.
+private struct PeekingCursor {
+    var cursor: RowCursor
+    var peeked: Row?
+    var done = false
+
+    init(_ cursor: RowCursor) { self.cursor = cursor }
+
+    /// The next row if it belongs to unit `id` (rows of earlier, orphaned ids are skipped).
+    mutating func next(ifUnit id: Int64) throws -> Row? {
+        while true {
+            if peeked == nil, !done {
+                // Rows are reused by the cursor: copy the one we keep.
+                if let row = try cursor.next() { peeked = row.copy() } else { done = true }
+            }
+            guard let row = peeked else { return nil }
+            let unit: Int64 = row[0]
+            if unit < id { peeked = nil; continue }
+            if unit > id { return nil }
+            peeked = nil
+            return row
+        }
+    }
+}

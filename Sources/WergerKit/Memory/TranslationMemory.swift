@@ -1,0 +1,67 @@
+/// The reading side of a translation memory (Okapi's "seeker"): what callers that look things up
+/// or export need, whatever engine stores the units.
+public protocol TranslationMemoryReader {
+    /// What the memory holds, per language and language pair.
+    func statistics() throws -> MemoryStatistics
+    /// Every unit in storage order; with `languages`, only units that have all of them, and only
+    /// those variants.
+    func forEachUnit(languages: [LanguageTag]?, _ body: (TranslationUnit) throws -> Void) throws
+}
+
+/// The writing side (Okapi's "writer"): everything in `write` is one transaction, so an import
+/// lands whole or not at all.
+public protocol TranslationMemoryWriter {
+    func write<T>(_ body: (ImportSession) throws -> T) throws -> T
+}
+
+/// Adds units inside one write transaction and counts what happened.
+public final class ImportSession {
+    private let insert: (TranslationUnit) throws -> Bool
+    public private(set) var summary = ImportSummary()
+
+    init(insert: @escaping (TranslationUnit) throws -> Bool) { self.insert = insert }
+
+    /// Stores `unit`; a unit whose variants are already stored is counted as a duplicate.
+    @discardableResult
+    public func add(_ unit: TranslationUnit) throws -> Bool {
+        let added = try insert(unit)
+        if added { summary.added += 1 } else { summary.duplicates += 1 }
+        return added
+    }
+
+    /// Counts a unit that was not stored because it is invalid (reported as a diagnostic).
+    public func skip() { summary.skipped += 1 }
+}
+
+/// What an import did.
+public struct ImportSummary: Equatable, Sendable, Codable {
+    public var added = 0
+    public var duplicates = 0
+    public var skipped = 0
+    public init(added: Int = 0, duplicates: Int = 0, skipped: Int = 0) {
+        self.added = added
+        self.duplicates = duplicates
+        self.skipped = skipped
+    }
+    public static func + (a: ImportSummary, b: ImportSummary) -> ImportSummary {
+        ImportSummary(added: a.added + b.added, duplicates: a.duplicates + b.duplicates, skipped: a.skipped + b.skipped)
+    }
+}
+
+/// What `werger stats` reports.
+public struct MemoryStatistics: Equatable, Sendable {
+    public struct Pair: Equatable, Sendable {
+        public var from: String
+        public var to: String
+        public var units: Int
+    }
+    public var units: Int
+    /// Variants per language tag, by tag.
+    public var variants: [String: Int]
+    /// Units per (source language, other language).
+    public var pairs: [Pair]
+    /// Bytes on disk (the database and its write-ahead log).
+    public var size: Int
+    /// The latest creation or change date of any unit.
+    public var lastChange: String?
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import WergerKit
+
+enum ExportFormat: String, ExpressibleByArgument, CaseIterable { case tmx, tsv, csv, jsonl }
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export translation units as TMX 1.4b, TSV, CSV or JSON Lines.",
+        discussion: "With --from and --to, only units with both languages, and only those two variants."
+    )
+
+    @Option(help: "tmx, tsv, csv or jsonl.") var format: ExportFormat = .tmx
+    @OptionGroup var languages: LanguagePairOptions
+    @Option(name: [.short, .customLong("output")], help: "Write to FILE (replaced only when the export succeeds).")
+    var output: String?
+    @OptionGroup var memory: MemoryOptions
+
+    func run() throws {
+        try reportingFailures {
+            let store = try memory.open()
+            let pair = try languages.pair()
+            let columns: [String]
+            if let pair { columns = pair.map(\.identifier) } else {
+                let variants = try store.statistics().variants
+                columns = variants.keys.sorted { (variants[$0]!, $1) > (variants[$1]!, $0) }
+            }
+            let destination = try ExportDestination(path: output)
+            let out = Output(descriptor: destination.descriptor)
+            switch format {
+            case .tmx:
+                let writer = TMXWriter(sourceLanguage: pair?.first?.identifier ?? "*all*")
+                out.write(writer.header)
+                try store.forEachUnit(languages: pair) { unit in
+                    out.write(writer.unit(unit))
+                    try out.flushIfFull()
+                }
+                out.write(writer.footer)
+            case .tsv, .csv:
+                let delimited: DelimitedFormat = format == .tsv ? .tsv : .csv
+                out.write(delimited.header(columns))
+                try store.forEachUnit(languages: pair) { unit in
+                    out.write(delimited.row(unit, languages: columns))
+                    try out.flushIfFull()
+                }
+            case .jsonl:
+                try store.forEachUnit(languages: pair) { unit in
+                    out.write(JSONLines.line(unit))
+                    try out.flushIfFull()
+                }
+            }
+            try out.flush()
+            try destination.commit()
+        }
+    }
+}
+
+/// Standard output, or a temporary file renamed over the destination once the export is complete,
+/// so a failed export never leaves half a file behind.
+struct ExportDestination {
+    let descriptor: Int32
+    let path: String?
+    let temporary: String?
+
+    init(path: String?) throws {
+        guard let path else {
+            descriptor = 1
+            self.path = nil
+            temporary = nil
+            return
+        }
+        let temporary = path + ".part-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw OutputError(target: path) }
+        descriptor = fd
+        self.path = path
+        self.temporary = temporary
+    }
+
+    func commit() throws {
+        guard let path, let temporary else { return }
+        close(descriptor)
+        guard rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw OutputError(target: path)
+        }
+    }
+}

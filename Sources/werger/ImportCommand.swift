@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import WergerKit
+
+enum SummaryFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+enum ImportFormatOption: String, ExpressibleByArgument, CaseIterable { case auto, tmx, tsv, csv, jsonl }
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import TMX, TSV, CSV or JSON Lines files into the memory (one transaction per file).",
+        discussion: "Invalid units are skipped with a warning naming their line (--strict stops instead). Importing a file twice adds nothing."
+    )
+
+    @Argument(help: "The files to import.")
+    var files: [String]
+
+    @Option(help: "auto (by extension or content), tmx, tsv, csv or jsonl.")
+    var format: ImportFormatOption = .auto
+
+    @OptionGroup var languages: LanguagePairOptions
+    @OptionGroup var memory: MemoryOptions
+
+    @Flag(help: "Stop at the first invalid unit instead of skipping it.")
+    var strict = false
+
+    @Option(name: .customLong("summary"), help: "The summary: text or json.")
+    var summaryFormat: SummaryFormat = .text
+
+    func run() throws {
+        try reportingFailures {
+            let store = try memory.open()
+            let importer = Importer(strict: strict, languages: try languages.pair())
+            var total = ImportSummary()
+            for file in files {
+                let reporter = ProgressReporter(file: file)
+                let summary = try importer.importFile(
+                    file, format: format == .auto ? nil : ExchangeFormat(rawValue: format.rawValue), into: store,
+                    diagnostic: { FileHandle.standardError.write(Data("werger: warning: \($0)\n".utf8)) },
+                    progress: reporter.map { reporter in { reporter.report(bytes: $0) } })
+                reporter?.finish()
+                total = total + summary
+                if summaryFormat == .text, files.count > 1 {
+                    print("\(file): \(summary.added) added, \(summary.duplicates) duplicates, \(summary.skipped) skipped")
+                }
+            }
+            switch summaryFormat {
+            case .text: print("\(total.added) added, \(total.duplicates) duplicates, \(total.skipped) skipped")
+            case .json: print("{\"added\":\(total.added),\"duplicates\":\(total.duplicates),\"skipped\":\(total.skipped)}")
+            }
+        }
+    }
+}
+
+/// Progress of a large import on stderr, only when stderr is a terminal.
+final class ProgressReporter {
+    let file: String
+    let size: Int64
+    let start = Date()
+
+    init?(file: String) {
+        guard isatty(2) != 0,
+              let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int).map(Int64.init),
+              size > 8 << 20 else { return nil }
+        self.file = file
+        self.size = size
+    }
+
+    func report(bytes: Int64) {
+        let elapsed = max(Date().timeIntervalSince(start), 0.001)
+        let percent = Int(Double(bytes) / Double(size) * 100)
+        let rate = Double(bytes) / elapsed / 1e6
+        FileHandle.standardError.write(Data("\r\(file): \(percent)% (\(String(format: "%.1f", rate)) MB/s)".utf8))
+    }
+
+    func finish() { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+}

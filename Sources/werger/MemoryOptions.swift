@@ -1,0 +1,32 @@
+import ArgumentParser
+import WergerKit
+
+/// `--memory DIR`, shared by every command that touches the memory.
+struct MemoryOptions: ParsableArguments {
+    @Option(help: "The memory folder (default: $WERGER_MEMORY, else the nearest memory/ folder up from here).")
+    var memory: String?
+
+    func location() throws -> MemoryLocation { try MemoryLocation.resolve(option: memory) }
+
+    func open(readOnly: Bool = false) throws -> SQLiteMemory {
+        try Importer.openMemory(at: try location(), readOnly: readOnly)
+    }
+}
+
+/// `--from` and `--to`, parsed as language tags.
+struct LanguagePairOptions: ParsableArguments {
+    @Option(help: "The source language (BCP 47: en, ckb, kmr, ar, …).")
+    var from: String?
+
+    @Option(help: "The target language.")
+    var to: String?
+
+    /// Both tags, or nil when neither is given; one without the other is a usage error.
+    func pair() throws -> [LanguageTag]? {
+        switch (from, to) {
+        case (nil, nil): return nil
+        case (let from?, let to?): return [try LanguageTag(from), try LanguageTag(to)]
+        default: throw CLIUsageError(message: "--from and --to go together")
+        }
+    }
+}
