@@ -27,7 +27,8 @@ let package = Package(
         ),
         .target(
             name: "WergerKit",
-            dependencies: ["CICU", "CXML", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["CICU", "CXML", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")],
             resources: [.copy("Segmentation/Rules")]
         ),
         .executableTarget(

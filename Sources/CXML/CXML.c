@@ -4,6 +4,7 @@
 #include <string.h>
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
+#include <libxml/tree.h>
 
 struct WXMLReader {
     xmlTextReaderPtr reader;
@@ -88,7 +89,12 @@ char *wxml_inner_xml(WXMLReader *reader) {
 
 void wxml_free(char *string) { if (string) xmlFree(string); }
 
-int32_t wxml_line(WXMLReader *reader) { return xmlTextReaderGetParserLineNumber(reader->reader); }
+int32_t wxml_line(WXMLReader *reader) {
+    // The node's own line: the parser itself has usually read ahead.
+    xmlNodePtr node = xmlTextReaderCurrentNode(reader->reader);
+    long line = node ? xmlGetLineNo(node) : -1;
+    return line > 0 ? (int32_t)line : xmlTextReaderGetParserLineNumber(reader->reader);
+}
 int32_t wxml_error_line(WXMLReader *reader) { return reader->errorLine; }
 int32_t wxml_error_column(WXMLReader *reader) { return reader->errorColumn; }
 const char *wxml_error_message(WXMLReader *reader) { return reader->errorMessage; }
@@ -98,3 +104,35 @@ const char *wxml_encoding(WXMLReader *reader) {
 }
 
 int64_t wxml_bytes_consumed(WXMLReader *reader) { return (int64_t)xmlTextReaderByteConsumed(reader->reader); }
+
+static int is_code(const xmlChar *name) {
+    return xmlStrEqual(name, BAD_CAST "bpt") || xmlStrEqual(name, BAD_CAST "ept") || xmlStrEqual(name, BAD_CAST "ph")
+        || xmlStrEqual(name, BAD_CAST "it") || xmlStrEqual(name, BAD_CAST "ut");
+}
+
+// Appends the text of `node`'s children, leaving inline codes out; notes whether any element occurs.
+static void collect_text(xmlNodePtr node, xmlBufferPtr text, int *hasElements) {
+    for (xmlNodePtr child = node->children; child != NULL; child = child->next) {
+        if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
+            if (child->content) xmlBufferCat(text, child->content);
+        } else if (child->type == XML_ELEMENT_NODE) {
+            *hasElements = 1;
+            if (!is_code(child->name)) collect_text(child, text, hasElements);
+        }
+    }
+}
+
+int32_t wxml_read_segment(WXMLReader *reader, char **text, char **markup) {
+    *text = NULL;
+    *markup = NULL;
+    xmlNodePtr node = xmlTextReaderExpand(reader->reader);
+    if (node == NULL) return -1;
+    xmlBufferPtr buffer = xmlBufferCreate();
+    if (buffer == NULL) return -1;
+    int hasElements = 0;
+    collect_text(node, buffer, &hasElements);
+    *text = (char *)xmlStrdup(xmlBufferContent(buffer));
+    xmlBufferFree(buffer);
+    if (hasElements) *markup = (char *)xmlTextReaderReadInnerXml(reader->reader);
+    return 0;
+}

@@ -46,6 +46,11 @@ int32_t wxml_line(WXMLReader *reader);
 int32_t wxml_error_line(WXMLReader *reader);
 int32_t wxml_error_column(WXMLReader *reader);
 const char *wxml_error_message(WXMLReader *reader);
+/// Reads the `<seg>` element at the cursor in one call: *text gets its text with inline codes
+/// (bpt, ept, ph, it, ut) left out and `<hi>`/`<sub>` text kept; *markup gets its inner XML when it
+/// holds any element, else NULL. Free both with wxml_free. Returns 0, or -1 on a parse error.
+/// The cursor stays on the `<seg>`; the following reads walk its content.
+int32_t wxml_read_segment(WXMLReader *reader, char **text, char **markup);
 /// Bytes of the input consumed so far (for progress reports).
 int64_t wxml_bytes_consumed(WXMLReader *reader);
 /// The document's declared or detected encoding, or NULL.

@@ -30,7 +30,7 @@ public struct FormatDiagnostic: Equatable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { "\(file):\(line): \(message)" }
+    public var description: String { "\(file):\(line): \(message); skipped" }
 }
 
 /// Language tags read from files, canonicalised once per distinct spelling.
@@ -48,10 +48,13 @@ struct LanguageTagCache {
 
 /// Whether every character of `text` may appear in an XML 1.0 document (TMX and XLIFF are XML).
 func isXMLSafe(_ text: String) -> Bool {
-    for scalar in text.unicodeScalars {
-        let v = scalar.value
-        if v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D { return false }
-        if v == 0xFFFE || v == 0xFFFF { return false }
+    var utf8 = text.utf8.makeIterator()
+    var previous: (UInt8, UInt8) = (0, 0)
+    while let byte = utf8.next() {
+        if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
+        // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+        if (byte == 0xBE || byte == 0xBF) && previous == (0xEF, 0xBF) { return false }
+        previous = (previous.1, byte)
     }
     return true
 }

@@ -32,6 +32,7 @@ public struct Importer {
     public func importFile(_ path: String, format: ExchangeFormat? = nil, into memory: TranslationMemoryWriter,
                            diagnostic: (FormatDiagnostic) -> Void = { _ in },
                            progress: ((Int64) -> Void)? = nil) throws -> ImportSummary {
+        // Progress is measured on the reading thread and reported from this one.
         let name = URL(fileURLWithPath: path).lastPathComponent
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw ImportError.missing(path) }
@@ -42,21 +43,37 @@ public struct Importer {
         if (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) == 0 {
             throw FormatError(file: name, line: 0, message: "empty file")
         }
-        return try memory.write { session in
-            let add: (TranslationUnit) throws -> Void = { try session.add($0) }
-            let skip: (FormatDiagnostic) throws -> Void = { problem in
-                if strict { throw FormatError(file: problem.file, line: problem.line, message: problem.message + " (--strict)") }
-                diagnostic(problem)
-                session.skip()
-            }
-            switch format {
-            case .tmx: try TMXReader(path: path).read(unit: add, diagnostic: skip, progress: progress)
-            case .tsv: try DelimitedReader(path: path, format: .tsv, languages: languages).read(unit: add, diagnostic: skip)
-            case .csv: try DelimitedReader(path: path, format: .csv, languages: languages).read(unit: add, diagnostic: skip)
-            case .jsonl: try JSONLinesReader(path: path).read(unit: add, diagnostic: skip)
-            }
+        let strict = self.strict
+        let languages = self.languages
+        // Diagnostics are collected on the reading thread and reported from the caller's.
+        let problems = ProblemLog()
+        let wantsProgress = progress != nil
+        let summary = try memory.write { session in
+            try ImportPipeline().run(read: { emit in
+                let add: (TranslationUnit) throws -> Void = { try emit(.unit(PreparedUnit($0))) }
+                let skip: (FormatDiagnostic) throws -> Void = { problem in
+                    if strict { throw FormatError(file: problem.file, line: problem.line, message: problem.message + " (--strict stops at the first invalid unit)") }
+                    problems.append(problem)
+                    try emit(.skipped)
+                }
+                switch format {
+                case .tmx: try TMXReader(path: path).read(unit: add, diagnostic: skip, progress: wantsProgress ? { problems.record(bytes: $0) } : nil)
+                case .tsv: try DelimitedReader(path: path, format: .tsv, languages: languages).read(unit: add, diagnostic: skip)
+                case .csv: try DelimitedReader(path: path, format: .csv, languages: languages).read(unit: add, diagnostic: skip)
+                case .jsonl: try JSONLinesReader(path: path).read(unit: add, diagnostic: skip)
+                }
+            }, consume: { item in
+                switch item {
+                case .unit(let unit): try session.add(unit)
+                case .skipped: session.skip()
+                }
+                for problem in problems.drain() { diagnostic(problem) }
+                if let progress, let bytes = problems.takeBytes() { progress(bytes) }
+            })
             return session.summary
         }
+        for problem in problems.drain() { diagnostic(problem) }
+        return summary
     }
 
     /// A file without a telling name: XML is TMX, a `{` line is JSON Lines, a tab makes TSV.
@@ -91,5 +108,41 @@ extension Importer {
         try SQLiteMemory(location: location, readOnly: readOnly) { memory, files in
             for file in files { _ = try Importer().importFile(file.path, format: .tmx, into: memory) }
         }
+    }
+}
+
+/// Diagnostics and progress handed from the reading thread to the writing one.
+private final class ProblemLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var problems: [FormatDiagnostic] = []
+    private var bytes: Int64?
+
+    func append(_ problem: FormatDiagnostic) {
+        lock.lock()
+        problems.append(problem)
+        lock.unlock()
+    }
+
+    func drain() -> [FormatDiagnostic] {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !problems.isEmpty else { return [] }
+        let out = problems
+        problems.removeAll()
+        return out
+    }
+
+    func record(bytes value: Int64) {
+        lock.lock()
+        bytes = value
+        lock.unlock()
+    }
+
+    func takeBytes() -> Int64? {
+        lock.lock()
+        defer { lock.unlock() }
+        let value = bytes
+        bytes = nil
+        return value
     }
 }

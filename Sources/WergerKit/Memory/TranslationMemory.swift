@@ -16,14 +16,20 @@ public protocol TranslationMemoryWriter {
 
 /// Adds units inside one write transaction and counts what happened.
 public final class ImportSession {
-    private let insert: (TranslationUnit) throws -> Bool
+    private let insert: (PreparedUnit) throws -> Bool
     public private(set) var summary = ImportSummary()
 
-    init(insert: @escaping (TranslationUnit) throws -> Bool) { self.insert = insert }
+    init(insert: @escaping (PreparedUnit) throws -> Bool) { self.insert = insert }
 
     /// Stores `unit`; a unit whose variants are already stored is counted as a duplicate.
     @discardableResult
     public func add(_ unit: TranslationUnit) throws -> Bool {
+        try add(PreparedUnit(unit))
+    }
+
+    /// Stores a unit whose derived values were computed elsewhere (an import's reading thread).
+    @discardableResult
+    public func add(_ unit: PreparedUnit) throws -> Bool {
         let added = try insert(unit)
         if added { summary.added += 1 } else { summary.duplicates += 1 }
         return added
@@ -64,4 +70,18 @@ public struct MemoryStatistics: Equatable, Sendable {
     public var size: Int
     /// The latest creation or change date of any unit.
     public var lastChange: String?
+}
+
+/// A unit with what the store derives from it (its fingerprint, the matching form of each
+/// variant), computed ahead so that reading and writing an import can run on two cores.
+public struct PreparedUnit: Sendable {
+    public let unit: TranslationUnit
+    public let fingerprint: String
+    public let matching: [String]
+
+    public init(_ unit: TranslationUnit) {
+        self.unit = unit
+        fingerprint = unit.fingerprint
+        matching = unit.variants.map { MatchingForm.of($0.text) }
+    }
 }

@@ -1,8 +1,9 @@
 import CICU
 
-/// The form of a variant's text used for matching: Unicode NFKC with case folding (ICU), spaces
-/// collapsed. The stored text stays exactly as written; this form is derived from it, so it can be
-/// recomputed when the normalisation grows (the Arabic-script folds of the matching issue).
+/// The form of a variant's text used for matching: Unicode NFKC with case folding (ICU), runs of
+/// white space collapsed to one space, trimmed. The stored text stays exactly as written; this form
+/// is derived from it, so it can be recomputed when the normalisation grows (the Arabic-script
+/// folds of the matching issue).
 public enum MatchingForm {
     public static func of(_ text: String) -> String {
         var units = Array(text.utf16)
@@ -16,10 +17,40 @@ public enum MatchingForm {
             length = wicu_nfkc_casefold(&units, Int32(units.count), &folded, Int32(folded.count), &error)
         }
         guard error <= 0 else { return text }
-        var result = String(decoding: folded[..<Int(length)], as: UTF16.self)
-        if result.contains(where: { $0.isWhitespace }) {
-            result = result.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        // Collapse white space and transcode to UTF-8 in one pass (an import folds two million texts).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(length) * 2)
+        var pendingSpace = false
+        var i = 0
+        let count = Int(length)
+        while i < count {
+            let u = folded[i]
+            if UTF16Class.isSpace(u) {
+                pendingSpace = !bytes.isEmpty
+                i += 1
+                continue
+            }
+            if pendingSpace { bytes.append(0x20); pendingSpace = false }
+            if u < 0x80 {
+                bytes.append(UInt8(u))
+            } else if u < 0x800 {
+                bytes.append(UInt8(0xC0 | (u >> 6)))
+                bytes.append(UInt8(0x80 | (u & 0x3F)))
+            } else if u >= 0xD800, u <= 0xDBFF, i + 1 < count, folded[i + 1] >= 0xDC00, folded[i + 1] <= 0xDFFF {
+                let scalar = 0x10000 + ((UInt32(u) - 0xD800) << 10) + (UInt32(folded[i + 1]) - 0xDC00)
+                bytes.append(UInt8(0xF0 | (scalar >> 18)))
+                bytes.append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
+                bytes.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+                bytes.append(UInt8(0x80 | (scalar & 0x3F)))
+                i += 1
+            } else {
+                let v: UInt16 = (u >= 0xD800 && u <= 0xDFFF) ? 0xFFFD : u
+                bytes.append(UInt8(0xE0 | (v >> 12)))
+                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                bytes.append(UInt8(0x80 | (v & 0x3F)))
+            }
+            i += 1
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -145,7 +145,7 @@ public struct DelimitedReader {
             guard let columns else { continue }
             guard fields.count == columns.count else {
                 try diagnostic(FormatDiagnostic(file: name, line: records.line,
-                                                message: "\(fields.count) fields, the header has \(columns.count); row skipped"))
+                                                message: "\(fields.count) fields, the header has \(columns.count)"))
                 continue
             }
             var variants: [Variant] = []
@@ -153,11 +153,11 @@ public struct DelimitedReader {
                 variants.append(Variant(language: language, text: format.decode(field)))
             }
             guard variants.count >= 2 else {
-                try diagnostic(FormatDiagnostic(file: name, line: records.line, message: "fewer than two texts in the row; row skipped"))
+                try diagnostic(FormatDiagnostic(file: name, line: records.line, message: "fewer than two texts in the row"))
                 continue
             }
             guard variants.allSatisfy({ isXMLSafe($0.text) }) else {
-                try diagnostic(FormatDiagnostic(file: name, line: records.line, message: "control characters in a text; row skipped"))
+                try diagnostic(FormatDiagnostic(file: name, line: records.line, message: "control characters in a text"))
                 continue
             }
             try unit(TranslationUnit(variants: variants, origin: name))

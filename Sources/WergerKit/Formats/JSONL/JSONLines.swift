@@ -87,7 +87,7 @@ public struct JSONLinesReader {
                 throw FormatError(file: name, line: records.line, message: "not valid JSON")
             }
             guard let texts = object["variants"] as? [String: String] else {
-                try diagnostic(FormatDiagnostic(file: name, line: records.line, message: "no \"variants\" object of language: text; unit skipped"))
+                try diagnostic(FormatDiagnostic(file: name, line: records.line, message: "no \"variants\" object of language: text"))
                 continue
             }
             let order = (object["languages"] as? [String]) ?? texts.keys.sorted()
@@ -110,7 +110,7 @@ public struct JSONLinesReader {
             if problem == nil, variants.count < 2 { problem = "fewer than two variants" }
             if problem == nil, !variants.allSatisfy({ isXMLSafe($0.text) }) { problem = "control characters in a text" }
             if let problem {
-                try diagnostic(FormatDiagnostic(file: name, line: records.line, message: "\(problem); unit skipped"))
+                try diagnostic(FormatDiagnostic(file: name, line: records.line, message: "\(problem)"))
                 continue
             }
             let properties = (object["properties"] as? [[String: String]] ?? []).compactMap { p -> Property? in

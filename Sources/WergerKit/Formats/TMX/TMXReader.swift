@@ -138,13 +138,13 @@ private struct TMXParser {
     private mutating func finish(_ open: OpenUnit, emit: (TranslationUnit) throws -> Void,
                                  diagnostic: (FormatDiagnostic) throws -> Void) throws {
         if let problem = open.problem {
-            try diagnostic(FormatDiagnostic(file: file, line: open.line, message: "\(problem); unit skipped"))
+            try diagnostic(FormatDiagnostic(file: file, line: open.line, message: "\(problem)"))
             return
         }
         var unit = open.unit
         guard unit.variants.count >= 2 else {
             try diagnostic(FormatDiagnostic(file: file, line: open.line,
-                                            message: "<tu> has \(unit.variants.count) variant\(unit.variants.count == 1 ? "" : "s"), a unit needs two or more; unit skipped"))
+                                            message: "<tu> has \(unit.variants.count) variant\(unit.variants.count == 1 ? "" : "s"), a unit needs two or more"))
             return
         }
         // The source language's variant first: stats and exports read it as the source.
@@ -168,40 +168,17 @@ private struct TMXParser {
     }
 
     /// The `<seg>` at the cursor: its text (inline codes left out, `<hi>` text kept) and, when it
-    /// holds elements, its inner XML.
+    /// holds elements, its inner XML, read by libxml2 in one call. The main loop then walks past the
+    /// segment's content, which it ignores.
     private mutating func readSegment() throws -> (String, String?) {
-        var markup: String?
-        if let inner = wxml_inner_xml(reader) {
-            let xml = String(cString: inner)
-            wxml_free(inner)
-            if xml.contains("<") { markup = xml }
+        var text: UnsafeMutablePointer<CChar>?
+        var markup: UnsafeMutablePointer<CChar>?
+        guard wxml_read_segment(reader, &text, &markup) == 0 else { throw parseError() }
+        defer {
+            wxml_free(text)
+            wxml_free(markup)
         }
-        let depth = wxml_depth(reader)
-        var text = ""
-        // Depths of open inline-code elements (their content is native code, not text).
-        var codeDepth: Int32?
-        while true {
-            let status = wxml_read(reader)
-            if status <= 0 { throw status < 0 ? parseError() : FormatError(file: file, line: line, message: "the file ends inside <seg>") }
-            let type = wxml_node_type(reader)
-            let nodeDepth = wxml_depth(reader)
-            if type == WXML_END_ELEMENT {
-                if nodeDepth == depth { break }
-                if let code = codeDepth, nodeDepth == code { codeDepth = nil }
-                continue
-            }
-            if type == WXML_ELEMENT {
-                let name = String(cString: wxml_name(reader))
-                if codeDepth == nil, ["bpt", "ept", "ph", "it", "ut"].contains(name), wxml_is_empty_element(reader) == 0 {
-                    codeDepth = nodeDepth
-                }
-                continue
-            }
-            if codeDepth == nil, type == WXML_TEXT || type == WXML_CDATA || type == WXML_WHITESPACE || type == WXML_SIGNIFICANT_WHITESPACE {
-                text += String(cString: wxml_value(reader))
-            }
-        }
-        return (text, markup)
+        return (text.map { String(cString: $0) } ?? "", markup.map { String(cString: $0) })
     }
 
     /// The text content of the element at the cursor, up to its end tag.
