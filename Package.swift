@@ -41,7 +41,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WergerKitTests",
-            dependencies: ["WergerKit"],
+            dependencies: ["WergerKit", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -60,7 +60,7 @@ final class ProgressReporter {
 
     init?(file: String) {
         guard isatty(2) != 0,
-              let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int).map(Int64.init),
+              let size = fileSize(atPath: file).map(Int64.init),
               size > 8 << 20 else { return nil }
         self.file = file
         self.size = size

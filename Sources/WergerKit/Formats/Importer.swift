@@ -40,7 +40,7 @@ public struct Importer {
         guard let format = format ?? ExchangeFormat.guess(path: path) ?? Self.sniff(path) else {
             throw FormatError(file: name, line: 0, message: "cannot tell the format; name it with --format tmx|tsv|csv|jsonl")
         }
-        if (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) == 0 {
+        if fileSize(atPath: path) == 0 {
             throw FormatError(file: name, line: 0, message: "empty file")
         }
         let strict = self.strict

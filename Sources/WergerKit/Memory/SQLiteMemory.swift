@@ -138,7 +138,7 @@ public final class SQLiteMemory: TranslationMemoryReader, TranslationMemoryWrite
                     """).map { MemoryStatistics.Pair(from: $0[0], to: $0[1], units: $0[2]) }
                 let last = try String.fetchOne(db, sql: "SELECT MAX(COALESCE(changed, created)) FROM unit")
                 let size = [location.database.path, location.database.path + "-wal"].reduce(0) { total, file in
-                    total + ((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0)
+                    total + (fileSize(atPath: file) ?? 0)
                 }
                 return MemoryStatistics(units: units, variants: variants, pairs: pairs, size: size, lastChange: last)
             }

@@ -150,7 +150,8 @@ private struct TMXParser {
         // The source language's variant first: stats and exports read it as the source.
         let source = [open.sourceLanguage, headerSourceLanguage].compactMap { $0 }.first { $0 != "*all*" }
         if let source, case .success(let canonical) = languages.canonical(source),
-           let index = unit.variants.firstIndex(where: { $0.language == canonical }), index > 0 {
+           let index = unit.variants.firstIndex(where: { $0.language == canonical })
+                ?? unit.variants.firstIndex(where: { $0.language.hasPrefix(canonical + "-") }), index > 0 {
             unit.variants.insert(unit.variants.remove(at: index), at: 0)
         }
         try emit(unit)
