@@ -19,12 +19,17 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let store = try memory.open()
+            let store = try memory.open(readOnly: true)
             let pair = try languages.pair()
             let columns: [String]
             if let pair { columns = pair.map(\.identifier) } else {
-                let variants = try store.statistics().variants
-                columns = variants.keys.sorted { (variants[$0]!, $1) > (variants[$1]!, $0) }
+                // The source language first (as the units store it), then the others by frequency.
+                let stats = try store.statistics()
+                let source = stats.pairs.first?.from
+                columns = stats.variants.keys.sorted { a, b in
+                    if a == source || b == source { return a == source && b != source }
+                    return (stats.variants[a]!, b) > (stats.variants[b]!, a)
+                }
             }
             let destination = try ExportDestination(path: output)
             let out = Output(descriptor: destination.descriptor)

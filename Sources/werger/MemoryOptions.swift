@@ -8,8 +8,12 @@ struct MemoryOptions: ParsableArguments {
 
     func location() throws -> MemoryLocation { try MemoryLocation.resolve(option: memory) }
 
+    /// Opens the memory; `readOnly` for commands that only read (they then work on a memory the
+    /// user may not write), unless the memory does not exist yet and must first be seeded.
     func open(readOnly: Bool = false) throws -> SQLiteMemory {
-        try Importer.openMemory(at: try location(), readOnly: readOnly)
+        let location = try location()
+        let exists = (fileSize(atPath: location.database.path) ?? 0) > 0
+        return try Importer.openMemory(at: location, readOnly: readOnly && exists)
     }
 }
 

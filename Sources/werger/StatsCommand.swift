@@ -13,7 +13,7 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let store = try memory.open()
+            let store = try memory.open(readOnly: true)
             let stats = try store.statistics()
             let languages = stats.variants.keys.sorted { (stats.variants[$0]!, $1) > (stats.variants[$1]!, $0) }
             switch format {

@@ -14,14 +14,24 @@ public final class SQLiteMemory: TranslationMemoryReader, TranslationMemoryWrite
                 seed: ((SQLiteMemory, [URL]) throws -> Void)? = nil) throws {
         self.location = location
         let path = location.database.path
-        let isNew = !FileManager.default.fileExists(atPath: path)
-        if isNew {
-            if readOnly { throw MemoryError.io(path: path, detail: "no memory here yet") }
+        if !readOnly, !FileManager.default.fileExists(atPath: location.folder.path) {
             do {
                 try FileManager.default.createDirectory(at: location.folder, withIntermediateDirectories: true)
             } catch {
                 throw MemoryError.io(path: location.folder.path, detail: "cannot create the memory folder: \(error.localizedDescription)")
             }
+        }
+        // Two processes opening a new memory at once must not both create the schema and seed it:
+        // the first to take the folder's lock does; the other then finds it done.
+        let lock = readOnly ? nil : try FolderLock(folder: location.folder)
+        defer { lock?.release() }
+        let isNew = (fileSize(atPath: path) ?? 0) == 0
+        if isNew, readOnly { throw MemoryError.io(path: path, detail: "no memory here yet") }
+        if !isNew {
+            try Self.checkHeader(path)
+            // Check the schema through a read-only connection first: a writable one lets GRDB write
+            // on opening, which must not happen to a damaged or foreign file.
+            try Self.precheck(path)
         }
         var configuration = Configuration()
         configuration.busyMode = .timeout(120)
@@ -31,6 +41,9 @@ public final class SQLiteMemory: TranslationMemoryReader, TranslationMemoryWrite
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try pool.read { db in
+                if !isNew, try Self.isForeign(db) {
+                    throw MemoryError.corrupt(path: path, detail: "another program's SQLite database")
+                }
                 if try Self.migrator.hasBeenSuperseded(db) { throw MemoryError.newerVersion(path: path) }
             }
             if !readOnly { try Self.migrator.migrate(pool) }
@@ -46,6 +59,50 @@ public final class SQLiteMemory: TranslationMemoryReader, TranslationMemoryWrite
                 throw error
             }
         }
+    }
+
+    /// A file that does not start like an SQLite database is not opened at all (opening one
+    /// for writing lets SQLite and GRDB write to it).
+    private static func checkHeader(_ path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw MemoryError.readOnly(path: path) }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        guard header == Data("SQLite format 3\0".utf8) else {
+            throw MemoryError.corrupt(path: path, detail: "not an SQLite database")
+        }
+    }
+
+    private static func precheck(_ path: String) throws {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(120)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            try queue.read { db in
+                if try isForeign(db) { throw MemoryError.corrupt(path: path, detail: "another program's SQLite database") }
+                if try migrator.hasBeenSuperseded(db) { throw MemoryError.newerVersion(path: path) }
+                // Touch the first pages of every table: damage there shows now, not halfway through a write.
+                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+                for table in ["unit", "variant", "property", "note"] where tables.contains(table) {
+                    _ = try Row.fetchOne(db, sql: "SELECT * FROM \(table) LIMIT 1")
+                }
+                if tables.contains("unit") { _ = try Int.fetchOne(db, sql: "SELECT MAX(id) FROM unit") }
+            }
+            try queue.close()
+        } catch let error as MemoryError {
+            throw error
+        } catch {
+            throw translate(error, path: path)
+        }
+    }
+
+    /// An SQLite database with tables but without Werger's schema history belongs to another program.
+    private static func isForeign(_ db: Database) throws -> Bool {
+        let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+        guard !tables.isEmpty else { return false }
+        guard tables.contains("grdb_migrations") else { return true }
+        let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+        return !applied.contains("2026-11-29 translation units")
     }
 
     /// The schema, one named step per change. Steps are never edited once shipped: a new step is added.
@@ -355,5 +412,28 @@ private struct PeekingCursor {
             peeked = nil
             return row
         }
+    }
+}
+
+/// An exclusive advisory lock (flock) on the memory folder's `.werger.lock`, held while a memory
+/// is opened for writing: it makes creating the schema and seeding happen once.
+private struct FolderLock {
+    let descriptor: Int32
+
+    init(folder: URL) throws {
+        let path = folder.appendingPathComponent(".werger.lock").path
+        descriptor = open(path, O_RDWR | O_CREAT, 0o644)
+        guard descriptor >= 0 else {
+            if errno == EACCES || errno == EROFS { throw MemoryError.readOnly(path: folder.path) }
+            throw MemoryError.io(path: path, detail: String(cString: strerror(errno)))
+        }
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else { close(descriptor); throw MemoryError.io(path: path, detail: String(cString: strerror(errno))) }
+        }
+    }
+
+    func release() {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
     }
 }

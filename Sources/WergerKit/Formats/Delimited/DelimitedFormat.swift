@@ -132,8 +132,13 @@ public struct DelimitedReader {
             if columns == nil {
                 // A header is a row of language tags; otherwise the caller's --from/--to name the columns.
                 let asTags = fields.map { tags.canonical($0.trimmingCharacters(in: .whitespaces)) }
-                if fields.count >= 2, asTags.allSatisfy({ if case .success = $0 { true } else { false } }) {
-                    columns = asTags.compactMap { try? $0.get() }
+                // With --from/--to, a first row is a header only if it names those languages:
+                // "No<TAB>Na" is an English–Kurmanji pair, not Norwegian and Nauru.
+                let header = asTags.compactMap { try? $0.get() }
+                let isHeader = fields.count >= 2 && header.count == fields.count
+                    && (languages == nil || Set(languages!.map(\.identifier)).isSubset(of: Set(header)))
+                if isHeader {
+                    columns = header
                     continue
                 }
                 guard let languages else {
