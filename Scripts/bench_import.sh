@@ -17,7 +17,7 @@ fi
 tmx="$work/tm_$name.tmx"
 swift build -c release --product werger >/dev/null
 werger=.build/release/werger
-echo "input: $tmx ($(du -h "$tmx" | cut -f1), $units units)"
+echo "input: $tmx ($(du -hL "$tmx" | cut -f1), $units units)"
 
 rm -rf "$work/werger-memory"
 /usr/bin/time -f "werger import:             %e s wall, %U s user, peak RSS %M KB" \

@@ -3,7 +3,9 @@ import Foundation
 import WergerKit
 
 enum SummaryFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
-enum ImportFormatOption: String, ExpressibleByArgument, CaseIterable { case auto, tmx, tsv, csv, jsonl }
+/// The input format; `json` (the machine-readable contract's `import --format json`) reads as
+/// `auto` and prints the summary as JSON.
+enum ImportFormatOption: String, ExpressibleByArgument, CaseIterable { case auto, tmx, tsv, csv, jsonl, json }
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,7 +17,7 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "The files to import.")
     var files: [String]
 
-    @Option(help: "auto (by extension or content), tmx, tsv, csv or jsonl.")
+    @Option(help: "auto (by extension or content), tmx, tsv, csv or jsonl; json: auto, with a JSON summary.")
     var format: ImportFormatOption = .auto
 
     @OptionGroup var languages: LanguagePairOptions
@@ -31,13 +33,15 @@ struct ImportCommand: ParsableCommand {
         try reportingFailures {
             let store = try memory.open()
             let importer = Importer(strict: strict, languages: try languages.pair())
+            let inputFormat = format == .auto || format == .json ? nil : ExchangeFormat(rawValue: format.rawValue)
+            let summaryFormat = format == .json ? .json : self.summaryFormat
             var total = ImportSummary()
             for file in files {
                 let reporter = ProgressReporter(file: file)
                 let summary = try importer.importFile(
-                    file, format: format == .auto ? nil : ExchangeFormat(rawValue: format.rawValue), into: store,
+                    file, format: inputFormat, into: store,
                     diagnostic: { FileHandle.standardError.write(Data("werger: warning: \($0)\n".utf8)) },
-                    progress: reporter.map { reporter in { reporter.report(bytes: $0) } })
+                    progress: reporter.map { reporter in { reporter.report($0) } })
                 reporter?.finish()
                 total = total + summary
                 if summaryFormat == .text, files.count > 1 {
@@ -66,11 +70,11 @@ final class ProgressReporter {
         self.size = size
     }
 
-    func report(bytes: Int64) {
+    func report(_ progress: ImportProgress) {
         let elapsed = max(Date().timeIntervalSince(start), 0.001)
-        let percent = Int(Double(bytes) / Double(size) * 100)
-        let rate = Double(bytes) / elapsed / 1e6
-        FileHandle.standardError.write(Data("\r\(file): \(percent)% (\(String(format: "%.1f", rate)) MB/s)".utf8))
+        let percent = Int(Double(progress.bytes) / Double(size) * 100)
+        let rate = Double(progress.units) / elapsed
+        FileHandle.standardError.write(Data("\r\(file): \(percent)%, \(progress.units) units (\(Int(rate)) units/s)".utf8))
     }
 
     func finish() { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }

@@ -31,7 +31,7 @@ public struct Importer {
     /// Imports `path`; `diagnostic` hears of every skipped unit, `progress` of bytes read (TMX).
     public func importFile(_ path: String, format: ExchangeFormat? = nil, into memory: TranslationMemoryWriter,
                            diagnostic: (FormatDiagnostic) -> Void = { _ in },
-                           progress: ((Int64) -> Void)? = nil) throws -> ImportSummary {
+                           progress: ((ImportProgress) -> Void)? = nil) throws -> ImportSummary {
         // Progress is measured on the reading thread and reported from this one.
         let name = URL(fileURLWithPath: path).lastPathComponent
         var isDirectory: ObjCBool = false
@@ -68,7 +68,9 @@ public struct Importer {
                 case .skipped: session.skip()
                 }
                 for problem in problems.drain() { diagnostic(problem) }
-                if let progress, let bytes = problems.takeBytes() { progress(bytes) }
+                if let progress, let bytes = problems.takeBytes() {
+                    progress(ImportProgress(bytes: bytes, units: session.summary.added + session.summary.duplicates + session.summary.skipped))
+                }
             })
             return session.summary
         }
@@ -145,4 +147,10 @@ private final class ProblemLog: @unchecked Sendable {
         bytes = nil
         return value
     }
+}
+
+/// How far an import has come: bytes of the file read, units stored or skipped.
+public struct ImportProgress: Sendable {
+    public var bytes: Int64
+    public var units: Int
 }
