@@ -35,8 +35,9 @@ final class MarkTable {
 struct MarkedPositions {
     let positions: [Int32]
 
-    init(_ text: UnsafeBufferPointer<UInt16>, table: MarkTable) {
-        var positions: [Int32] = []
+    init(_ text: UnsafeBufferPointer<UInt16>, table: MarkTable, buffer: [Int32] = []) {
+        var positions = buffer
+        positions.removeAll(keepingCapacity: true)
         positions.reserveCapacity(text.count / 16 + 16)
         let bits = table.bits
         var i = 0

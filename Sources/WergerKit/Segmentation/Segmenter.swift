@@ -15,6 +15,8 @@ public final class Segmenter {
     /// Whether the script separates words with spaces (not Japanese, Chinese, Thai, …).
     let writesSpaces: Bool
     private let iterator: OpaquePointer
+    private var scratchBoundaries: [Int32] = []
+    private var scratchMarks: [Int32] = []
 
     public init(language: LanguageTag) throws(SegmenterError) {
         self.language = language
@@ -55,9 +57,15 @@ public final class Segmenter {
         guard !text.isEmpty, let base = text.baseAddress else { return (segments, firstParagraph) }
         var error: Int32 = 0
         wicu_break_set_text(iterator, base, Int32(clamping: text.count), &error)
-        var icuBoundaries = error > 0 ? ICUBoundaries() : ICUBoundaries(iterator: iterator, expected: text.count / 64 + 16)
+        // Scratch buffers are kept between calls: a streamed document is segmented chunk by chunk.
+        var icuBoundaries = error > 0 ? ICUBoundaries(buffer: scratchBoundaries)
+            : ICUBoundaries(iterator: iterator, expected: text.count / 64 + 16, buffer: scratchBoundaries)
+        scratchBoundaries = []
+        defer { scratchBoundaries = icuBoundaries.offsets }
 
-        let marks = MarkedPositions(text, table: boundaryRules.markTable)
+        let marks = MarkedPositions(text, table: boundaryRules.markTable, buffer: scratchMarks)
+        scratchMarks = []
+        defer { scratchMarks = marks.positions }
         let lines = LogicalLines(text: text, caseless: boundaryRules.caseless, joinsHardWraps: writesSpaces,
                                  firstParagraph: firstParagraph, table: boundaryRules.markTable, marks: marks)
         var markIndex = 0
@@ -116,13 +124,19 @@ public final class Segmenter {
 /// ICU's boundaries for a whole chunk, collected in one tight loop before Werger's rules run, so
 /// ICU's rule tables stay in cache (interleaving the two costs ICU a third of its speed).
 private struct ICUBoundaries {
-    private var offsets: [Int32] = []
+    /// The offsets; the buffer is reused from call to call (see `Segmenter.scratch`).
+    private(set) var offsets: [Int32]
     private var index = 0
 
     /// No boundaries (ICU could not take the text): every line is one candidate-free segment run.
-    init() {}
+    init(buffer: [Int32]) {
+        offsets = buffer
+        offsets.removeAll(keepingCapacity: true)
+    }
 
-    init(iterator: OpaquePointer, expected: Int) {
+    init(iterator: OpaquePointer, expected: Int, buffer: [Int32]) {
+        offsets = buffer
+        offsets.removeAll(keepingCapacity: true)
         offsets.reserveCapacity(expected)
         while true {
             let next = wicu_break_next(iterator)
