@@ -13,6 +13,8 @@ struct LeftContext {
     var isEllipsis = false
     /// `. . .` written with spaces: an omission mark.
     var isSpacedEllipsis = false
+    /// Exactly `..`.
+    var isDoublePeriod = false
     /// The terminator run ends with a period (not `?`, `!` or `…`).
     var endsWithPeriod = false
     var endsAfterTerminator = false
@@ -53,6 +55,7 @@ struct LeftContext {
         }
         if periods >= 2 { isEllipsis = true }
         isSpacedEllipsis = periods == 3 && spaces == 2
+        isDoublePeriod = periods == 2 && spaces == 0 && !isQuestion && terminatorEnd - i == 2
         terminatorRange = i..<terminatorEnd
         endsAfterTerminator = !terminatorRange.isEmpty
         var wordStart = i

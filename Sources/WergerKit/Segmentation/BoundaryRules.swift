@@ -18,6 +18,10 @@ struct BoundaryRules {
     let ordinalNumbers: Bool
     let lowercaseMayStart: Bool
     let quoteContinues: Bool
+    /// The language puts a clause's verb last (Kurdish, Persian, Turkish): an attribution after a
+    /// quotation ends with its speech verb.
+    let verbFinal: Bool
+    let starterPrefixes: [String]
     let abbreviations, closingAbbreviations, endingAbbreviations, numberAbbreviations, timeAbbreviations, timeZoneWords: WordSet
     let sentenceStarters, speechVerbs, clauseOpeners, creditWords: WordSet
     /// The longest listed abbreviation, in UTF-16 units: a longer word before a period is no abbreviation.
@@ -46,6 +50,8 @@ struct BoundaryRules {
         ordinalNumbers = rules.options.contains("ordinal-numbers")
         lowercaseMayStart = rules.options.contains("lowercase-may-start")
         quoteContinues = rules.options.contains("quote-continues")
+        verbFinal = rules.options.contains("verb-final")
+        starterPrefixes = rules.starterPrefixes.sorted()
     }
 
     /// `12.` in `vom 12. Juni`, `XII.` in `XII. Pluku`.
@@ -78,8 +84,12 @@ struct BoundaryRules {
         // goes with the sentence before; one followed by more text is a sentence of its own
         // (`(Dinah was the cat.) "I hope …`). Lists and credits in parentheses were found by the scans.
         if text[boundary] == 0x28 {
-            // After a quotation, `(Smith 55).` cites it.
-            if left.closesQuote, !Self.hasTerminatorInside(text, open: boundary, lineEnd: line.upperBound) { return false }
+            // After a quotation, `(Smith 55).` cites it, and a remark closing the paragraph comments
+            // on it (`… house!' (Which was very likely true.)`).
+            if left.closesQuote, !Self.hasTerminatorInside(text, open: boundary, lineEnd: line.upperBound)
+                || !Self.textFollowsParenthesis(text, at: boundary, lineEnd: line.upperBound) {
+                return false
+            }
             return isParentheticalSentence(text, at: boundary, lineEnd: line.upperBound)
         }
 
@@ -97,6 +107,8 @@ struct BoundaryRules {
         // German dialogue: `,,Wann kommst zu mir?” ,,Das weiß ich noch nicht“, antwortete Susi`.
         if quoteContinues, left.closesQuote, right.startsWithQuote { return false }
 
+        // `أزمة المياه في العراق.. ما الذي`: two periods are a pause in Arabic-script web copy.
+        if caseless, left.isDoublePeriod { return false }
         if left.isEllipsis && !left.isQuestion {
             // `. . .` spaced out marks an omission inside a sentence; `...` or `…` before a
             // capital ends one.
@@ -117,6 +129,14 @@ struct BoundaryRules {
         // to an abbreviation or initials: `(س. ع.) ئاشکرا کرد`.
         if left.closesQuote { return true }
         return periodEndsSentence(text: text, left: left, right: right, segmentStart: segmentStart)
+    }
+
+    private static func textFollowsParenthesis(_ text: UnsafeBufferPointer<UInt16>, at open: Int, lineEnd: Int) -> Bool {
+        var i = open + 1
+        while i < lineEnd, text[i] != 0x29 { i += 1 }
+        i += 1
+        while i < lineEnd, UTF16Class.isSpace(text[i]) { i += 1 }
+        return i < lineEnd
     }
 
     private static func hasTerminatorInside(_ text: UnsafeBufferPointer<UInt16>, open: Int, lineEnd: Int) -> Bool {
@@ -143,10 +163,7 @@ struct BoundaryRules {
         if i + 1 < lineEnd, UTF16Class.isTerminator(text[i + 1]) {
             return (first..<i).reduce(0) { $0 + (UTF16Class.isSpace(text[$1]) ? 1 : 0) } >= 3
         }
-        guard UTF16Class.isTerminator(text[i - 1]) else { return false }
-        var j = i + 1
-        while j < lineEnd, UTF16Class.isSpace(text[j]) { j += 1 }
-        return j < lineEnd
+        return UTF16Class.isTerminator(text[i - 1])
     }
 
     /// The common case, decided without the full contexts: `… a long word. Next` — a word longer
@@ -183,9 +200,22 @@ struct BoundaryRules {
         if wordRange.isEmpty { return true }
         if ordinalNumbers, Self.isOrdinal(text, wordRange) { return false }
         let key = WordKey(text, wordRange)
+        // `… on Mon., Wed. and Fri. “People are tired,” said …`: titles precede names, not quotations.
+        if !caseless, right.startsWithQuote, let first = right.firstLetter, UTF16Class.isUppercase(first),
+           abbreviations.contains(key, in: text) || numberAbbreviations.contains(key, in: text) {
+            return true
+        }
         if abbreviations.contains(key, in: text) { return false }
         if let elided = key.afterElision(text), abbreviations.contains(elided, in: text) { return false }
-        if numberAbbreviations.contains(key, in: text) { return isSentenceStarter(text, right) }
+        if numberAbbreviations.contains(key, in: text) {
+            // `No. 5` stays together; `No. Engineers found …` is an answer and a new sentence.
+            // (Not a single letter: `J. R. Whitfield` has initials, not page numbers.)
+            if !caseless, wordRange.count > 1, let first = right.firstLetter, UTF16Class.isUppercase(first),
+               !right.startsWithDigit {
+                return true
+            }
+            return isSentenceStarter(text, right)
+        }
         if timeAbbreviations.contains(key, in: text) {
             guard let first = right.firstLetter, UTF16Class.isUppercase(first) || caseless else { return false }
             return !timeZoneWords.contains(right.nextWordKey(text), in: text)
@@ -196,6 +226,12 @@ struct BoundaryRules {
         let letters = LetterShape(text, wordRange)
         // A lower-case single letter is a word (Kurmanji `… mezin e.`, "it is big"), not an initial.
         if letters.isSingleLetter, caseless || UTF16Class.scalar(text, wordRange.lowerBound).map(UTF16Class.isUppercase) == true {
+            // `Iraq will play in Group C. Its rivals …`: a letter that is not the segment's first word
+            // (a list or Q&A label) ends the sentence before a word that starts one.
+            if !caseless, wordRange.lowerBound > left.segmentContentStart, !letters.isPronounI,
+               isSentenceStarter(text, right) {
+                return true
+            }
             // An initial (J. R. Smith, د. ئەحمەد) — except the English pronoun: `you and I. Did…`.
             if letters.isPronounI, let before = left.previousWordFirstLetter(text), UTF16Class.isLowercase(before) {
                 return true
@@ -206,12 +242,17 @@ struct BoundaryRules {
             // U.S.A., J.C., i.v.: ends a sentence only before a word that starts one.
             return isSentenceStarter(text, right)
         }
-        if letters.isArabicScript && letters.letterCount <= 1 { return false }
+        if letters.isArabicScript && letters.isSingleLetter { return false }
         return true
     }
 
     private func isSentenceStarter(_ text: UnsafeBufferPointer<UInt16>, _ right: RightContext) -> Bool {
-        sentenceStarters.contains(WordKey(text, right.wordRangeSkippingOpeners), in: text)
+        let range = right.wordRangeSkippingOpeners
+        if sentenceStarters.contains(WordKey(text, range), in: text) { return true }
+        guard !starterPrefixes.isEmpty, range.count >= 3 else { return false }
+        return starterPrefixes.contains { prefix in
+            prefix.utf16.count < range.count - 1 && prefix.utf16.elementsEqual(text[range.lowerBound..<(range.lowerBound + prefix.utf16.count)])
+        }
     }
 
     /// The words after a closing quote attribute it: a speech verb within the first three words
@@ -219,10 +260,15 @@ struct BoundaryRules {
     func isAttribution(_ text: UnsafeBufferPointer<UInt16>, from start: Int, lineEnd: Int) -> Bool {
         guard !speechVerbs.isEmpty else { return false }
         var i = start
+        while i < lineEnd, UTF16Class.isHorizontalSpace(text[i]) { i += 1 }
+        // A new quotation is not an attribution of the one before.
+        if i < lineEnd, UTF16Class.isQuote(text[i]) || text[i] == 0x201E || text[i] == 0xAB { return false }
         var words: [WordKey] = []
         var endedClause = false
         var endsWithColon = false
-        while i < lineEnd, words.count < 8 {
+        // Verb-final languages put the attribution's verb last: `«…» پەرلەمانتار … پرسیاری کرد.`
+        let limit = verbFinal ? 14 : 8
+        while i < lineEnd, words.count < limit {
             while i < lineEnd, UTF16Class.isHorizontalSpace(text[i]) { i += 1 }
             let wordStart = i
             while i < lineEnd, !UTF16Class.isSpace(text[i]) { i += 1 }
@@ -245,8 +291,12 @@ struct BoundaryRules {
         // `Ahmed asked: «…»` introduces the next quotation instead of closing this one.
         if endsWithColon { return false }
         if words.prefix(3).contains(where: { speechVerbs.contains($0, in: text) }) { return true }
-        guard endedClause, words.count <= 6, let last = words.last else { return false }
-        return speechVerbs.contains(last, in: text)
+        guard verbFinal, endedClause, words.count <= 12, let last = words.last else { return false }
+        if speechVerbs.contains(last, in: text) { return true }
+        // A compound verb, written in the rule file with `_`: `پرسیاری_کرد`, `diyar_kir`.
+        guard words.count >= 2 else { return false }
+        let compound = words[words.count - 2].string(text) + "_" + last.string(text)
+        return speechVerbs.words.contains(compound)
     }
 
     private static func isWordCharacter(_ text: UnsafeBufferPointer<UInt16>, _ i: Int) -> Bool {

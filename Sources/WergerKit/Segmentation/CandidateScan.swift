@@ -99,7 +99,10 @@ extension BoundaryRules {
         // A space follows: ICU proposes the period breaks itself (and, with its suppressions on,
         // wrongly keeps `NATO. The` together, which the glue guard catches).
         let opensWithEllipsis = text[k] == 0x2026 || (text[k] == 0x2E && k + 1 < end && text[k + 1] == 0x2E)
+        // `… got. “12 sal in …”`: a quotation that opens with a number.
+        let quotedNumber = UTF16Class.isOpener(text[k]) && k + 1 < end && UTF16Class.isDigit(text[k + 1])
         if !sawOnlyPeriods || runEnd - start > 1 || lowercaseMayStart || opensWithEllipsis || UTF16Class.isDigit(text[k])
+            || quotedNumber
             || glueGuard && isAcronym(text, before: start, lineStart: line.lowerBound) {
             candidates.append(Candidate(position: k, forced: false))
         }

@@ -89,13 +89,22 @@ enum ListItems {
         }
     }
 
+    /// A list opens the line, or follows a sentence end — not a title (`Col. S. T. Hassan` is no list).
     private static func opensList(_ text: UnsafeBufferPointer<UInt16>, _ position: Int, line: Range<Int>,
                                   isTerminator: (UInt16) -> Bool) -> Bool {
         var i = position
         while i > line.lowerBound, UTF16Class.isSpace(text[i - 1]) { i -= 1 }
         if i == line.lowerBound { return true }
         while i > line.lowerBound, UTF16Class.isCloser(text[i - 1]) { i -= 1 }
-        return i > line.lowerBound && isTerminator(text[i - 1])
+        guard i > line.lowerBound, isTerminator(text[i - 1]) else { return false }
+        // The word before the period: a short capitalised one (`Col`, `Dr`, `S`) is an abbreviation.
+        if text[i - 1] == 0x2E {
+            var start = i - 1
+            while start > line.lowerBound, !UTF16Class.isSpace(text[start - 1]) { start -= 1 }
+            let length = i - 1 - start
+            if length <= 4, let first = UTF16Class.scalar(text, start), UTF16Class.isUppercase(first) { return false }
+        }
+        return true
     }
 
     private static func follows(_ next: Marker, _ previous: Marker) -> Bool {

@@ -1,5 +1,5 @@
 /// Spans inside a line that no segment boundary may cut: a quotation (“…”, «…», „…“, '…') or a
-/// bracket ((…), […]) that opens and closes on the same line. A multi-sentence quotation is one
+/// bracket ([…], 「…」) that opens and closes on the same line. A multi-sentence quotation is one
 /// unit with its attribution: „Prieskumy beriem na ľahkú váhu. V podstate ma to nezaujíma,“ reagoval.
 struct ProtectedSpans {
     private(set) var spans: [Range<Int>] = []
@@ -31,7 +31,7 @@ struct ProtectedSpans {
 
     /// Whether `u` may open a protected span (the marks `closers(for:)` knows).
     @inline(__always) static func opensSpan(_ u: UInt16) -> Bool {
-        if u < 0x80 { return u == 0x22 || u == 0x27 || u == 0x28 || u == 0x5B }
+        if u < 0x80 { return u == 0x22 || u == 0x27 || u == 0x5B }
         switch u {
         case 0x201C, 0x201E, 0x2018, 0xAB, 0xBB, 0x300C, 0x300E, 0xFF08, 0x300A, 0x3008: return true
         default: return false
@@ -41,7 +41,7 @@ struct ProtectedSpans {
     /// Whether `u` may close a protected span.
     static func closesSpan(_ u: UInt16) -> Bool {
         switch u {
-        case 0x201D, 0x201C, 0x2019, 0xBB, 0xAB, 0x22, 0x27, 0x29, 0x5D, 0x300D, 0x300F, 0xFF09, 0x300B, 0x3009: return true
+        case 0x201D, 0x201C, 0x2019, 0xBB, 0xAB, 0x22, 0x27, 0x5D, 0x300D, 0x300F, 0xFF09, 0x300B, 0x3009: return true
         default: return false
         }
     }
@@ -55,7 +55,8 @@ struct ProtectedSpans {
         case 0xBB: return [0xAB]                 // »…« (German)
         case 0x22: return [0x22]                 // "…"
         case 0x27: return [0x27, 0x2019]         // '…'
-        case 0x28: return [0x29]                 // (…)
+        // Parentheses are not protected: two sentences inside them are two segments, and a credit or a
+        // list item in parentheses is found by the scans.
         case 0x5B: return [0x5D]                 // […]
         case 0x300C: return [0x300D]             // 「…」
         case 0x300E: return [0x300F]             // 『…』
@@ -87,7 +88,7 @@ struct ProtectedSpans {
         for index in first..<marks.count {
             let i = marks[index]
             let u = text[i]
-            if u == opener, opener == 0x28 || opener == 0x5B || opener == 0xFF08 { depth += 1 }
+            if u == opener, opener == 0x5B || opener == 0xFF08 { depth += 1 }
             if closers.contains(u) {
                 if opener == 0x27 || opener == 0x2018 || opener == 0x22 {
                     // A closing quote follows a word and is not followed by a letter (not `Jr.'s`).

@@ -22,6 +22,8 @@ public struct SegmentationRules: Sendable {
     public var timeZoneWords: Set<String> = []
     /// Words that typically start a sentence; a closing abbreviation before one of them ends it.
     public var sentenceStarters: Set<String> = []
+    /// Prefixes that make a word a sentence start (Arabic writes the conjunction و onto the word).
+    public var starterPrefixes: Set<String> = []
     /// Speech verbs (`said`, `asked`, `گوتی`, `قال`): a quote followed by one is a single segment
     /// with its attribution.
     public var speechVerbs: Set<String> = []
@@ -86,6 +88,7 @@ public struct SegmentationRules: Sendable {
         "time-abbreviations": \.timeAbbreviations,
         "time-zone-words": \.timeZoneWords,
         "sentence-starters": \.sentenceStarters,
+        "starter-prefixes": \.starterPrefixes,
         "speech-verbs": \.speechVerbs,
         "clause-openers": \.clauseOpeners,
         "credit-words": \.creditWords,
