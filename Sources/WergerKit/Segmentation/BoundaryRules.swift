@@ -22,6 +22,9 @@ struct BoundaryRules {
     /// quotation ends with its speech verb.
     let verbFinal: Bool
     let starterPrefixes: [String]
+    /// The last words of compound speech verbs (`کرد` of `پرسیاری_کرد`): only these need the
+    /// two-word lookup.
+    let compoundTails: WordSet
     let abbreviations, closingAbbreviations, endingAbbreviations, numberAbbreviations, timeAbbreviations, timeZoneWords: WordSet
     let sentenceStarters, speechVerbs, clauseOpeners, creditWords: WordSet
     /// The longest listed abbreviation, in UTF-16 units: a longer word before a period is no abbreviation.
@@ -52,6 +55,8 @@ struct BoundaryRules {
         quoteContinues = rules.options.contains("quote-continues")
         verbFinal = rules.options.contains("verb-final")
         starterPrefixes = rules.starterPrefixes.sorted()
+        compoundTails = WordSet(Set(rules.speechVerbs.compactMap { $0.split(separator: "_").last.map(String.init) }
+            .filter { !$0.isEmpty }).subtracting(rules.speechVerbs))
     }
 
     /// `12.` in `vom 12. Juni`, `XII.` in `XII. Pluku`.
@@ -294,7 +299,7 @@ struct BoundaryRules {
         guard verbFinal, endedClause, words.count <= 12, let last = words.last else { return false }
         if speechVerbs.contains(last, in: text) { return true }
         // A compound verb, written in the rule file with `_`: `پرسیاری_کرد`, `diyar_kir`.
-        guard words.count >= 2 else { return false }
+        guard words.count >= 2, compoundTails.contains(last, in: text) else { return false }
         let compound = words[words.count - 2].string(text) + "_" + last.string(text)
         return speechVerbs.words.contains(compound)
     }
