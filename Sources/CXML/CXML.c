@@ -15,7 +15,8 @@ struct WXMLReader {
 
 static void record_error(void *context, xmlErrorPtr error) {
     struct WXMLReader *handle = context;
-    if (error == NULL || handle->errorMessage[0] != '\0') return;  // keep the first error
+    // Warnings (a relative namespace URI, say) do not make a document unreadable.
+    if (error == NULL || error->level < XML_ERR_ERROR || handle->errorMessage[0] != '\0') return;  // keep the first error
     handle->errorLine = error->line;
     handle->errorColumn = error->int2;
     const char *message = error->message ? error->message : "malformed XML";
@@ -29,7 +30,8 @@ static void record_error(void *context, xmlErrorPtr error) {
 
 // No DTD loading, no network, no entity substitution; libxml2's default limits (no XML_PARSE_HUGE)
 // refuse entity-expansion bombs.
-static const int options = XML_PARSE_NONET | XML_PARSE_NOCDATA;
+// BIG_LINES: line numbers past 65535 in error messages and diagnostics.
+static const int options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES;
 
 static WXMLReader *wrap(xmlTextReaderPtr reader) {
     if (reader == NULL) return NULL;
@@ -42,10 +44,6 @@ static WXMLReader *wrap(xmlTextReaderPtr reader) {
 
 WXMLReader *wxml_open_file(const char *path) {
     return wrap(xmlReaderForFile(path, NULL, options));
-}
-
-WXMLReader *wxml_open_memory(const char *bytes, int32_t length, const char *url) {
-    return wrap(xmlReaderForMemory(bytes, length, url, NULL, options));
 }
 
 void wxml_close(WXMLReader *reader) {
@@ -83,10 +81,6 @@ char *wxml_attribute(WXMLReader *reader, const char *name) {
     return (char *)xmlTextReaderGetAttribute(reader->reader, (const xmlChar *)name);
 }
 
-char *wxml_inner_xml(WXMLReader *reader) {
-    return (char *)xmlTextReaderReadInnerXml(reader->reader);
-}
-
 void wxml_free(char *string) { if (string) xmlFree(string); }
 
 int32_t wxml_line(WXMLReader *reader) {
@@ -99,9 +93,6 @@ int32_t wxml_error_line(WXMLReader *reader) { return reader->errorLine; }
 int32_t wxml_error_column(WXMLReader *reader) { return reader->errorColumn; }
 const char *wxml_error_message(WXMLReader *reader) { return reader->errorMessage; }
 
-const char *wxml_encoding(WXMLReader *reader) {
-    return (const char *)xmlTextReaderConstEncoding(reader->reader);
-}
 
 int64_t wxml_bytes_consumed(WXMLReader *reader) { return (int64_t)xmlTextReaderByteConsumed(reader->reader); }
 
@@ -111,13 +102,22 @@ static int is_code(const xmlChar *name) {
 }
 
 // Appends the text of `node`'s children, leaving inline codes out; notes whether any element occurs.
-static void collect_text(xmlNodePtr node, xmlBufferPtr text, int *hasElements) {
+// An internal entity (declared in the document) contributes its text; any other entity reference
+// sets *unresolved, since its text cannot be known without loading something.
+static void collect_text(xmlNodePtr node, xmlBufferPtr text, int *hasElements, int *unresolved) {
     for (xmlNodePtr child = node->children; child != NULL; child = child->next) {
         if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
             if (child->content) xmlBufferCat(text, child->content);
+        } else if (child->type == XML_ENTITY_REF_NODE) {
+            xmlEntityPtr entity = xmlGetDocEntity(child->doc, child->name);
+            if (entity != NULL && entity->etype == XML_INTERNAL_GENERAL_ENTITY && entity->content != NULL) {
+                xmlBufferCat(text, entity->content);
+            } else {
+                *unresolved = 1;
+            }
         } else if (child->type == XML_ELEMENT_NODE) {
             *hasElements = 1;
-            if (!is_code(child->name)) collect_text(child, text, hasElements);
+            if (!is_code(child->name)) collect_text(child, text, hasElements, unresolved);
         }
     }
 }
@@ -130,9 +130,10 @@ int32_t wxml_read_segment(WXMLReader *reader, char **text, char **markup) {
     xmlBufferPtr buffer = xmlBufferCreate();
     if (buffer == NULL) return -1;
     int hasElements = 0;
-    collect_text(node, buffer, &hasElements);
+    int unresolved = 0;
+    collect_text(node, buffer, &hasElements, &unresolved);
     *text = (char *)xmlStrdup(xmlBufferContent(buffer));
     xmlBufferFree(buffer);
     if (hasElements) *markup = (char *)xmlTextReaderReadInnerXml(reader->reader);
-    return 0;
+    return unresolved ? 1 : 0;
 }

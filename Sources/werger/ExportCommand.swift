@@ -32,7 +32,9 @@ struct ExportCommand: ParsableCommand {
                 }
             }
             let destination = try ExportDestination(path: output)
-            let out = Output(descriptor: destination.descriptor)
+            var committed = false
+            defer { if !committed { destination.abandon() } }
+            let out = Output(descriptor: destination.descriptor, target: output ?? "standard output")
             switch format {
             case .tmx:
                 let writer = TMXWriter(sourceLanguage: pair?.first?.identifier ?? "*all*")
@@ -46,7 +48,7 @@ struct ExportCommand: ParsableCommand {
                 let delimited: DelimitedFormat = format == .tsv ? .tsv : .csv
                 out.write(delimited.header(columns))
                 try store.forEachUnit(languages: pair) { unit in
-                    out.write(delimited.row(unit, languages: columns))
+                    out.write(delimited.row(unit, languages: columns, exact: pair == nil))
                     try out.flushIfFull()
                 }
             case .jsonl:
@@ -57,6 +59,7 @@ struct ExportCommand: ParsableCommand {
             }
             try out.flush()
             try destination.commit()
+            committed = true
         }
     }
 }
@@ -77,7 +80,7 @@ struct ExportDestination {
         }
         let temporary = path + ".part-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw OutputError(target: path) }
+        guard fd >= 0 else { throw OutputError(target: path, reason: String(cString: strerror(errno))) }
         descriptor = fd
         self.path = path
         self.temporary = temporary
@@ -85,10 +88,23 @@ struct ExportDestination {
 
     func commit() throws {
         guard let path, let temporary else { return }
-        close(descriptor)
-        guard rename(temporary, path) == 0 else {
+        // close() may report a delayed write error.
+        guard close(descriptor) == 0 else {
+            let reason = String(cString: strerror(errno))
             unlink(temporary)
-            throw OutputError(target: path)
+            throw OutputError(target: path, reason: reason)
         }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw OutputError(target: path, reason: reason)
+        }
+    }
+
+    /// A failed export: the partial file goes.
+    func abandon() {
+        guard let temporary else { return }
+        close(descriptor)
+        unlink(temporary)
     }
 }

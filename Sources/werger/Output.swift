@@ -5,10 +5,12 @@ final class Output {
     private var buffer: [UInt8] = []
     private let limit = 1 << 16
     private let descriptor: Int32
+    private let target: String
 
-    /// Standard output, or a file descriptor the caller opened.
-    init(descriptor: Int32 = 1) {
+    /// Standard output, or a file descriptor the caller opened for `target` (named in errors).
+    init(descriptor: Int32 = 1, target: String = "standard output") {
         self.descriptor = descriptor
+        self.target = target
         buffer.reserveCapacity(limit + 4096)
     }
 
@@ -54,24 +56,25 @@ final class Output {
 
     func flush() throws(OutputError) {
         guard !buffer.isEmpty else { return }
-        let failed = buffer.withUnsafeBytes { bytes -> Bool in
+        let failure = buffer.withUnsafeBytes { bytes -> Int32? in
             var offset = 0
             while offset < bytes.count {
                 let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    return true
+                    return errno
                 }
                 offset += written
             }
-            return false
+            return nil
         }
         buffer.removeAll(keepingCapacity: true)
-        if failed { throw OutputError() }
+        if let failure { throw OutputError(target: target, reason: String(cString: strerror(failure))) }
     }
 }
 
 struct OutputError: Error, CustomStringConvertible {
     var target = "standard output"
-    var description: String { "\(target): cannot write (disk full or closed pipe)" }
+    var reason = "disk full or closed pipe"
+    var description: String { "\(target): cannot write: \(reason)" }
 }

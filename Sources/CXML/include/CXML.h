@@ -17,14 +17,12 @@ typedef struct WXMLReader WXMLReader;
 
 /// Node types, as libxml2 numbers them.
 enum {
-    WXML_ELEMENT = 1, WXML_TEXT = 3, WXML_CDATA = 4, WXML_ENTITY_REFERENCE = 5, WXML_COMMENT = 8,
-    WXML_WHITESPACE = 13, WXML_SIGNIFICANT_WHITESPACE = 14, WXML_END_ELEMENT = 15
+    WXML_ELEMENT = 1, WXML_TEXT = 3, WXML_CDATA = 4, WXML_WHITESPACE = 13, WXML_SIGNIFICANT_WHITESPACE = 14,
+    WXML_END_ELEMENT = 15
 };
 
 /// Opens `path` for streaming. Returns NULL when the file cannot be opened.
 WXMLReader *wxml_open_file(const char *path);
-/// Opens an in-memory document (the bytes must outlive the reader).
-WXMLReader *wxml_open_memory(const char *bytes, int32_t length, const char *url);
 void wxml_close(WXMLReader *reader);
 
 /// Moves to the next node: 1 on success, 0 at the end, -1 on a parse error (see wxml_error_*).
@@ -37,8 +35,6 @@ const char *wxml_name(WXMLReader *reader);
 const char *wxml_value(WXMLReader *reader);
 /// An attribute of the current element by qualified name (e.g. "xml:lang"), or NULL. Free with wxml_free.
 char *wxml_attribute(WXMLReader *reader, const char *name);
-/// The current element's content as XML text, without the element itself. Free with wxml_free.
-char *wxml_inner_xml(WXMLReader *reader);
 void wxml_free(char *string);
 /// The line of the current node (1-based), or 0 when unknown.
 int32_t wxml_line(WXMLReader *reader);
@@ -47,14 +43,14 @@ int32_t wxml_error_line(WXMLReader *reader);
 int32_t wxml_error_column(WXMLReader *reader);
 const char *wxml_error_message(WXMLReader *reader);
 /// Reads the `<seg>` element at the cursor in one call: *text gets its text with inline codes
-/// (bpt, ept, ph, it, ut) left out and `<hi>`/`<sub>` text kept; *markup gets its inner XML when it
-/// holds any element, else NULL. Free both with wxml_free. Returns 0, or -1 on a parse error.
+/// (bpt, ept, ph, it, ut — and the `<sub>` text inside them) left out and `<hi>` text kept; *markup
+/// gets its inner XML when it holds any element, else NULL. Free both with wxml_free. Returns 0;
+/// 1 when the segment uses an entity whose text is not in the document (nothing is fetched); -1 on a
+/// parse error.
 /// The cursor stays on the `<seg>`; the following reads walk its content.
 int32_t wxml_read_segment(WXMLReader *reader, char **text, char **markup);
 /// Bytes of the input consumed so far (for progress reports).
 int64_t wxml_bytes_consumed(WXMLReader *reader);
-/// The document's declared or detected encoding, or NULL.
-const char *wxml_encoding(WXMLReader *reader);
 
 #ifdef __cplusplus
 }

@@ -14,25 +14,51 @@ struct ByteRecords {
     private var nextLine = 1
 
     init(path: String, name: String) throws(FormatError) {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw FormatError(file: name, line: 0, message: "cannot be opened") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw FormatError(file: name, line: 0, message: "cannot be read (\(String(cString: strerror(errno))))")
+        }
         self.handle = handle
         self.name = name
     }
 
-    /// The next record's raw bytes: up to an unquoted line feed (quotes are honoured when
-    /// `quoted`, for CSV's fields with line breaks). Nil at the end.
+    /// The next record's raw bytes: up to a line feed outside quotes. With `quoted` (CSV), a quote
+    /// opens quoting only at the start of a field and `""` inside quotes is a literal quote — the
+    /// same rule `DelimitedFormat.fields` splits by, so a stray `"` (`5" screen`) never swallows the
+    /// next lines. Nil at the end.
     mutating func next(quoted: Bool) throws(FormatError) -> [UInt8]? {
         var record: [UInt8] = []
         var inQuotes = false
+        var fieldStart = true
+        // Inside quotes, a quote either closes them or, doubled, stands for itself.
+        var quoteSeen = false
         line = nextLine
         while true {
             if position == buffer.count {
-                if finished { return record.isEmpty ? nil : record }
+                if finished { return record.isEmpty && !quoteSeen ? nil : record }
                 try fill()
                 if position == buffer.count { finished = true; continue }
             }
             let byte = buffer[position]
             position += 1
+            if quoted {
+                if quoteSeen {
+                    quoteSeen = false
+                    if byte == 0x22 { record.append(byte); continue }  // "" inside quotes
+                    inQuotes = false
+                }
+                if inQuotes && byte == 0x22 {
+                    quoteSeen = true
+                    record.append(byte)
+                    continue
+                }
+                if !inQuotes && fieldStart && byte == 0x22 {
+                    inQuotes = true
+                    fieldStart = false
+                    record.append(byte)
+                    continue
+                }
+                fieldStart = !inQuotes && byte == 0x2C
+            }
             if byte == 0x0A {
                 nextLine += 1
                 if !inQuotes {
@@ -40,7 +66,6 @@ struct ByteRecords {
                     return record
                 }
             }
-            if quoted && byte == 0x22 { inQuotes.toggle() }
             record.append(byte)
         }
     }

@@ -13,7 +13,8 @@ public struct FormatError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        "\(file):\(line)\(column.map { ":\($0)" } ?? ""): \(message)"
+        // Line 0: the problem is the file as a whole.
+        line > 0 ? "\(file):\(line)\(column.map { ":\($0)" } ?? ""): \(message)" : "\(file): \(message)"
     }
 }
 

@@ -37,6 +37,7 @@ public struct Importer {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw ImportError.missing(path) }
         if isDirectory.boolValue { throw ImportError.folder(path) }
+        guard FileManager.default.isReadableFile(atPath: path) else { throw ImportError.unreadable(path) }
         guard let format = format ?? ExchangeFormat.guess(path: path) ?? Self.sniff(path) else {
             throw FormatError(file: name, line: 0, message: "cannot tell the format; name it with --format tmx|tsv|csv|jsonl")
         }
@@ -94,11 +95,13 @@ public struct Importer {
 public enum ImportError: Error, Equatable, CustomStringConvertible {
     case missing(String)
     case folder(String)
+    case unreadable(String)
 
     public var description: String {
         switch self {
         case .missing(let path): return "\(path): no such file"
         case .folder(let path): return "\(path): is a folder; name the files to import"
+        case .unreadable(let path): return "\(path): cannot be read; check its permissions"
         }
     }
 }

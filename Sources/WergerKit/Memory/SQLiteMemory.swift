@@ -255,6 +255,12 @@ private struct UnitInserter {
     func insert(_ prepared: PreparedUnit) throws -> Bool {
         let translationUnit = prepared.unit
         guard translationUnit.variants.count >= 2 else { throw MemoryError.invalidUnit("a unit needs two or more variants") }
+        // What every reader checks, checked again here for units from the API and `werger add`:
+        // an exported memory must always be valid TMX.
+        for variant in translationUnit.variants {
+            if variant.text.allSatisfy(\.isWhitespace) { throw MemoryError.invalidUnit("the \(variant.language) text is empty") }
+            if !isXMLSafe(variant.text) { throw MemoryError.invalidUnit("the \(variant.language) text holds control characters") }
+        }
         let fingerprint = prepared.fingerprint
         let uid = translationUnit.id.flatMap { $0.isEmpty ? nil : $0 } ?? "w" + fingerprint.prefix(16)
         // The first 64 bits are the key: a million units collide with odds of about 1 in 30 million.

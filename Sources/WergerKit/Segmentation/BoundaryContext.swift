@@ -7,7 +7,6 @@ struct LeftContext {
     var wordRange: Range<Int>
     /// The first non-space position of the segment being built.
     var segmentContentStart: Int
-    var closer = false
     var closesQuote = false
     var isQuestion = false
     var isEllipsis = false
@@ -17,7 +16,6 @@ struct LeftContext {
     var isDoublePeriod = false
     /// The terminator run ends with a period (not `?`, `!` or `…`).
     var endsWithPeriod = false
-    var endsAfterTerminator = false
 
     init(text: UnsafeBufferPointer<UInt16>, lineStart: Int, boundary: Int, isTerminator: (UInt16) -> Bool) {
         var content = lineStart
@@ -37,7 +35,6 @@ struct LeftContext {
                 continue
             }
             guard UTF16Class.isCloser(u) else { break }
-            closer = true
             if UTF16Class.isQuote(u) { closesQuote = true }
             i -= 1
         }
@@ -57,7 +54,6 @@ struct LeftContext {
         isSpacedEllipsis = periods == 3 && spaces == 2
         isDoublePeriod = periods == 2 && spaces == 0 && !isQuestion && terminatorEnd - i == 2
         terminatorRange = i..<terminatorEnd
-        endsAfterTerminator = !terminatorRange.isEmpty
         var wordStart = i
         while wordStart > lineStart, !UTF16Class.isSpace(text[wordStart - 1]) { wordStart -= 1 }
         let tokenStart = wordStart

@@ -2,13 +2,11 @@
 extension BoundaryRules {
     // MARK: Candidates ICU does not give
 
-    /// Adds the boundaries ICU misses: after `?` `!` `…` where ICU's rules do not look (before a
+    /// Adds the boundaries ICU misses — after `?` `!` `…` where ICU's rules do not look (before a
     /// dash, after `…`), after an acronym glued to the next sentence by ICU's suppressions, after a
-    /// footnote mark, between sentences written without a space, before a photo credit and before
-    /// each item of a list written on one line.
-    /// What the scan saw, so costlier passes run only on lines that need them.
-    /// Scans a line once: adds the candidates ICU misses and collects, in `spanMarks`, the
-    /// positions of quotation marks and brackets for `ProtectedSpans`.
+    /// footnote mark, between sentences written without a space, before a photo credit, before each
+    /// item of a list written on one line — and collects, in `spanMarks`, the positions of quotation
+    /// marks and brackets for `ProtectedSpans`. It reads only the line's marked positions.
     func addCandidates(text: UnsafeBufferPointer<UInt16>, line: Range<Int>, marks: MarkedPositions, from firstMark: Int,
                        to candidates: inout [Candidate], spanMarks: inout [Int]) {
         var possibleListMarkers = 0

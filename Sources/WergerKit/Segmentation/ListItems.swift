@@ -7,7 +7,6 @@
 enum ListItems {
     private struct Marker {
         var position: Int      // where the item starts (at its bullet, if any)
-        var markerStart: Int
         var style: Style
         var values: [Int]
         var shape: [UInt16]    // the punctuation around the number: ".", ".)", ")", "()"
@@ -127,20 +126,20 @@ enum ListItems {
         if body.allSatisfy(UTF16Class.isDigit) {
             var value = 0
             for u in body { value = value * 10 + Int(Unicode.Scalar(u)?.properties.numericValue ?? 0) }
-            return Marker(position: position, markerStart: start, style: .digits, values: [value], shape: shape)
+            return Marker(position: position, style: .digits, values: [value], shape: shape)
         }
         let string = String(decoding: body, as: UTF16.self)
         if let roman = romanValues[string] {
             var values = [roman]
             if body.count == 1, let letter = body.first { values.append(Int(letter | 0x20) - 0x60) }
-            return Marker(position: position, markerStart: start, style: .roman, values: values, shape: shape)
+            return Marker(position: position, style: .roman, values: values, shape: shape)
         }
         guard body.count == 1, let letter = body.first else { return nil }
         if letter >= 0x61 && letter <= 0x7A {
-            return Marker(position: position, markerStart: start, style: .lower, values: [Int(letter) - 0x60], shape: shape)
+            return Marker(position: position, style: .lower, values: [Int(letter) - 0x60], shape: shape)
         }
         if letter >= 0x41 && letter <= 0x5A {
-            return Marker(position: position, markerStart: start, style: .upper, values: [Int(letter) - 0x40], shape: shape)
+            return Marker(position: position, style: .upper, values: [Int(letter) - 0x40], shape: shape)
         }
         return nil
     }

@@ -120,11 +120,9 @@ public final class Segmenter {
     }
 }
 
-/// ICU's boundaries, read one ahead.
 /// ICU's boundaries for a whole chunk, collected in one tight loop before Werger's rules run, so
-/// ICU's rule tables stay in cache (interleaving the two costs ICU a third of its speed).
+/// ICU's rule tables stay in cache. The offsets buffer is reused between calls.
 private struct ICUBoundaries {
-    /// The offsets; the buffer is reused from call to call (see `Segmenter.scratch`).
     private(set) var offsets: [Int32]
     private var index = 0
 

@@ -38,12 +38,6 @@ enum UTF16Class {
         }
     }
 
-    /// An ASCII letter or any unit past ASCII that is not punctuation or space (cheap, for apostrophes).
-    @inline(__always) static func isLetterUnit(_ u: UInt16) -> Bool {
-        if u < 0x80 { return (u | 0x20) >= 0x61 && (u | 0x20) <= 0x7A }
-        return !isSpace(u) && !isCloser(u) && !isOpener(u)
-    }
-
     @inline(__always) static func isPeriod(_ u: UInt16) -> Bool { u == 0x2E || u == 0xFF0E }
 
     /// Closing quotes and brackets that may follow a sentence's terminator.

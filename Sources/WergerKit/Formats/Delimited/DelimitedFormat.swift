@@ -12,8 +12,12 @@ public enum DelimitedFormat: String, Sendable {
     public func header(_ languages: [String]) -> String { row(languages) }
 
     /// One unit as a row with a field per language (empty when the unit has no such variant).
-    public func row(_ unit: TranslationUnit, languages: [String]) -> String {
-        row(languages.map { language in variantMatching(language, in: unit.variants)?.text ?? "" })
+    /// With `exact`, a column takes only its own tag (the columns are the memory's tags); without,
+    /// `ckb` also takes a `ckb-IQ` variant (the columns are the languages asked for).
+    public func row(_ unit: TranslationUnit, languages: [String], exact: Bool = false) -> String {
+        row(languages.map { language in
+            (exact ? unit.variants.first { $0.language == language } : variantMatching(language, in: unit.variants))?.text ?? ""
+        })
     }
 
     func row(_ fields: [String]) -> String {
@@ -140,6 +144,11 @@ public struct DelimitedReader {
                 if isHeader {
                     columns = header
                     continue
+                }
+                if let languages, fields.count >= 2, header.count == fields.count {
+                    try diagnostic(FormatDiagnostic(file: name, line: records.line, message:
+                        "the first row looks like a header (\(header.joined(separator: ", "))) but --from/--to name "
+                        + "\(languages.map(\.identifier).joined(separator: ", ")); it is read as a pair of texts"))
                 }
                 guard let languages else {
                     throw FormatError(file: name, line: records.line,

@@ -90,13 +90,17 @@ public struct JSONLinesReader {
                 try diagnostic(FormatDiagnostic(file: name, line: records.line, message: "no \"variants\" object of language: text"))
                 continue
             }
-            let order = (object["languages"] as? [String]) ?? texts.keys.sorted()
+            // `languages` gives the order; a variant it leaves out is still read, after the others.
+            var order: [String] = []
+            for language in (object["languages"] as? [String] ?? []) + texts.keys.sorted() where !order.contains(language) {
+                order.append(language)
+            }
             var variants: [Variant] = []
             var problem: String?
             let markup = object["markup"] as? [String: String] ?? [:]
             let dates = object["variantDates"] as? [String: [String: String]] ?? [:]
             for language in order {
-                guard let text = texts[language] else { continue }
+                guard let text = texts[language], !text.allSatisfy(\.isWhitespace) else { continue }
                 switch tags.canonical(language) {
                 case .success(let canonical):
                     let d = dates[language] ?? [:]
@@ -120,7 +124,7 @@ public struct JSONLinesReader {
             try unit(TranslationUnit(
                 id: object["id"] as? String, variants: variants, created: (object["created"] as? String).flatMap(TMXDate.parse),
                 creator: object["creator"] as? String, changed: (object["changed"] as? String).flatMap(TMXDate.parse),
-                changer: object["changer"] as? String, origin: (object["origin"] as? String) ?? name,
+                changer: object["changer"] as? String, origin: (object["origin"] as? String).flatMap { $0.isEmpty ? nil : $0 } ?? name,
                 document: object["document"] as? String, previous: object["previous"] as? String, next: object["next"] as? String,
                 notes: object["notes"] as? [String] ?? [], properties: properties))
         }

@@ -20,7 +20,7 @@ public struct TMXReader {
     public func read(unit: (TranslationUnit) throws -> Void, diagnostic: (FormatDiagnostic) throws -> Void,
                      progress: ((Int64) -> Void)? = nil) throws {
         guard FileManager.default.isReadableFile(atPath: path), let reader = wxml_open_file(path) else {
-            throw FormatError(file: name, line: 0, message: "cannot be opened")
+            throw ImportError.unreadable(path)
         }
         defer { wxml_close(reader) }
         var parser = TMXParser(reader: reader, file: name)
@@ -40,6 +40,8 @@ private struct TMXParser {
     var languages = LanguageTagCache()
     var headerSourceLanguage: String?
     var sawRoot = false
+    /// Set by `readSegment` when the segment's text cannot be known.
+    var segmentProblem: String?
 
     init(reader: OpaquePointer, file: String) {
         self.reader = reader
@@ -100,6 +102,10 @@ private struct TMXParser {
                     let (text, markup) = empty ? ("", nil) : try readSegment()
                     variant?.text = text
                     variant?.markup = markup
+                    if let problem = segmentProblem {
+                        variantProblem = variantProblem ?? problem
+                        segmentProblem = nil
+                    }
                 case "prop":
                     let type = attribute("type") ?? ""
                     let value = empty ? "" : try readText(until: "prop")
@@ -142,9 +148,11 @@ private struct TMXParser {
             return
         }
         var unit = open.unit
+        // An empty <seg> is an untranslated segment, not a translation.
+        unit.variants.removeAll { $0.text.allSatisfy(\.isWhitespace) }
         guard unit.variants.count >= 2 else {
             try diagnostic(FormatDiagnostic(file: file, line: open.line,
-                                            message: "<tu> has \(unit.variants.count) variant\(unit.variants.count == 1 ? "" : "s"), a unit needs two or more"))
+                                            message: "<tu> has \(unit.variants.count) variant\(unit.variants.count == 1 ? "" : "s") with text, a unit needs two or more"))
             return
         }
         // The source language's variant first: stats and exports read it as the source.
@@ -163,7 +171,7 @@ private struct TMXParser {
         case "x-document": unit.document = property.value
         case "x-previous": unit.previous = property.value
         case "x-next": unit.next = property.value
-        case "x-origin": unit.origin = property.value
+        case "x-origin": if !property.value.isEmpty { unit.origin = property.value }
         default: unit.properties.append(property)
         }
     }
@@ -174,7 +182,9 @@ private struct TMXParser {
     private mutating func readSegment() throws -> (String, String?) {
         var text: UnsafeMutablePointer<CChar>?
         var markup: UnsafeMutablePointer<CChar>?
-        guard wxml_read_segment(reader, &text, &markup) == 0 else { throw parseError() }
+        let status = wxml_read_segment(reader, &text, &markup)
+        guard status >= 0 else { throw parseError() }
+        if status == 1 { segmentProblem = "<seg> uses an entity that is not declared in the file" }
         defer {
             wxml_free(text)
             wxml_free(markup)
