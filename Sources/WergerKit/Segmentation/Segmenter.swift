@@ -52,6 +52,29 @@ public final class Segmenter {
     public func segments(utf16 text: UnsafeBufferPointer<UInt16>, firstParagraph: Int = 0)
         -> (segments: [Segment], nextParagraph: Int)
     {
+        // ICU counts in Int32: a text past 1 Gi units is segmented in pieces cut after a line break
+        // (the CLI's reader never hands over more than a few MiB at a time).
+        let limit = 1 << 30
+        guard text.count > limit, let base = text.baseAddress else { return segmentsOfPiece(text, firstParagraph: firstParagraph) }
+        var all: [Segment] = []
+        var start = 0
+        var paragraph = firstParagraph
+        while start < text.count {
+            var end = min(start + limit, text.count)
+            if end < text.count, let lineBreak = (start..<end).last(where: { UTF16Class.isLineBreak(text[$0]) }), lineBreak > start {
+                end = lineBreak + 1
+            }
+            let piece = segmentsOfPiece(UnsafeBufferPointer(start: base + start, count: end - start), firstParagraph: paragraph)
+            all += piece.segments.map { Segment(range: ($0.range.lowerBound + start)..<($0.range.upperBound + start), paragraph: $0.paragraph) }
+            paragraph = max(paragraph, piece.nextParagraph - (end < text.count ? 1 : 0))
+            start = end
+        }
+        return (all, all.last.map { $0.paragraph + 1 } ?? firstParagraph)
+    }
+
+    private func segmentsOfPiece(_ text: UnsafeBufferPointer<UInt16>, firstParagraph: Int)
+        -> (segments: [Segment], nextParagraph: Int)
+    {
         var segments: [Segment] = []
         segments.reserveCapacity(text.count / 80 + 1)
         guard !text.isEmpty, let base = text.baseAddress else { return (segments, firstParagraph) }
