@@ -1,4 +1,5 @@
 import Foundation
+import WergerKit
 
 /// Standard output, buffered: segments of a large document are written in big blocks.
 final class Output {
@@ -28,27 +29,7 @@ final class Output {
                 i += 1
                 continue
             }
-            if u < 0x80 {
-                buffer.append(UInt8(u))
-            } else if u < 0x800 {
-                buffer.append(UInt8(0xC0 | (u >> 6)))
-                buffer.append(UInt8(0x80 | (u & 0x3F)))
-            } else if u >= 0xD800 && u <= 0xDBFF && i + 1 < range.upperBound
-                        && units[i + 1] >= 0xDC00 && units[i + 1] <= 0xDFFF {
-                let scalar = 0x10000 + ((UInt32(u) - 0xD800) << 10) + (UInt32(units[i + 1]) - 0xDC00)
-                buffer.append(UInt8(0xF0 | (scalar >> 18)))
-                buffer.append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
-                buffer.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-                buffer.append(UInt8(0x80 | (scalar & 0x3F)))
-                i += 1
-            } else {
-                // A lone surrogate cannot come from a decoded file; write U+FFFD rather than bad UTF-8.
-                let v: UInt16 = (u >= 0xD800 && u <= 0xDFFF) ? 0xFFFD : u
-                buffer.append(UInt8(0xE0 | (v >> 12)))
-                buffer.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-                buffer.append(UInt8(0x80 | (v & 0x3F)))
-            }
-            i += 1
+            i += UTF8Transcoding.append(units, at: i, end: range.upperBound, to: &buffer)
         }
     }
 

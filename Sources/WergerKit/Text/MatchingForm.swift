@@ -31,25 +31,7 @@ public enum MatchingForm {
                 continue
             }
             if pendingSpace { bytes.append(0x20); pendingSpace = false }
-            if u < 0x80 {
-                bytes.append(UInt8(u))
-            } else if u < 0x800 {
-                bytes.append(UInt8(0xC0 | (u >> 6)))
-                bytes.append(UInt8(0x80 | (u & 0x3F)))
-            } else if u >= 0xD800, u <= 0xDBFF, i + 1 < count, folded[i + 1] >= 0xDC00, folded[i + 1] <= 0xDFFF {
-                let scalar = 0x10000 + ((UInt32(u) - 0xD800) << 10) + (UInt32(folded[i + 1]) - 0xDC00)
-                bytes.append(UInt8(0xF0 | (scalar >> 18)))
-                bytes.append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
-                bytes.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-                bytes.append(UInt8(0x80 | (scalar & 0x3F)))
-                i += 1
-            } else {
-                let v: UInt16 = (u >= 0xD800 && u <= 0xDFFF) ? 0xFFFD : u
-                bytes.append(UInt8(0xE0 | (v >> 12)))
-                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-                bytes.append(UInt8(0x80 | (v & 0x3F)))
-            }
-            i += 1
+            i += UTF8Transcoding.append(folded, at: i, end: count, to: &bytes)
         }
         return String(decoding: bytes, as: UTF8.self)
     }
