@@ -55,7 +55,7 @@ def main():
                        if f.startswith(("news-", "heldout-")) and f.endswith(".jsonl")),
         # Harder cases written apart from the implementation; not every one passes yet.
         "hard": sorted(os.path.join(fixtures, f) for f in os.listdir(fixtures)
-                       if f.startswith("heldout2-") and f.endswith(".jsonl")),
+                       if f.startswith(("heldout2-", "heldout3-")) and f.endswith(".jsonl")),
     }
     failures = []
     for suite, files in suites.items():

@@ -73,6 +73,8 @@ struct BoundaryRules {
         if protected.contains(boundary) { return false }
         if candidate.forced { return true }
         if isPlainSentenceEnd(text, boundary: boundary, segmentStart: segmentStart, lineEnd: line.upperBound) { return true }
+        // The sentence ends after the emoji that follows its full stop (the scan proposed that place).
+        if text[boundary] >= 0x2000, Self.afterEmoji(text, from: boundary, end: line.upperBound) != nil { return false }
         let left = LeftContext(text: text, lineStart: segmentStart, boundary: boundary, isTerminator: isTerminator)
         guard left.terminatorRange.count > 0 else { return false }
         // `(...)`, `[…]`: an omission mark in brackets ends nothing.
@@ -204,7 +206,11 @@ struct BoundaryRules {
         let wordRange = left.wordRange
         if wordRange.isEmpty { return true }
         if ordinalNumbers, Self.isOrdinal(text, wordRange) { return false }
-        let key = WordKey(text, wordRange)
+        var key = WordKey(text, wordRange)
+        // `عام ١٩٥٢م.`: a year written onto its era mark is looked up as the mark.
+        if caseless, let firstLetter = wordRange.first(where: { !UTF16Class.isDigit(text[$0]) }), firstLetter > wordRange.lowerBound {
+            key = WordKey(text, firstLetter..<wordRange.upperBound)
+        }
         // `… on Mon., Wed. and Fri. “People are tired,” said …`: titles precede names, not quotations.
         if !caseless, right.startsWithQuote, let first = right.firstLetter, UTF16Class.isUppercase(first),
            abbreviations.contains(key, in: text) || numberAbbreviations.contains(key, in: text) {

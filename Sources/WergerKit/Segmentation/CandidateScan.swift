@@ -97,8 +97,14 @@ extension BoundaryRules {
         // A space follows: ICU proposes the period breaks itself (and, with its suppressions on,
         // wrongly keeps `NATO. The` together, which the glue guard catches).
         let opensWithEllipsis = text[k] == 0x2026 || (text[k] == 0x2E && k + 1 < end && text[k + 1] == 0x2E)
-        // `… got. “12 sal in …”`: a quotation that opens with a number.
-        let quotedNumber = UTF16Class.isOpener(text[k]) && k + 1 < end && UTF16Class.isDigit(text[k + 1])
+        // `… got. “12 sal in …”`, `… e. %35 ji …`: a quotation or an amount that opens with a number.
+        let quotedNumber = (UTF16Class.isOpener(text[k]) || [0x25, 0x24, 0x20AC, 0xA3, 0x066A].contains(text[k]))
+            && k + 1 < end && UTF16Class.isDigit(text[k + 1])
+        // `Polls are now open. 🗳️ Share your photos`: an emoji after the full stop goes with its sentence.
+        if sawOnlyPeriods || !sawOnlyPeriods, let next = Self.afterEmoji(text, from: k, end: end) {
+            candidates.append(Candidate(position: next, forced: true))
+            return runEnd
+        }
         if !sawOnlyPeriods || runEnd - start > 1 || lowercaseMayStart || opensWithEllipsis || UTF16Class.isDigit(text[k])
             || quotedNumber
             || glueGuard && isAcronym(text, before: start, lineStart: line.lowerBound) {
@@ -123,6 +129,20 @@ extension BoundaryRules {
         while k < line.upperBound, UTF16Class.isHorizontalSpace(text[k]) { k += 1 }
         guard k > quote + 1, k < line.upperBound, let first = UTF16Class.scalar(text, k), UTF16Class.isUppercase(first),
               !isAttribution(text, from: k, lineEnd: line.upperBound) else { return nil }
+        return k
+    }
+
+    /// The start of the capitalised word after a run of emoji (and a space) at `start`, if there is one.
+    static func afterEmoji(_ text: UnsafeBufferPointer<UInt16>, from start: Int, end: Int) -> Int? {
+        var i = start
+        while i < end, let scalar = UTF16Class.scalar(text, i),
+              scalar.properties.isEmoji && scalar.value > 0xFF || scalar.value == 0xFE0F || scalar.value == 0x200D {
+            i += scalar.value > 0xFFFF ? 2 : 1
+        }
+        guard i > start, i < end, UTF16Class.isHorizontalSpace(text[i]) else { return nil }
+        var k = i
+        while k < end, UTF16Class.isHorizontalSpace(text[k]) { k += 1 }
+        guard k < end, let first = UTF16Class.scalar(text, k), UTF16Class.isUppercase(first) else { return nil }
         return k
     }
 
