@@ -98,10 +98,11 @@ extension BoundaryRules {
         // wrongly keeps `NATO. The` together, which the glue guard catches).
         let opensWithEllipsis = text[k] == 0x2026 || (text[k] == 0x2E && k + 1 < end && text[k + 1] == 0x2E)
         // `… got. “12 sal in …”`, `… e. %35 ji …`: a quotation or an amount that opens with a number.
-        let quotedNumber = (UTF16Class.isOpener(text[k]) || [0x25, 0x24, 0x20AC, 0xA3, 0x066A].contains(text[k]))
-            && k + 1 < end && UTF16Class.isDigit(text[k + 1])
+        let sign = text[k]
+        let quotedNumber = k + 1 < end && UTF16Class.isDigit(text[k + 1])
+            && (UTF16Class.isOpener(sign) || sign == 0x25 || sign == 0x24 || sign == 0x20AC || sign == 0xA3 || sign == 0x066A)
         // `Polls are now open. 🗳️ Share your photos`: an emoji after the full stop goes with its sentence.
-        if sawOnlyPeriods || !sawOnlyPeriods, let next = Self.afterEmoji(text, from: k, end: end) {
+        if text[k] >= 0x2000, let next = Self.afterEmoji(text, from: k, end: end) {
             candidates.append(Candidate(position: next, forced: true))
             return runEnd
         }
