@@ -55,7 +55,7 @@ struct LeftContext {
         isDoublePeriod = periods == 2 && spaces == 0 && !isQuestion && terminatorEnd - i == 2
         terminatorRange = i..<terminatorEnd
         var wordStart = i
-        while wordStart > lineStart, !UTF16Class.isSpace(text[wordStart - 1]) { wordStart -= 1 }
+        while wordStart > lineStart, i - wordStart < BoundaryRules.reach, !UTF16Class.isSpace(text[wordStart - 1]) { wordStart -= 1 }
         let tokenStart = wordStart
         while wordStart < i, UTF16Class.isOpener(text[wordStart]) { wordStart += 1 }
         // The terminator run keeps one period of an abbreviation's own: `U.S.` is word `U.S` + `.`.
@@ -72,7 +72,7 @@ struct LeftContext {
         var p = tokenStart
         while p > lineStart, UTF16Class.isSpace(text[p - 1]) { p -= 1 }
         var q = p
-        while q > lineStart, !UTF16Class.isSpace(text[q - 1]) { q -= 1 }
+        while q > lineStart, p - q < BoundaryRules.reach, !UTF16Class.isSpace(text[q - 1]) { q -= 1 }
         while q < p, UTF16Class.isOpener(text[q]) { q += 1 }
         return q < p ? UTF16Class.scalar(text, q) : nil
     }
@@ -99,7 +99,7 @@ struct RightContext {
 
     init(text: UnsafeBufferPointer<UInt16>, boundary: Int, lineEnd: Int) {
         var end = boundary
-        while end < lineEnd, !UTF16Class.isSpace(text[end]) { end += 1 }
+        while end < lineEnd, end - boundary < BoundaryRules.reach, !UTF16Class.isSpace(text[end]) { end += 1 }
         wordEnd = end
         var start = boundary
         while start < end, UTF16Class.isOpener(text[start]) { start += 1 }

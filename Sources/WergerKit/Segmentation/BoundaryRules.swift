@@ -27,6 +27,10 @@ struct BoundaryRules {
     let compoundTails: WordSet
     let abbreviations, closingAbbreviations, endingAbbreviations, numberAbbreviations, timeAbbreviations, timeZoneWords: WordSet
     let sentenceStarters, speechVerbs, clauseOpeners, creditWords: WordSet
+    /// How far a rule looks for the end of a word or of a parenthesis: no word or aside is longer,
+    /// and the bound keeps a pathological line (200,000 unclosed brackets) linear.
+    static let reach = 512
+
     /// The longest listed abbreviation, in UTF-16 units: a longer word before a period is no abbreviation.
     private let longestAbbreviation: Int
 
@@ -140,7 +144,8 @@ struct BoundaryRules {
 
     private static func textFollowsParenthesis(_ text: UnsafeBufferPointer<UInt16>, at open: Int, lineEnd: Int) -> Bool {
         var i = open + 1
-        while i < lineEnd, text[i] != 0x29 { i += 1 }
+        while i < lineEnd, i - open < Self.reach, text[i] != 0x29 { i += 1 }
+        guard i < lineEnd, text[i] == 0x29 else { return true }
         i += 1
         while i < lineEnd, UTF16Class.isSpace(text[i]) { i += 1 }
         return i < lineEnd
@@ -148,7 +153,7 @@ struct BoundaryRules {
 
     private static func hasTerminatorInside(_ text: UnsafeBufferPointer<UInt16>, open: Int, lineEnd: Int) -> Bool {
         var i = open + 1
-        while i < lineEnd, text[i] != 0x29 {
+        while i < lineEnd, i - open < Self.reach, text[i] != 0x29 {
             if UTF16Class.isTerminator(text[i]) { return true }
             i += 1
         }
@@ -163,8 +168,8 @@ struct BoundaryRules {
             return false
         }
         var i = first
-        while i < lineEnd, text[i] != 0x29 { i += 1 }
-        guard i < lineEnd, i > open + 1 else { return false }
+        while i < lineEnd, i - open < Self.reach, text[i] != 0x29 { i += 1 }
+        guard i < lineEnd, i > open + 1, text[i] == 0x29 else { return false }
         // `(«Айқын», 23 сəуір 2010 жыл. № 70).`: a citation of several words with its own full
         // stop after the bracket (not a short aside like `(“Company B”).`).
         if i + 1 < lineEnd, UTF16Class.isTerminator(text[i + 1]) {
@@ -282,7 +287,7 @@ struct BoundaryRules {
         while i < lineEnd, words.count < limit {
             while i < lineEnd, UTF16Class.isHorizontalSpace(text[i]) { i += 1 }
             let wordStart = i
-            while i < lineEnd, !UTF16Class.isSpace(text[i]) { i += 1 }
+            while i < lineEnd, i - wordStart < Self.reach, !UTF16Class.isSpace(text[i]) { i += 1 }
             if wordStart == i { break }
             var wordEnd = i
             var clauseEnds = false

@@ -10,14 +10,19 @@ struct ProtectedSpans {
         guard marks.count >= 2 else { return }
         let end = line.upperBound
         var index = 0
+        // A quotation mark that found no closer: no later one of its kind will (the later search
+        // covers less), so it is not searched again — a line of unclosed quotes stays linear.
+        var unclosed: Set<UInt16> = []
         while index < marks.count {
             let i = marks[index]
             let u = text[i]
-            if let closers = Self.closers(for: u), Self.opens(text, at: i, lineStart: line.lowerBound, end: end),
-               let close = Self.findClose(text, marks: marks, from: index + 1, end: end, opener: u, closers: closers) {
-                spans.append(i..<(marks[close] + 1))
-                index = close + 1
-                continue
+            if !unclosed.contains(u), let closers = Self.closers(for: u), Self.opens(text, at: i, lineStart: line.lowerBound, end: end) {
+                if let close = Self.findClose(text, marks: marks, from: index + 1, end: end, opener: u, closers: closers) {
+                    spans.append(i..<(marks[close] + 1))
+                    index = close + 1
+                    continue
+                }
+                if UTF16Class.isQuote(u) || u == 0x201E || u == 0xAB { unclosed.insert(u) }
             }
             index += 1
         }
@@ -25,8 +30,14 @@ struct ProtectedSpans {
 
     /// Whether `position` lies strictly inside a span (a boundary there would cut it).
     func contains(_ position: Int) -> Bool {
-        for span in spans where span.lowerBound < position && position < span.upperBound { return true }
-        return false
+        // Spans are in order and do not overlap: binary search (a line may hold thousands).
+        var low = 0
+        var high = spans.count
+        while low < high {
+            let middle = (low + high) / 2
+            if spans[middle].upperBound <= position { low = middle + 1 } else { high = middle }
+        }
+        return low < spans.count && spans[low].lowerBound < position && position < spans[low].upperBound
     }
 
     /// Whether `u` may open a protected span (the marks `closers(for:)` knows).

@@ -160,6 +160,8 @@ import Testing
         "", " ", "\n\n\n", ".", "?!", "…", "(", "«»", "\u{200C}", "a\r\nb\rc\u{2029}d\u{85}e",
         "1. 2. 3. 4.", "(a) (b) (c)", "\"\"\"\"", "Dr. Dr. Dr.", "U.S.A.U.S.A.", "🙂. 🙂! 🙂", "\u{FEFF}Hi. There.",
         String(repeating: "word ", count: 5000), String(repeating: "A. ", count: 2000), String(repeating: "؟", count: 100),
+        String(repeating: "(Ab. ", count: 3000), String(repeating: "“Ab. ", count: 3000), String(repeating: "«پ. ", count: 3000),
+        String(repeating: "x", count: 5000) + ". Next.",
     ])
     func holdsOnAwkwardInputs(_ text: String) throws {
         for language in ["en", "ckb", "kmr", "ar", "fa", "tr", "de", "ja", "hy"] {
