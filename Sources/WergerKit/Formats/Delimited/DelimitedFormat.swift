@@ -28,17 +28,15 @@ public enum DelimitedFormat: String, Sendable {
         switch self {
         case .tsv:
             guard field.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x5C }) else { return field }
-            var out = ""
-            for scalar in field.unicodeScalars {
+            return escaping(field) { scalar in
                 switch scalar {
-                case "\t": out += "\\t"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\\": out += "\\\\"
-                default: out.unicodeScalars.append(scalar)
+                case "\t": return "\\t"
+                case "\n": return "\\n"
+                case "\r": return "\\r"
+                case "\\": return "\\\\"
+                default: return nil
                 }
             }
-            return out
         case .csv:
             guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
             return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -41,21 +41,18 @@ public enum JSONLines {
 
     /// A JSON string literal.
     public static func json(_ string: String) -> String {
-        var out = "\""
-        for scalar in string.unicodeScalars {
+        "\"" + escaping(string) { scalar in
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            case "\"": return "\\\""
+            case "\\": return "\\\\"
+            case "\n": return "\\n"
+            case "\r": return "\\r"
+            case "\t": return "\\t"
+            case "\u{2028}": return "\\u2028"
+            case "\u{2029}": return "\\u2029"
+            default: return scalar.value < 0x20 ? String(format: "\\u%04x", scalar.value) : nil
             }
-        }
-        return out + "\""
+        } + "\""
     }
 }
 

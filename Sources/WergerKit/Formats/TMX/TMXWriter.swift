@@ -56,40 +56,36 @@ public struct TMXWriter {
 
 import Foundation
 
-/// XML text content: `&`, `<`, `>` escaped (`>` too, so `]]>` never appears).
+/// XML text content: `&`, `<`, `>` escaped (`>` too, so `]]>` never appears), and CR as a reference
+/// (a parser turns a raw CR into LF).
 func escapeText(_ text: String) -> String {
     guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x0D }) else { return text }
-    var out = ""
-    out.reserveCapacity(text.utf8.count + 16)
-    for character in text.unicodeScalars {
-        switch character {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\r": out += "&#13;"  // a parser turns a raw CR into LF
-        default: out.unicodeScalars.append(character)
+    return escaping(text) { scalar in
+        switch scalar {
+        case "&": return "&amp;"
+        case "<": return "&lt;"
+        case ">": return "&gt;"
+        case "\r": return "&#13;"
+        default: return nil
         }
     }
-    return out
 }
 
 /// An XML attribute value in double quotes; line breaks and tabs as references so they survive.
 func escapeAttribute(_ text: String) -> String {
     guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 < 0x20 }) else { return text }
-    var out = ""
-    for character in text.unicodeScalars {
-        switch character {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "\n": out += "&#10;"
-        case "\r": out += "&#13;"
-        case "\t": out += "&#9;"
-        default: out.unicodeScalars.append(character)
+    return escaping(text) { scalar in
+        switch scalar {
+        case "&": return "&amp;"
+        case "<": return "&lt;"
+        case ">": return "&gt;"
+        case "\"": return "&quot;"
+        case "\n": return "&#10;"
+        case "\r": return "&#13;"
+        case "\t": return "&#9;"
+        default: return nil
         }
     }
-    return out
 }
 
 /// Werger's version, as written into the files it makes.
