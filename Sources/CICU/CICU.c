@@ -183,3 +183,10 @@ int32_t wicu_nfkc_casefold(const uint16_t *text, int32_t length, uint16_t *out, 
     *error = status;
     return written;
 }
+
+int32_t wicu_to_lower(const uint16_t *text, int32_t length, uint16_t *out, int32_t capacity, const char *locale, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t written = u_strToLower((UChar *)out, capacity, (const UChar *)text, length, locale, &status);
+    *error = status;
+    return written;
+}

@@ -71,6 +71,9 @@ int32_t wicu_decoder_decode(WICUDecoder *decoder, const char *bytes, int32_t len
 /// NFKC with case folding (ICU's NFKC_Casefold) of UTF-16 `text` into `out`. Returns the length
 /// written, or the length needed when it exceeds `capacity` (then *error is 15, buffer overflow).
 int32_t wicu_nfkc_casefold(const uint16_t *text, int32_t length, uint16_t *out, int32_t capacity, int32_t *error);
+/// Locale-aware lower-casing (u_strToLower): with "tr" or "az", `I` becomes dotless `ı` and `İ` becomes `i`.
+/// Returns the length written, or needed (then *error is 15).
+int32_t wicu_to_lower(const uint16_t *text, int32_t length, uint16_t *out, int32_t capacity, const char *locale, int32_t *error);
 
 #ifdef __cplusplus
 }

@@ -6,7 +6,7 @@ import GRDBSQLite
 /// importer waits), foreign keys, named append-only migrations and constraints in the schema.
 public final class SQLiteMemory: TranslationMemoryReader, TranslationMemoryWriter {
     public let location: MemoryLocation
-    private let pool: DatabasePool
+    let pool: DatabasePool
 
     /// Opens (or creates) the memory at `location`. A new memory is seeded from the folder's TMX
     /// files (the shipped starter memory): `seed` imports them; it runs only when the database is new.
@@ -151,6 +151,27 @@ public final class SQLiteMemory: TranslationMemoryReader, TranslationMemoryWrite
                 ) WITHOUT ROWID;
                 """)
         }
+        // The matching issue: the Arabic-script folds change `variant.matching`, and the fuzzy
+        // index is built from it; a memory made before both is brought up to date here.
+        migrator.registerMigration("2026-11-30 fuzzy index") { db in
+            try db.execute(sql: """
+                CREATE TABLE fuzzy_shape (
+                    unit INTEGER NOT NULL REFERENCES unit(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    language TEXT NOT NULL,
+                    words BLOB NOT NULL,
+                    PRIMARY KEY (unit, position)
+                ) WITHOUT ROWID;
+                CREATE TABLE fuzzy_posting (
+                    feature INTEGER NOT NULL,
+                    chunk INTEGER NOT NULL,
+                    count INTEGER NOT NULL CHECK (count > 0),
+                    units BLOB NOT NULL
+                );
+                CREATE UNIQUE INDEX fuzzy_posting_feature ON fuzzy_posting (feature, chunk, count);
+                """)
+            try FuzzyIndexWriter.rebuild(db)
+        }
         return migrator
     }()
 
@@ -166,9 +187,11 @@ public final class SQLiteMemory: TranslationMemoryReader, TranslationMemoryWrite
                 try db.execute(sql: "PRAGMA cache_size = -65536")
                 // IMMEDIATE: a second importer waits (busy timeout) instead of failing mid-way.
                 try db.inTransaction(.immediate) {
-                    let inserter = try UnitInserter(db)
+                    let index = try FuzzyIndexWriter(db)
+                    let inserter = try UnitInserter(db, index: index)
                     let session = ImportSession(insert: { try inserter.insert($0) })
                     result = try body(session)
+                    try index.finish()
                     return .commit
                 }
                 return result!
@@ -236,9 +259,11 @@ private struct UnitInserter {
     let property: Statement
     let note: Statement
     let db: Database
+    let index: FuzzyIndexWriter
 
-    init(_ db: Database) throws {
+    init(_ db: Database, index: FuzzyIndexWriter) throws {
         self.db = db
+        self.index = index
         unit = try db.cachedStatement(sql: """
             INSERT INTO unit (uid, fingerprint, origin, document, previous, next, created, creator, changed, changer)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING
@@ -292,6 +317,8 @@ private struct UnitInserter {
             bind(v, 9, value.changed.map(TMXDate.format))
             bind(v, 10, value.changer)
             try step(v)
+            try index.add(unit: id, position: position, language: prepared.languages[position],
+                          words: prepared.words[position], features: prepared.features[position])
         }
         let p = property.sqliteStatement
         for (position, value) in translationUnit.properties.enumerated() {
@@ -326,38 +353,47 @@ private struct UnitInserter {
         }
     }
 
-    private func step(_ statement: OpaquePointer) throws {
-        let code = sqlite3_step(statement)
-        sqlite3_reset(statement)
-        guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-        }
-    }
+    private func step(_ statement: OpaquePointer) throws { try runStatement(statement, in: db) }
 }
 
 /// SQLite copies bound text before the call returns.
-private let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+/// Runs a prepared insert or delete to completion and resets it.
+func runStatement(_ statement: OpaquePointer, in db: Database) throws {
+    let code = sqlite3_step(statement)
+    sqlite3_reset(statement)
+    guard code == SQLITE_DONE else {
+        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+    }
+}
 
 /// Reads units in id order: one cursor per table, merged by unit id, so an export of a million
 /// units runs four queries, not four million.
-private struct UnitReader {
+struct UnitReader {
     let db: Database
     let languages: [String]?
+    /// Only this unit (a match's), else all.
+    let only: Int64?
 
-    init(_ db: Database, languages: [String]?) {
+    init(_ db: Database, languages: [String]?, only: Int64? = nil) {
         self.db = db
         self.languages = languages
+        self.only = only
     }
 
     func forEach(_ body: (TranslationUnit) throws -> Void) throws {
+        let arguments: StatementArguments = only.map { [$0] } ?? []
+        let unitFilter = only == nil ? "" : "WHERE id = ?"
+        let filter = only == nil ? "" : "WHERE unit = ?"
         let units = try Row.fetchCursor(db, sql: """
-            SELECT id, uid, origin, document, previous, next, created, creator, changed, changer FROM unit ORDER BY id
-            """)
+            SELECT id, uid, origin, document, previous, next, created, creator, changed, changer FROM unit \(unitFilter) ORDER BY id
+            """, arguments: arguments)
         var variants = PeekingCursor(try Row.fetchCursor(db, sql: """
-            SELECT unit, language, text, markup, created, creator, changed, changer FROM variant ORDER BY unit, position
-            """))
-        var properties = PeekingCursor(try Row.fetchCursor(db, sql: "SELECT unit, type, value FROM property ORDER BY unit, position"))
-        var notes = PeekingCursor(try Row.fetchCursor(db, sql: "SELECT unit, text FROM note ORDER BY unit, position"))
+            SELECT unit, language, text, markup, created, creator, changed, changer FROM variant \(filter) ORDER BY unit, position
+            """, arguments: arguments))
+        var properties = PeekingCursor(try Row.fetchCursor(db, sql: "SELECT unit, type, value FROM property \(filter) ORDER BY unit, position", arguments: arguments))
+        var notes = PeekingCursor(try Row.fetchCursor(db, sql: "SELECT unit, text FROM note \(filter) ORDER BY unit, position", arguments: arguments))
         while let row = try units.next() {
             let id: Int64 = row[0]
             var unit = TranslationUnit(

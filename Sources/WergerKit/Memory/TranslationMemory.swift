@@ -24,8 +24,10 @@ public final class ImportSession {
     /// Stores `unit`; a unit whose variants are already stored is counted as a duplicate.
     @discardableResult
     public func add(_ unit: TranslationUnit) throws -> Bool {
-        try add(PreparedUnit(unit))
+        try add(PreparedUnit(unit, tokenizer: tokenizer))
     }
+
+    private lazy var tokenizer = MatchTokenizer()
 
     /// Stores a unit whose derived values were computed elsewhere (an import's reading thread).
     @discardableResult
@@ -72,16 +74,35 @@ public struct MemoryStatistics: Equatable, Sendable {
     public var lastChange: String?
 }
 
-/// A unit with what the store derives from it (its fingerprint, the matching form of each
-/// variant), computed ahead so that reading and writing an import can run on two cores.
+/// A unit with what the store derives from it (its fingerprint; per variant the matching form,
+/// the word sequence and the fuzzy-index keys), computed ahead so that reading and writing an
+/// import can run on two cores.
 public struct PreparedUnit: Sendable {
     public let unit: TranslationUnit
     public let fingerprint: String
     public let matching: [String]
+    /// Per variant: the matching language key, the word hashes (`MatchTokens.words`) and the keys.
+    let languages: [String]
+    let words: [[UInt64]]
+    let features: [[Int64]]
 
-    public init(_ unit: TranslationUnit) {
+    public init(_ unit: TranslationUnit, tokenizer: MatchTokenizer) {
         self.unit = unit
         fingerprint = unit.fingerprint
-        matching = unit.variants.map { MatchingForm.of($0.text) }
+        var matching: [String] = [], languages: [String] = [], words: [[UInt64]] = [], features: [[Int64]] = []
+        for variant in unit.variants {
+            let language = MatchingLanguage.of(variant.language)
+            let tokens = tokenizer.tokens(of: variant.text, language: language)
+            let sequence = tokens.words
+            let seed = MatchFeatures.seed(language: language.key)
+            matching.append(String(decoding: tokens.form, as: UTF16.self))
+            languages.append(language.key)
+            words.append(sequence)
+            features.append(MatchFeatures.words(sequence, seed: seed) + MatchFeatures.pairs(sequence, seed: seed))
+        }
+        self.matching = matching
+        self.languages = languages
+        self.words = words
+        self.features = features
     }
 }

@@ -20,7 +20,8 @@ public enum DelimitedFormat: String, Sendable {
         })
     }
 
-    func row(_ fields: [String]) -> String {
+    /// One row in this format, fields escaped, with its line end.
+    public func row(_ fields: [String]) -> String {
         fields.map(encode).joined(separator: self == .tsv ? "\t" : ",") + (self == .tsv ? "\n" : "\r\n")
     }
 
