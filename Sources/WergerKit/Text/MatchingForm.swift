@@ -68,7 +68,8 @@ public enum MatchingForm {
 
     /// The single-unit folds after NFKC_Casefold; 0 removes the unit.
     @inline(__always) static func fold(_ u: UInt16) -> UInt16 {
-        if u < 0x0600 { return u }
+        // Guillemets are the only folded characters below the Arabic block.
+        if u < 0x0600 { return u == 0x00AB || u == 0x00BB ? 0x22 : u }
         switch u {
         case 0x064A, 0x0649: return 0x06CC                     // ي ى → ی
         case 0x0643: return 0x06A9                             // ك → ک
@@ -84,7 +85,7 @@ public enum MatchingForm {
              0x06EA...0x06ED:
             return 0                                           // harakat and Quranic marks
         case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x2035: return 0x27
-        case 0x201C, 0x201D, 0x201E, 0x201F, 0x00AB, 0x00BB, 0x2039, 0x203A, 0x2033, 0x2036: return 0x22
+        case 0x201C, 0x201D, 0x201E, 0x201F, 0x2039, 0x203A, 0x2033, 0x2036: return 0x22
         case 0x2010...0x2015, 0x2212, 0x2E3A, 0x2E3B, 0xFE58, 0xFE63: return 0x2D
         default: return u
         }
