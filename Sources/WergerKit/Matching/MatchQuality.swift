@@ -36,7 +36,9 @@ public struct MatchQuality: Sendable, Equatable {
     public static func bound(distance: Int, queryWords n: Int, storedWords m: Int) -> Int {
         let length = max(n, m)
         if length == 0 { return 100 }
-        return Int((100.0 * (1.0 - Double(distance) / Double(length))).rounded(.down) + 1e-9)
+        // Integers: in floating point 100 × (1 − 17/50) is 65.999…, and a bound one too low loses
+        // every variant of exactly that quality at that threshold.
+        return 100 * (length - distance) / length
     }
 
     /// Scores `stored` against `query`. `identicalText`: the two texts are equal as written;
