@@ -147,8 +147,10 @@ func segmentBenchmark() throws {
 do {
     switch CommandLine.arguments.dropFirst().first {
     case "segment": try segmentBenchmark()
+    case "lookup": try lookupBenchmark()
     default:
         print("usage: werger-bench segment [--shared ../shared] [--english-mb 20] [--arabic-mb 10] [--runs 3]")
+        print("       werger-bench lookup --memory DIR --queries DIR [--from en --to ar] [--min 50] [--limit 1] [--brute yes|no]")
         exit(64)
     }
 } catch {

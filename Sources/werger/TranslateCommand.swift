@@ -14,6 +14,11 @@ struct ArticleOptions: ParsableArguments {
 
     func pretranslate(from: LanguageTag, to: LanguageTag, threshold: Int, memory: MemoryOptions) throws -> [PretranslatedSegment] {
         let text = try DocumentReader(path: file, encoding: encoding).readAll()
+        // Unlike `segment`, whose empty output is a faithful answer, an empty leverage report or
+        // pre-translation is far more often a wrong file than a finding.
+        if text.allSatisfy(\.isWhitespace) {
+            throw fail("\(file == "-" ? "standard input" : file): the article is empty, there is nothing to look up", code: 65)
+        }
         let segmenter = try Segmenter(language: from)
         let store = try memory.open(readOnly: true)
         return try store.withIndex { index in

@@ -33,8 +33,7 @@ public enum Concordance {
             try index.forEachPosting(rarest.feature) { units.append($0) }
             for unit in units.reversed() {
                 for shape in try index.shapes(of: unit) where shape.language == language.key {
-                    guard let (text, _) = try index.variantText(unit: unit, position: shape.position) else { continue }
-                    let stored = tokenizer.tokens(of: text, language: language).tokens.filter { $0.kind != .punctuation }.map(\.hash)
+                    let stored = tokenizer.tokens(of: shape.text, language: language).tokens.filter { $0.kind != .punctuation }.map(\.hash)
                     guard contains(stored, wanted), let found = try index.unit(unit) else { continue }
                     hits.append(ConcordanceHit(unit: found, position: shape.position))
                     break

@@ -5,24 +5,35 @@ public protocol FuzzyIndexReading: AnyObject {
     var maximumUnit: Int64 { get }
     /// How many units a key's posting list holds.
     func postingCount(_ feature: Int64) throws -> Int
-    /// Calls `body` with every unit id in a key's posting list.
-    func forEachPosting(_ feature: Int64, _ body: (Int64) -> Void) throws
-    /// The indexed variants of a unit.
+    /// Calls `body` with each stored block of a key's posting list: ascending unit ids as delta
+    /// varints (`PostingList`), valid during the call.
+    func forEachPostingBlock(_ feature: Int64, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws
+    /// The variants of a unit, with their word hashes.
     func shapes(of unit: Int64) throws -> [VariantShape]
-    /// A variant's text as written, and whether it has inline codes.
-    func variantText(unit: Int64, position: Int) throws -> (text: String, hasTags: Bool)?
 }
 
-/// One indexed variant: where it is, its language key, and its word hashes (32 bits each).
+extension FuzzyIndexReading {
+    /// Calls `body` with every unit id in a key's posting list.
+    public func forEachPosting(_ feature: Int64, _ body: (Int64) -> Void) throws {
+        try forEachPostingBlock(feature) { PostingList.decode($0, body) }
+    }
+}
+
+/// One stored variant as the search sees it: where it is, its language key, its word hashes
+/// (32 bits each), its text as written and whether it has inline codes.
 public struct VariantShape: Sendable {
     public let position: Int
     public let language: String
     public let words: [UInt32]
+    public let text: String
+    public let hasTags: Bool
 
-    public init(position: Int, language: String, words: [UInt32]) {
+    public init(position: Int, language: String, words: [UInt32], text: String, hasTags: Bool) {
         self.position = position
         self.language = language
         self.words = words
+        self.text = text
+        self.hasTags = hasTags
     }
 
     /// The 32 bits of a word hash the index keeps.
@@ -36,6 +47,14 @@ public struct ScoredVariant: Sendable {
     public let quality: MatchQuality
     public let text: String
     public let hasTags: Bool
+
+    public init(unit: Int64, position: Int, quality: MatchQuality, text: String, hasTags: Bool) {
+        self.unit = unit
+        self.position = position
+        self.quality = quality
+        self.text = text
+        self.hasTags = hasTags
+    }
 
     /// Best first; among equals the newest unit (highest id) first, so results are deterministic.
     static func precedes(_ a: ScoredVariant, _ b: ScoredVariant) -> Bool {
@@ -60,9 +79,10 @@ public final class FuzzySearch {
     private var counters: [UInt8]
     private var postingCounts: [Int64: Int] = [:]
 
-    /// Posting lists read beyond the minimum while their total stays under this: a longer scan
-    /// raises the count a candidate needs, and reading a posting costs far less than checking one.
-    static let scanBudget = 150_000
+    /// A posting costs far less to count than a candidate to check (a row read and a distance):
+    /// one more list is read when the candidates it could rule out cost more than this many
+    /// postings each.
+    static let postingsPerCheck = 2_000
 
     public init(index: FuzzyIndexReading, tokenizer: MatchTokenizer = MatchTokenizer()) {
         self.index = index
@@ -86,43 +106,61 @@ public final class FuzzySearch {
         let n = words.count
         let seed = MatchFeatures.seed(language: language.key)
         var results: [Int64: ScoredVariant] = [:]
-        var settled = Set<Int64>()          // units scored, or whose bound is below the threshold
-        var deferred: [Int64: Int] = [:]   // unit → best bound, not yet worth scoring
+        var settled = Set<Int64>()                 // scored, or bound below the threshold
+        var deferred: [Int64: [VariantShape]] = [:] // bound below the current level, not yet scored
         let trimmedQuery = query.trimmingSpaces
+        defer { clearCounters() }
 
         var levels = [90, 80, 70, 60, 50].filter { $0 > threshold }
         levels.append(threshold)
+        var phase: (pairs: Bool, lists: [(feature: Int64, count: Int)], read: Int)?
         for level in levels {
-            let (features, need) = Self.filter(words: words, level: level, seed: seed)
-            var candidates = try collect(features, need: need)
-            candidates.removeAll { settled.contains($0) }
-            candidates.append(contentsOf: deferred.keys)
+            let (usePairs, features, need) = Self.filter(words: words, level: level, seed: seed)
+            if phase == nil || phase!.pairs != usePairs {
+                clearCounters()
+                phase = (usePairs, try sortedLists(features), 0)
+            }
+            // Read the rarest lists until a variant that reaches the level must be counted.
+            let lists = phase!.lists
+            var read = phase!.read
+            while read < lists.count, read < lists.count - need + 1 { try count(lists[read]); read += 1 }
+            // Then more, while ruling out candidates is worth a list.
+            while read < lists.count {
+                let required = max(1, need - (lists.count - read))
+                let candidates = touched.reduce(0) { $0 + (Int(counters[Int($1)]) >= required ? 1 : 0) }
+                guard candidates * Self.postingsPerCheck > lists[read].count else { break }
+                try count(lists[read])
+                read += 1
+            }
+            phase!.read = read
+            let required = max(1, need - (lists.count - read))
+            var candidates: [(Int64, [VariantShape]?)] = touched.lazy
+                .filter { Int(self.counters[Int($0)]) >= required && !settled.contains($0) && deferred[$0] == nil }
+                .map { ($0, nil) }
+            candidates.append(contentsOf: deferred.map { ($0.key, $0.value) })
             deferred.removeAll()
-            for unit in Set(candidates) {
-                let shapes = try index.shapes(of: unit)
+            for (unit, known) in candidates {
+                let shapes = try known ?? index.shapes(of: unit)
                 if let target, !shapes.contains(where: { $0.language == target }) {
                     settled.insert(unit)
                     continue
                 }
                 var best = -1
-                var bestPosition = -1
                 for shape in shapes where shape.language == language.key {
                     let distance = Self.distance(packed, shape.words, limit: (100 - threshold) * max(n, shape.words.count) / 100)
                     guard let distance else { continue }
-                    let bound = MatchQuality.bound(distance: distance, queryWords: n, storedWords: shape.words.count)
-                    if bound > best { best = bound; bestPosition = shape.position }
+                    best = max(best, MatchQuality.bound(distance: distance, queryWords: n, storedWords: shape.words.count))
                 }
                 if best < threshold {
                     settled.insert(unit)
                 } else if best < level {
-                    deferred[unit] = best
+                    deferred[unit] = shapes
                 } else {
                     settled.insert(unit)
-                    if let scored = try score(unit: unit, shapes: shapes, language: language.key, tokens: tokens,
-                                              query: trimmedQuery, threshold: threshold) {
+                    if let scored = score(unit: unit, shapes: shapes, language: language.key, tokens: tokens,
+                                          query: trimmedQuery, threshold: threshold) {
                         results[unit] = scored
                     }
-                    _ = bestPosition
                 }
             }
             if results.values.filter({ $0.quality.value >= level }).count >= limit { break }
@@ -132,37 +170,38 @@ public final class FuzzySearch {
 
     /// Scores every variant of `unit` in the query's language; the best, if it reaches the threshold.
     private func score(unit: Int64, shapes: [VariantShape], language: String, tokens: MatchTokens, query: String,
-                       threshold: Int) throws -> ScoredVariant? {
+                       threshold: Int) -> ScoredVariant? {
         var best: ScoredVariant?
         for shape in shapes where shape.language == language {
-            guard let (text, hasTags) = try index.variantText(unit: unit, position: shape.position) else { continue }
-            let stored = tokenizer.tokens(of: text, language: MatchingLanguage.of(language))
-            let quality = MatchQuality.score(query: tokens, stored: stored, identicalText: text.trimmingSpaces == query,
-                                             storedHasTags: hasTags)
+            let stored = tokenizer.tokens(of: shape.text, language: MatchingLanguage.of(language))
+            let quality = MatchQuality.score(query: tokens, stored: stored, identicalText: shape.text.trimmingSpaces == query,
+                                             storedHasTags: shape.hasTags)
             guard quality.value >= threshold else { continue }
-            let scored = ScoredVariant(unit: unit, position: shape.position, quality: quality, text: text, hasTags: hasTags)
+            let scored = ScoredVariant(unit: unit, position: shape.position, quality: quality, text: shape.text, hasTags: shape.hasTags)
             if best == nil || quality.value > best!.quality.value { best = scored }
         }
         return best
     }
 
-    /// The index keys a level reads and how many of them a variant that reaches it shares at least.
-    static func filter(words: [UInt64], level: Int, seed: UInt64) -> (features: [Int64], need: Int) {
+    /// The index keys a level reads — word pairs when the pair bound is positive, else words — and
+    /// how many of them a variant that reaches the level shares at least.
+    static func filter(words: [UInt64], level: Int, seed: UInt64) -> (pairs: Bool, features: [Int64], need: Int) {
         let n = words.count
-        if n == 0 { return (MatchFeatures.words([], seed: seed), 1) }
+        if n == 0 { return (false, MatchFeatures.words([], seed: seed), 1) }
         let longest = 100 * n / level  // m − n ≤ D ≤ (100 − ℓ)·m/100
         if n >= 2 {
             var need = Int.max
             for m in n...max(n, longest) { need = min(need, m - 1 - 2 * ((100 - level) * m / 100)) }
-            if need >= 1 { return (MatchFeatures.pairs(words, seed: seed), need) }
+            if need >= 1 { return (true, MatchFeatures.pairs(words, seed: seed), need) }
         }
         // M − ⌊(100 − ℓ)M/100⌋ grows with M, so the query's own length gives the least overlap.
-        return (MatchFeatures.words(words, seed: seed), max(1, n - (100 - level) * n / 100))
+        return (false, MatchFeatures.words(words, seed: seed), max(1, n - (100 - level) * n / 100))
     }
 
-    /// Units listed in at least enough of the rarest posting lists: a unit that shares `need` keys
-    /// with the query is in at least `need − (unread lists)` of the lists read.
-    private func collect(_ features: [Int64], need: Int) throws -> [Int64] {
+    private var touched: [Int64] = []
+
+    /// The lists of `features`, rarest first.
+    private func sortedLists(_ features: [Int64]) throws -> [(feature: Int64, count: Int)] {
         var lists: [(feature: Int64, count: Int)] = []
         for feature in features {
             let count: Int
@@ -172,36 +211,45 @@ public final class FuzzySearch {
             }
             lists.append((feature, count))
         }
-        lists.sort { $0.count < $1.count }
-        var read = max(1, lists.count - need + 1)
-        var total = lists.prefix(read).reduce(0) { $0 + $1.count }
-        while read < lists.count, total + lists[read].count <= Self.scanBudget {
-            total += lists[read].count
-            read += 1
-        }
-        let required = max(1, need - (lists.count - read))
-        var candidates: [Int64] = []
-        var touched: [Int64] = []
+        return lists.sorted { $0.count != $1.count ? $0.count < $1.count : $0.feature < $1.feature }
+    }
+
+    /// Adds one to the counter of every unit in a list.
+    private func count(_ list: (feature: Int64, count: Int)) throws {
+        guard list.count > 0 else { return }
+        let limit = counters.count
         try counters.withUnsafeMutableBufferPointer { counters in
-            for list in lists.prefix(read) where list.count > 0 {
-                try index.forEachPosting(list.feature) { unit in
-                    guard unit >= 0, unit < Int64(counters.count) else { return }
-                    let i = Int(unit)
-                    let c = counters[i]
-                    if c == 0 { touched.append(unit) }
-                    if c < 255 {
-                        counters[i] = c + 1
-                        if Int(c) + 1 == required { candidates.append(unit) }
+            try index.forEachPostingBlock(list.feature) { bytes in
+                var value: Int64 = 0
+                var i = 0
+                let n = bytes.count
+                while i < n {
+                    var delta: UInt64 = 0
+                    var shift: UInt64 = 0
+                    while i < n {
+                        let b = bytes[i]
+                        i += 1
+                        delta |= UInt64(b & 0x7F) << shift
+                        if b < 0x80 { break }
+                        shift += 7
                     }
+                    value += Int64(delta)
+                    guard value >= 0, value < limit else { continue }
+                    let c = counters[Int(value)]
+                    if c == 0 { touched.append(value) }
+                    if c < 255 { counters[Int(value)] = c + 1 }
                 }
             }
-            for unit in touched { counters[Int(unit)] = 0 }
         }
-        return candidates
+    }
+
+    private func clearCounters() {
+        for unit in touched { counters[Int(unit)] = 0 }
+        touched.removeAll(keepingCapacity: true)
     }
 
     /// Word-level edit distance on packed hashes, or nil as soon as it must exceed `limit`.
-    static func distance(_ a: [UInt32], _ b: [UInt32], limit: Int) -> Int? {
+    public static func distance(_ a: [UInt32], _ b: [UInt32], limit: Int) -> Int? {
         if abs(a.count - b.count) > limit { return nil }
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

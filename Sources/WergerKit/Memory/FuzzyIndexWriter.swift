@@ -2,13 +2,15 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
-/// Writes the fuzzy index inside an import's transaction: one `fuzzy_shape` row per variant (its
-/// word hashes, for exact distance checks without re-reading text) and, per index key, posting
-/// lists of unit ids.
+/// Writes the fuzzy index's posting lists (index key → ascending unit ids) inside an import's
+/// transaction.
 ///
-/// Postings are gathered in memory and written as one chunk per key when the buffer is full and at
-/// the end of the import: a million-unit import writes a few chunks per key instead of seventy
-/// million rows. A later import adds chunks; a key with many chunks is merged into one.
+/// A million-unit import produces some seventy million postings. Appending each to its own list
+/// would cost a cache miss per posting, so postings are gathered as flat (key, unit) pairs, a few
+/// million at a time, grouped by a radix sort (sequential passes, stable, so units stay in
+/// ascending order), and appended list by list. Every list is written as one row at the end of the
+/// import; a list that grows past `rowBytes` is written early as a row of its own. A key that
+/// gathers more than `maximumRows` rows over many imports has them merged into one.
 final class FuzzyIndexWriter {
     fileprivate struct Postings {
         var bytes: [UInt8] = []
@@ -17,134 +19,173 @@ final class FuzzyIndexWriter {
     }
 
     private let db: Database
-    private let shape: Statement
-    private let posting: Statement
-    private var pending: [Int64: Postings] = [:]
-    private var pendingBytes = 0
-    private var touched = Set<Int64>()
+    private let insert: Statement
+    private var keys: [UInt64] = []
+    private var units: [Int64] = []
+    private var lists: [Int64: Postings] = [:]
+    private var listedBytes = 0
     private var nextChunk: Int64
+    /// Whether the memory had postings before: only then can a key have gathered many rows.
+    private let hadPostings: Bool
 
-    /// Buffer size before a chunk is written (bounds an import's memory).
-    static let flushBytes = 48 << 20
-    /// A key with more chunks than this is merged at the end of an import.
-    static let maximumChunks = 16
+    /// Pairs gathered before they are grouped into lists.
+    static let batch = 1 << 21
+    /// A list this large is written as a row at once (bounds an import's memory).
+    static let rowBytes = 1 << 20
+    /// A key with more rows than this is merged at the end of an import.
+    static let maximumRows = 16
 
     init(_ db: Database) throws {
         self.db = db
-        shape = try db.cachedStatement(sql: "INSERT INTO fuzzy_shape (unit, position, language, words) VALUES (?, ?, ?, ?)")
-        posting = try db.cachedStatement(sql: "INSERT INTO fuzzy_posting (feature, chunk, count, units) VALUES (?, ?, ?, ?)")
-        nextChunk = (try Int64.fetchOne(db, sql: "SELECT MAX(chunk) FROM fuzzy_posting") ?? 0) + 1
+        insert = try db.cachedStatement(sql: "INSERT INTO fuzzy_posting (feature, chunk, count, units) VALUES (?, ?, ?, ?)")
+        let last = try Int64.fetchOne(db, sql: "SELECT MAX(chunk) FROM fuzzy_posting")
+        nextChunk = (last ?? 0) + 1
+        hadPostings = last != nil
+        keys.reserveCapacity(Self.batch)
+        units.reserveCapacity(Self.batch)
     }
 
-    /// Indexes the variant at `position` of unit `unit`.
-    func add(unit: Int64, position: Int, language: String, words: [UInt64], features: [Int64]) throws {
-        let s = shape.sqliteStatement
-        sqlite3_bind_int64(s, 1, unit)
-        sqlite3_bind_int64(s, 2, Int64(position))
-        _ = sqlite3_bind_text(s, 3, language, -1, sqliteTransient)
-        // 32 bits of each word hash: a collision can only make a distance look smaller, so it
-        // costs an extra exact check, never a missed match.
-        var packed = [UInt32](repeating: 0, count: words.count)
-        for i in words.indices { packed[i] = UInt32(truncatingIfNeeded: words[i] ^ (words[i] >> 32)) }
-        packed.withUnsafeBytes { raw in
-            _ = sqlite3_bind_blob(s, 4, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(raw.count), sqliteTransient)
-        }
-        try step(s)
+    /// Lists `unit` under each of `features` (the keys of one variant).
+    func add(unit: Int64, features: [Int64]) throws {
         for feature in features {
-            pending[feature, default: Postings()].append(unit, bytes: &pendingBytes)
+            keys.append(UInt64(bitPattern: feature))
+            units.append(unit)
         }
-        if pendingBytes >= Self.flushBytes { try flush() }
+        if keys.count >= Self.batch { try group() }
     }
 
-    /// Recomputes every variant's matching form and indexes it (a migration: the memory was made
-    /// before the fuzzy index, or before the folds changed).
-    static func rebuild(_ db: Database) throws {
-        try db.execute(sql: "DELETE FROM fuzzy_shape; DELETE FROM fuzzy_posting")
-        let index = try FuzzyIndexWriter(db)
-        let tokenizer = MatchTokenizer()
-        let update = try db.makeStatement(sql: "UPDATE variant SET matching = ? WHERE unit = ? AND position = ?")
-        let rows = try Row.fetchCursor(db, sql: "SELECT unit, position, language, text FROM variant ORDER BY unit, position")
-        while let row = try rows.next() {
-            let unit: Int64 = row[0], position: Int = row[1], identifier: String = row[2], text: String = row[3]
-            let language = MatchingLanguage.of(identifier)
-            let tokens = tokenizer.tokens(of: text, language: language)
-            let words = tokens.words
-            let seed = MatchFeatures.seed(language: language.key)
-            try update.execute(arguments: [String(decoding: tokens.form, as: UTF16.self), unit, position])
-            try index.add(unit: unit, position: position, language: language.key, words: words,
-                          features: MatchFeatures.words(words, seed: seed) + MatchFeatures.pairs(words, seed: seed))
-        }
-        try index.finish()
-    }
-
-    /// Writes what is buffered, then merges keys that have gathered too many chunks.
+    /// Writes every list, then merges keys that have gathered too many rows.
     func finish() throws {
-        try flush()
-        let count = try db.cachedStatement(sql: "SELECT COUNT(*) FROM fuzzy_posting WHERE feature = ?")
-        for feature in touched {
-            let chunks = try Int.fetchOne(count, arguments: [feature]) ?? 0
-            if chunks > Self.maximumChunks { try merge(feature) }
+        try group()
+        var written: [Int64] = []
+        for (feature, postings) in lists {
+            try write(feature, postings)
+            written.append(feature)
         }
-        touched.removeAll()
+        lists.removeAll()
+        guard hadPostings else { return }
+        let count = try db.cachedStatement(sql: "SELECT COUNT(*) FROM fuzzy_posting WHERE feature = ?")
+        for feature in written where try Int.fetchOne(count, arguments: [feature]) ?? 0 > Self.maximumRows {
+            try merge(feature)
+        }
     }
 
-    private func flush() throws {
-        guard !pending.isEmpty else { return }
-        let p = posting.sqliteStatement
-        for (feature, postings) in pending {
-            sqlite3_bind_int64(p, 1, feature)
-            sqlite3_bind_int64(p, 2, nextChunk)
-            sqlite3_bind_int64(p, 3, Int64(postings.count))
-            postings.bytes.withUnsafeBytes { raw in
-                _ = sqlite3_bind_blob(p, 4, raw.baseAddress, Int32(raw.count), sqliteTransient)
+    /// Sorts the gathered pairs by key (LSD radix on the low 24 bits, then a stable fix-up where
+    /// different keys share them) and appends each key's units to its list.
+    private func group() throws {
+        let n = keys.count
+        guard n > 0 else { return }
+        var k = keys, u = units
+        var k2 = [UInt64](repeating: 0, count: n), u2 = [Int64](repeating: 0, count: n)
+        for shift in stride(from: 0, to: 24, by: 8) {
+            var counts = [Int](repeating: 0, count: 257)
+            for key in k { counts[Int((key >> UInt64(shift)) & 0xFF) + 1] += 1 }
+            for i in 1...256 { counts[i] += counts[i - 1] }
+            for i in 0..<n {
+                let bucket = Int((k[i] >> UInt64(shift)) & 0xFF)
+                let to = counts[bucket]
+                counts[bucket] = to + 1
+                k2[to] = k[i]
+                u2[to] = u[i]
             }
-            try step(p)
-            touched.insert(feature)
+            swap(&k, &k2)
+            swap(&u, &u2)
         }
-        pending.removeAll(keepingCapacity: true)
-        pendingBytes = 0
+        var start = 0
+        while start < n {
+            var end = start + 1
+            let low = k[start] & 0xFF_FFFF
+            var mixed = false
+            while end < n, k[end] & 0xFF_FFFF == low {
+                if k[end] != k[start] { mixed = true }
+                end += 1
+            }
+            if mixed {
+                // Rare: different keys with the same low bits. Units ascend within a key, so sorting
+                // by (key, unit) keeps each list in order.
+                var pairs: [(key: UInt64, unit: Int64)] = []
+                for i in start..<end { pairs.append((k[i], u[i])) }
+                pairs.sort { a, b in a.key != b.key ? a.key < b.key : a.unit < b.unit }
+                var i = 0
+                while i < pairs.count {
+                    var j = i
+                    while j < pairs.count, pairs[j].key == pairs[i].key { j += 1 }
+                    try append(Int64(bitPattern: pairs[i].key), pairs[i..<j].map { $0.unit })
+                    i = j
+                }
+            } else {
+                try append(Int64(bitPattern: k[start]), u[start..<end])
+            }
+            start = end
+        }
+        keys.removeAll(keepingCapacity: true)
+        units.removeAll(keepingCapacity: true)
+    }
+
+    private func append<S: Sequence>(_ feature: Int64, _ sequence: S) throws where S.Element == Int64 {
+        func appendAll(_ postings: inout Postings) -> Bool {
+            for unit in sequence { postings.append(unit) }
+            return postings.bytes.count >= Self.rowBytes
+        }
+        if appendAll(&lists[feature, default: Postings()]), let postings = lists.removeValue(forKey: feature) { try write(feature, postings) }
+    }
+
+    private func write(_ feature: Int64, _ postings: Postings) throws {
+        guard postings.count > 0 else { return }
+        let p = insert.sqliteStatement
+        sqlite3_bind_int64(p, 1, feature)
+        sqlite3_bind_int64(p, 2, nextChunk)
+        sqlite3_bind_int64(p, 3, Int64(postings.count))
+        postings.bytes.withUnsafeBytes { raw in
+            _ = sqlite3_bind_blob(p, 4, raw.baseAddress, Int32(raw.count), sqliteTransient)
+        }
+        try runStatement(p, in: db)
         nextChunk += 1
     }
 
-    /// Rewrites a key's chunks as one sorted list.
+    /// Rewrites a key's rows as one sorted list.
     private func merge(_ feature: Int64) throws {
-        var units: [Int64] = []
+        var all: [Int64] = []
         let rows = try Row.fetchCursor(db, sql: "SELECT units FROM fuzzy_posting WHERE feature = ?", arguments: [feature])
         while let row = try rows.next() {
-            let data: [UInt8] = (row[0] as Data?).map { Array($0) } ?? []
-            PostingList.decode(data) { units.append($0) }
+            PostingList.decode([UInt8]((row[0] as Data?) ?? Data())) { all.append($0) }
         }
-        units.sort()
+        all.sort()
         var merged = Postings()
-        var ignored = 0
-        for unit in units where merged.count == 0 || unit != merged.last { merged.append(unit, bytes: &ignored) }
+        for unit in all { merged.append(unit) }
         try db.execute(sql: "DELETE FROM fuzzy_posting WHERE feature = ?", arguments: [feature])
-        let p = posting.sqliteStatement
-        sqlite3_bind_int64(p, 1, feature)
-        sqlite3_bind_int64(p, 2, nextChunk)
-        sqlite3_bind_int64(p, 3, Int64(merged.count))
-        merged.bytes.withUnsafeBytes { raw in
-            _ = sqlite3_bind_blob(p, 4, raw.baseAddress, Int32(raw.count), sqliteTransient)
-        }
-        try step(p)
+        try write(feature, merged)
     }
 
-    private func step(_ statement: OpaquePointer) throws { try runStatement(statement, in: db) }
+    /// Recomputes every variant's matching form and word hashes and indexes them (a migration:
+    /// the memory was made before the fuzzy index, or before the folds changed).
+    static func rebuild(_ db: Database) throws {
+        try db.execute(sql: "DELETE FROM fuzzy_posting")
+        let index = try FuzzyIndexWriter(db)
+        let tokenizer = MatchTokenizer()
+        let update = try db.makeStatement(sql: "UPDATE variant SET matching = ?, words = ? WHERE unit = ? AND position = ?")
+        let rows = try Row.fetchCursor(db, sql: "SELECT unit, position, language, text FROM variant ORDER BY unit, position")
+        while let row = try rows.next() {
+            let unit: Int64 = row[0], position: Int = row[1], language: String = row[2], text: String = row[3]
+            let prepared = PreparedVariant(text: text, language: language, tokenizer: tokenizer)
+            try update.execute(arguments: [prepared.matching, Data(prepared.packedWords), unit, position])
+            try index.add(unit: unit, features: prepared.features)
+        }
+        try index.finish()
+    }
 }
 
 private extension FuzzyIndexWriter.Postings {
-    /// Appends a unit id (ascending within a chunk) as a delta varint; a unit listed twice for one
-    /// key (two variants in one language) is listed once.
-    mutating func append(_ unit: Int64, bytes total: inout Int) {
+    /// Appends a unit id (ascending) as a delta varint; a unit listed twice for one key (two
+    /// variants in one language) is listed once.
+    mutating func append(_ unit: Int64) {
         if count > 0 && unit == last { return }
         var delta = UInt64(unit - last)
         while delta >= 0x80 {
             bytes.append(UInt8(delta & 0x7F) | 0x80)
             delta >>= 7
-            total += 1
         }
         bytes.append(UInt8(delta))
-        total += 1
         last = unit
         count += 1
     }

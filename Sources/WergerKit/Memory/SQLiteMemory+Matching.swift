@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 import GRDBSQLite
 
@@ -20,15 +19,13 @@ public final class MemoryIndexReader: FuzzyIndexReading, UnitSource {
     private let count: Statement
     private let postings: Statement
     private let shapes: Statement
-    private let text: Statement
     public let maximumUnit: Int64
 
     init(_ db: Database) throws {
         self.db = db
         count = try db.makeStatement(sql: "SELECT COALESCE(SUM(count), 0) FROM fuzzy_posting WHERE feature = ?")
         postings = try db.makeStatement(sql: "SELECT units FROM fuzzy_posting WHERE feature = ?")
-        shapes = try db.makeStatement(sql: "SELECT position, language, words FROM fuzzy_shape WHERE unit = ?")
-        text = try db.makeStatement(sql: "SELECT text, markup IS NOT NULL FROM variant WHERE unit = ? AND position = ?")
+        shapes = try db.makeStatement(sql: "SELECT position, language, words, text, markup IS NOT NULL FROM variant WHERE unit = ?")
         maximumUnit = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM unit") ?? 0
     }
 
@@ -40,14 +37,14 @@ public final class MemoryIndexReader: FuzzyIndexReading, UnitSource {
         return Int(sqlite3_column_int64(s, 0))
     }
 
-    public func forEachPosting(_ feature: Int64, _ body: (Int64) -> Void) throws {
+    public func forEachPostingBlock(_ feature: Int64, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         let s = postings.sqliteStatement
         defer { sqlite3_reset(s) }
         sqlite3_bind_int64(s, 1, feature)
         while try step(s) {
             let length = Int(sqlite3_column_bytes(s, 0))
             guard length > 0, let base = sqlite3_column_blob(s, 0) else { continue }
-            PostingList.decode(UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: length), body)
+            try body(UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: length))
         }
     }
 
@@ -56,26 +53,24 @@ public final class MemoryIndexReader: FuzzyIndexReading, UnitSource {
         defer { sqlite3_reset(s) }
         sqlite3_bind_int64(s, 1, unit)
         var result: [VariantShape] = []
-        while try step(s) {
-            let position = Int(sqlite3_column_int64(s, 0))
-            let language = String(cString: sqlite3_column_text(s, 1))
-            let length = Int(sqlite3_column_bytes(s, 2)) / 4
-            var words = [UInt32](repeating: 0, count: length)
-            if length > 0, let base = sqlite3_column_blob(s, 2) {
-                words.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(start: base, count: length * 4)) }
-            }
-            result.append(VariantShape(position: position, language: language, words: words))
-        }
+        while try step(s) { result.append(Self.shape(s, column: 0)) }
         return result
     }
 
-    public func variantText(unit: Int64, position: Int) throws -> (text: String, hasTags: Bool)? {
-        let s = text.sqliteStatement
-        defer { sqlite3_reset(s) }
-        sqlite3_bind_int64(s, 1, unit)
-        sqlite3_bind_int64(s, 2, Int64(position))
-        guard try step(s) else { return nil }
-        return (String(cString: sqlite3_column_text(s, 0)), sqlite3_column_int(s, 1) != 0)
+    /// A shape from columns position, language, words, text, has-tags starting at `column`.
+    private static func shape(_ s: OpaquePointer, column c: Int32) -> VariantShape {
+        let length = Int(sqlite3_column_bytes(s, c + 2)) / 4
+        var words = [UInt32](repeating: 0, count: length)
+        if length > 0, let base = sqlite3_column_blob(s, c + 2) {
+            let bytes = base.assumingMemoryBound(to: UInt8.self)
+            for i in 0..<length {
+                words[i] = UInt32(bytes[4 * i]) | UInt32(bytes[4 * i + 1]) << 8 | UInt32(bytes[4 * i + 2]) << 16 | UInt32(bytes[4 * i + 3]) << 24
+            }
+        }
+        return VariantShape(position: Int(sqlite3_column_int64(s, c)),
+                            language: MatchingLanguage.of(String(cString: sqlite3_column_text(s, c + 1))).key,
+                            words: words, text: String(cString: sqlite3_column_text(s, c + 3)),
+                            hasTags: sqlite3_column_int(s, c + 4) != 0)
     }
 
     public func unit(_ id: Int64) throws -> TranslationUnit? {
@@ -84,18 +79,18 @@ public final class MemoryIndexReader: FuzzyIndexReading, UnitSource {
         return found
     }
 
-    /// Every indexed variant in `language`, in unit order (for brute-force checks of the index).
+    /// Every variant in `language` (a matching key), in unit order: the brute-force reference
+    /// the index is checked against.
     public func forEachShape(language: String, _ body: (Int64, VariantShape) throws -> Void) throws {
-        let rows = try Row.fetchCursor(db, sql: "SELECT unit, position, words FROM fuzzy_shape WHERE language = ? ORDER BY unit",
-                                       arguments: [language])
-        while let row = try rows.next() {
-            let blob = [UInt8]((row[2] as Data?) ?? Data())
-            let length = blob.count / 4
-            var words = [UInt32](repeating: 0, count: length)
-            blob.withUnsafeBytes { source in
-                words.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: source.prefix(length * 4))) }
-            }
-            try body(row[0], VariantShape(position: row[1], language: language, words: words))
+        let statement = try db.makeStatement(sql: """
+            SELECT unit, position, language, words, text, markup IS NOT NULL FROM variant ORDER BY unit, position
+            """)
+        let s = statement.sqliteStatement
+        defer { sqlite3_reset(s) }
+        while try step(s) {
+            let tag = String(cString: sqlite3_column_text(s, 2))
+            guard MatchingLanguage.of(tag).key == language else { continue }
+            try body(sqlite3_column_int64(s, 0), Self.shape(s, column: 1))
         }
     }
 

@@ -154,14 +154,10 @@ public final class SQLiteMemory: TranslationMemoryReader, TranslationMemoryWrite
         // The matching issue: the Arabic-script folds change `variant.matching`, and the fuzzy
         // index is built from it; a memory made before both is brought up to date here.
         migrator.registerMigration("2026-11-30 fuzzy index") { db in
+            // `words`: the variant's word hashes (MatchTokens.words, 32 bits each), so a candidate's
+            // word distance is checked without tokenizing its text.
             try db.execute(sql: """
-                CREATE TABLE fuzzy_shape (
-                    unit INTEGER NOT NULL REFERENCES unit(id) ON DELETE CASCADE,
-                    position INTEGER NOT NULL,
-                    language TEXT NOT NULL,
-                    words BLOB NOT NULL,
-                    PRIMARY KEY (unit, position)
-                ) WITHOUT ROWID;
+                ALTER TABLE variant ADD COLUMN words BLOB;
                 CREATE TABLE fuzzy_posting (
                     feature INTEGER NOT NULL,
                     chunk INTEGER NOT NULL,
@@ -269,8 +265,8 @@ private struct UnitInserter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING
             """)
         variant = try db.cachedStatement(sql: """
-            INSERT INTO variant (unit, position, language, text, markup, matching, created, creator, changed, changer)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO variant (unit, position, language, text, markup, matching, created, creator, changed, changer, words)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         property = try db.cachedStatement(sql: "INSERT INTO property (unit, position, type, value) VALUES (?, ?, ?, ?)")
         note = try db.cachedStatement(sql: "INSERT INTO note (unit, position, text) VALUES (?, ?, ?)")
@@ -311,14 +307,17 @@ private struct UnitInserter {
             bind(v, 3, value.language)
             bind(v, 4, value.text)
             bind(v, 5, value.markup)
-            bind(v, 6, prepared.matching[position])
+            let derived = prepared.variants[position]
+            bind(v, 6, derived.matching)
             bind(v, 7, value.created.map(TMXDate.format))
             bind(v, 8, value.creator)
             bind(v, 9, value.changed.map(TMXDate.format))
             bind(v, 10, value.changer)
+            derived.packedWords.withUnsafeBytes { raw in
+                _ = sqlite3_bind_blob(v, 11, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(raw.count), sqliteTransient)
+            }
             try step(v)
-            try index.add(unit: id, position: position, language: prepared.languages[position],
-                          words: prepared.words[position], features: prepared.features[position])
+            try index.add(unit: id, features: derived.features)
         }
         let p = property.sqliteStatement
         for (position, value) in translationUnit.properties.enumerated() {

@@ -74,35 +74,48 @@ public struct MemoryStatistics: Equatable, Sendable {
     public var lastChange: String?
 }
 
-/// A unit with what the store derives from it (its fingerprint; per variant the matching form,
-/// the word sequence and the fuzzy-index keys), computed ahead so that reading and writing an
-/// import can run on two cores.
+/// A unit with what the store derives from it (its fingerprint, and per variant the matching
+/// form, word hashes and fuzzy-index keys), computed ahead so that reading and writing an import
+/// can run on two cores.
 public struct PreparedUnit: Sendable {
     public let unit: TranslationUnit
     public let fingerprint: String
-    public let matching: [String]
-    /// Per variant: the matching language key, the word hashes (`MatchTokens.words`) and the keys.
-    let languages: [String]
-    let words: [[UInt64]]
-    let features: [[Int64]]
+    let variants: [PreparedVariant]
 
     public init(_ unit: TranslationUnit, tokenizer: MatchTokenizer) {
         self.unit = unit
         fingerprint = unit.fingerprint
-        var matching: [String] = [], languages: [String] = [], words: [[UInt64]] = [], features: [[Int64]] = []
-        for variant in unit.variants {
-            let language = MatchingLanguage.of(variant.language)
-            let tokens = tokenizer.tokens(of: variant.text, language: language)
-            let sequence = tokens.words
-            let seed = MatchFeatures.seed(language: language.key)
-            matching.append(String(decoding: tokens.form, as: UTF16.self))
-            languages.append(language.key)
-            words.append(sequence)
-            features.append(MatchFeatures.words(sequence, seed: seed) + MatchFeatures.pairs(sequence, seed: seed))
+        variants = unit.variants.map { PreparedVariant(text: $0.text, language: $0.language, tokenizer: tokenizer) }
+    }
+}
+
+/// A variant's matching form, its word hashes as stored (32 bits each, little-endian) and its
+/// fuzzy-index keys.
+struct PreparedVariant: Sendable {
+    let matching: String
+    let packedWords: [UInt8]
+    let features: [Int64]
+
+    init(text: String, language identifier: String, tokenizer: MatchTokenizer) {
+        let language = MatchingLanguage.of(identifier)
+        let tokens = tokenizer.tokens(of: text, language: language)
+        let words = tokens.words
+        let seed = MatchFeatures.seed(language: language.key)
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(tokens.form.count * 2)
+        var i = 0
+        while i < tokens.form.count { i += UTF8Transcoding.append(tokens.form, at: i, end: tokens.form.count, to: &utf8) }
+        matching = String(decoding: utf8, as: UTF8.self)
+        var packed = [UInt8]()
+        packed.reserveCapacity(words.count * 4)
+        for word in words {
+            let value = VariantShape.pack(word)
+            packed.append(UInt8(value & 0xFF))
+            packed.append(UInt8((value >> 8) & 0xFF))
+            packed.append(UInt8((value >> 16) & 0xFF))
+            packed.append(UInt8(value >> 24))
         }
-        self.matching = matching
-        self.languages = languages
-        self.words = words
-        self.features = features
+        packedWords = packed
+        features = MatchFeatures.words(words, seed: seed) + MatchFeatures.pairs(words, seed: seed)
     }
 }

@@ -21,6 +21,24 @@ public enum MatchingForm {
     public static func units(of text: String, language: MatchingLanguage) -> [UInt16] {
         var units = Array(text.utf16)
         if units.isEmpty { return [] }
+        // Printable ASCII (most English text): NFKC_Casefold is lower-casing and nothing else, so
+        // ICU is skipped — half of an import's variants take this path. Turkish lower-cases `I`
+        // differently and always goes through ICU.
+        if language.caseLocale == nil, units.allSatisfy({ $0 < 0x7F && ($0 >= 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) {
+            var out = 0
+            var pendingSpace = false
+            for u in units {
+                if u == 0x20 || u == 0x09 || u == 0x0A || u == 0x0D {
+                    pendingSpace = out > 0
+                    continue
+                }
+                if pendingSpace { units[out] = 0x20; out += 1; pendingSpace = false }
+                units[out] = (u >= 0x41 && u <= 0x5A) ? u + 0x20 : u
+                out += 1
+            }
+            units.removeLast(units.count - out)
+            return units
+        }
         if language.soraniLegacySpelling { foldLegacySorani(&units) }
         if let locale = language.caseLocale {
             units = icu(units) { wicu_to_lower($0, $1, $2, $3, locale, $4) }
