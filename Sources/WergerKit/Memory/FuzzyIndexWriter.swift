@@ -8,8 +8,8 @@ import GRDBSQLite
 /// A million-unit import produces some seventy million postings. Appending each to its own list
 /// would cost a cache miss per posting, so postings are gathered as flat (key, unit) pairs, a few
 /// million at a time, grouped by a radix sort (sequential passes, stable, so units stay in
-/// ascending order), and appended list by list. Every list is written as one row at the end of the
-/// import; a list that grows past `rowBytes` is written early as a row of its own. A key that
+/// ascending order), and appended list by list. Lists are written as rows at the end of the import,
+/// or when they hold `heldBytes` (a list past `rowBytes` is written alone at once). A key that
 /// gathers more than `maximumRows` rows over many imports has them merged into one.
 final class FuzzyIndexWriter {
     fileprivate struct Postings {
@@ -29,9 +29,12 @@ final class FuzzyIndexWriter {
     private let hadPostings: Bool
 
     /// Pairs gathered before they are grouped into lists.
-    static let batch = 1 << 21
-    /// A list this large is written as a row at once (bounds an import's memory).
+    static let batch = 1 << 20
+    /// A list this large is written as a row at once.
     static let rowBytes = 1 << 20
+    /// When the lists held reach this size, all are written (bounds an import's memory; a
+    /// million-unit import writes each list in two or three rows).
+    static let heldBytes = 64 << 20
     /// A key with more rows than this is merged at the end of an import.
     static let maximumRows = 16
 
@@ -57,12 +60,7 @@ final class FuzzyIndexWriter {
     /// Writes every list, then merges keys that have gathered too many rows.
     func finish() throws {
         try group()
-        var written: [Int64] = []
-        for (feature, postings) in lists {
-            try write(feature, postings)
-            written.append(feature)
-        }
-        lists.removeAll()
+        try writeLists()
         guard hadPostings else { return }
         let count = try db.cachedStatement(sql: "SELECT COUNT(*) FROM fuzzy_posting WHERE feature = ?")
         for feature in written where try Int.fetchOne(count, arguments: [feature]) ?? 0 > Self.maximumRows {
@@ -122,12 +120,33 @@ final class FuzzyIndexWriter {
         units.removeAll(keepingCapacity: true)
     }
 
+    private var written = Set<Int64>()
+
+    private func writeLists() throws {
+        for (feature, postings) in lists {
+            try write(feature, postings)
+            if hadPostings { written.insert(feature) }
+        }
+        lists.removeAll()
+        listedBytes = 0
+    }
+
     private func append<S: Sequence>(_ feature: Int64, _ sequence: S) throws where S.Element == Int64 {
+        var added = 0
         func appendAll(_ postings: inout Postings) -> Bool {
+            let before = postings.bytes.count
             for unit in sequence { postings.append(unit) }
+            added = postings.bytes.count - before
             return postings.bytes.count >= Self.rowBytes
         }
-        if appendAll(&lists[feature, default: Postings()]), let postings = lists.removeValue(forKey: feature) { try write(feature, postings) }
+        let full = appendAll(&lists[feature, default: Postings()])
+        listedBytes += added
+        if full, let postings = lists.removeValue(forKey: feature) {
+            listedBytes -= postings.bytes.count
+            try write(feature, postings)
+            if hadPostings { written.insert(feature) }
+        }
+        if listedBytes >= Self.heldBytes { try writeLists() }
     }
 
     private func write(_ feature: Int64, _ postings: Postings) throws {
