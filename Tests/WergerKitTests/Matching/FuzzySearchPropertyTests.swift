@@ -14,10 +14,11 @@ struct FuzzySearchPropertyTests {
     // MARK: - Random memories
 
     @Test("random memories: every threshold and limit gives the brute-force result",
-          arguments: [(seed: UInt64(1), units: 300), (seed: 2, units: 300), (seed: 3, units: 2_000)])
-    func randomMemory(_ setup: (seed: UInt64, units: Int)) throws {
+          arguments: [(seed: UInt64(1), units: 300, words: 3...30, queries: 60), (seed: 2, units: 300, words: 3...30, queries: 60),
+                      (seed: 3, units: 2_000, words: 3...30, queries: 50), (seed: 4, units: 200, words: 20...80, queries: 36)])
+    func randomMemory(_ setup: (seed: UInt64, units: Int, words: ClosedRange<Int>, queries: Int)) throws {
         var random = SplitMix64(seed: setup.seed)
-        let generated = RandomCorpus.units(count: setup.units, using: &random)
+        let generated = RandomCorpus.units(count: setup.units, words: setup.words, using: &random)
         let temporary = TemporaryMemory()
         let memory = try temporary.open()
         try memory.write { session in
@@ -26,8 +27,7 @@ struct FuzzySearchPropertyTests {
         let reference = try BruteForce(memory: memory)
 
         var queries: [(text: String, language: String, target: String?)] = []
-        let queryCount = setup.units >= 1_000 ? 90 : 60
-        for i in 0..<queryCount {
+        for i in 0..<setup.queries {
             let base = generated[Int.random(in: 0..<generated.count, using: &random)]
             let perturbation = Perturbation.allCases[i % Perturbation.allCases.count]
             // Mostly English into Sorani; every fourth query the other way, every ninth into any language.
@@ -40,15 +40,24 @@ struct FuzzySearchPropertyTests {
                                 i % 9 == 8 ? nil : "ckb"))
             }
         }
+        // Edge cases: nothing, punctuation or a number alone, one or two words, several stored
+        // sentences run together, a sentence twice.
+        let texts = generated.map(\.englishText)
+        for text in ["", "...", "2021", "water", "the water", texts[0] + " " + texts[1] + " " + texts[2], texts[3] + " " + texts[3]] {
+            queries.append((text, "en", "ckb"))
+        }
         try memory.withIndex { index in
             try reference.checkUnitIds(index)
             let search = FuzzySearch(index: index)
             var failures = Failures(context: "seed \(setup.seed), \(setup.units) units")
+            var found = 0
             for query in queries {
-                try Self.compare(query.text, language: query.language, target: query.target, search: search,
-                                 reference: reference, failures: &failures)
+                found += try Self.compare(query.text, language: query.language, target: query.target, search: search,
+                                          reference: reference, failures: &failures) ? 1 : 0
             }
             failures.report()
+            // Not a vacuous comparison: most queries have matches.
+            #expect(found > queries.count / 2, "only \(found) of \(queries.count) queries have a match of 50 or more")
         }
     }
 
@@ -201,8 +210,11 @@ struct FuzzySearchPropertyTests {
 
     // MARK: - The comparison
 
+    /// Compares the search with the reference at every threshold and limit; true when the query
+    /// has a match at the lowest threshold.
+    @discardableResult
     static func compare(_ text: String, language: String, target: String?, search: FuzzySearch, reference: BruteForce,
-                        failures: inout Failures, thresholds: [Int] = Self.thresholds, limits: [Int] = Self.limits) throws {
+                        failures: inout Failures, thresholds: [Int] = Self.thresholds, limits: [Int] = Self.limits) throws -> Bool {
         let matching = MatchingLanguage.of(language)
         let all = reference.scores(text, language: matching, target: target.map { MatchingLanguage.of($0).key })
         for threshold in thresholds {
@@ -216,6 +228,7 @@ struct FuzzySearchPropertyTests {
                 }
             }
         }
+        return all.contains { $0.quality >= (thresholds.min() ?? 100) }
     }
 }
 
@@ -426,8 +439,8 @@ enum RandomCorpus {
         return new
     }
 
-    static func sentence(using random: inout SplitMix64) -> Sentence {
-        let length = Int.random(in: 3...30, using: &random)
+    static func sentence(words: ClosedRange<Int> = 3...30, using random: inout SplitMix64) -> Sentence {
+        let length = Int.random(in: words, using: &random)
         var pieces: [Sentence.Piece] = []
         for _ in 0..<length {
             pieces.append(random.chance(0.08) ? .number(Int.random(in: 0..<Sentence.numbers.count, using: &random))
@@ -440,7 +453,7 @@ enum RandomCorpus {
     /// `count` units: fresh sentences, and near-duplicates of earlier units (a word or a number
     /// changed, another case, the same source with another translation), some with tags, some
     /// without a Sorani variant, some with a second English variant.
-    static func units(count: Int, using random: inout SplitMix64) -> [GeneratedUnit] {
+    static func units(count: Int, words: ClosedRange<Int>, using random: inout SplitMix64) -> [GeneratedUnit] {
         var units: [GeneratedUnit] = []
         var seen = Set<String>()
         while units.count < count {
@@ -470,7 +483,7 @@ enum RandomCorpus {
                     soraniText = english.render(.sorani)
                 }
             } else {
-                english = sentence(using: &random)
+                english = sentence(words: words, using: &random)
                 englishText = english.render(.english)
                 sorani = english
                 soraniText = english.render(.sorani)
