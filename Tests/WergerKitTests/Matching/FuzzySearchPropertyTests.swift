@@ -61,6 +61,29 @@ struct FuzzySearchPropertyTests {
         }
     }
 
+    /// The comparison is not vacuous: an index that loses postings is caught.
+    @Test("the comparison catches a lossy index (half the posting lists unread)")
+    func catchesALossyIndex() throws {
+        var random = SplitMix64(seed: 5)
+        let generated = RandomCorpus.units(count: 300, words: 3...30, using: &random)
+        let temporary = TemporaryMemory()
+        let memory = try temporary.open()
+        try memory.write { session in
+            for unit in generated { try session.add(unit.translationUnit) }
+        }
+        let reference = try BruteForce(memory: memory)
+        try memory.withIndex { index in
+            let search = FuzzySearch(index: LossyIndex(index))
+            var failures = Failures(context: "lossy index")
+            for _ in 0..<30 {
+                let base = generated[Int.random(in: 0..<generated.count, using: &random)]
+                let query = Perturbation.scattered.apply(to: base.english, using: &random).render(.english)
+                try Self.compare(query, language: "en", target: "ckb", search: search, reference: reference, failures: &failures)
+            }
+            #expect(failures.messages.count > 0)
+        }
+    }
+
     // MARK: - SYSTRAN's case
 
     /// 100 sentences of 25 words, queried with three scattered substitutions: ⌊100 × 22/25⌋ = 88,
@@ -257,6 +280,21 @@ struct Failures {
         for message in messages.prefix(5) { Issue.record("\(context): \(message)", sourceLocation: sourceLocation) }
         if messages.count > 5 { Issue.record("\(context): \(messages.count - 5) more mismatches", sourceLocation: sourceLocation) }
     }
+}
+
+/// An index that skips the posting lists of odd keys while still reporting their lengths.
+final class LossyIndex: FuzzyIndexReading {
+    let base: FuzzyIndexReading
+
+    init(_ base: FuzzyIndexReading) { self.base = base }
+
+    var maximumUnit: Int64 { base.maximumUnit }
+    func postingCount(_ feature: Int64) throws -> Int { try base.postingCount(feature) }
+    func forEachPostingBlock(_ feature: Int64, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        guard feature & 1 == 0 else { return }
+        try base.forEachPostingBlock(feature, body)
+    }
+    func shapes(of unit: Int64) throws -> [VariantShape] { try base.shapes(of: unit) }
 }
 
 /// The reference: every stored variant scored with `MatchQuality`, no index involved.

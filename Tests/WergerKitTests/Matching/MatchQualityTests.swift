@@ -60,6 +60,9 @@ struct MatchQualityTests {
         // n = m = 10, D = 1 and one number: 90 − 2 = 88.
         Case(what: "one word and one number in ten", query: "Workers laid 80 kilometers of new pipe near Erbil yesterday.",
              stored: "Workers laid 74 kilometers of new pipe near Duhok yesterday.", expected: 88),
+        // docs/matching.md's worked example: n = m = 10, D = 1 (oct/nov), one number: ⌊90⌋ − 2 = 88.
+        Case(what: "Oct. 2021 → Nov. 2022", query: "The project was launched in Nov. 2022 by the KRG.",
+             stored: "The project was launched in Oct. 2021 by the KRG.", expected: 88),
         // n = m = 100, D = 1: ⌊99⌋, capped at 98.
         Case(what: "one word in a hundred is capped at 98",
              query: (0..<99).map { "w" + letters($0) }.joined(separator: " ") + " query",
@@ -253,13 +256,12 @@ struct MatchQualityTests {
             #expect(match.adapted)
             #expect(match.target == "Dukan Lake has dropped 3.5 meters.")
 
-            // Sorani writes suffixes on numbers (٢٠٢٠ەوە "since 2020", ٢٨ی "the 28th"); ICU's word
-            // boundaries keep them together, so the number is a word and is neither free nor adapted.
+            // Sorani writes suffixes on numbers (٢٠٢٠ەوە "since 2020", ٢٨ی "the 28th"): the number
+            // is still a placeable of its own.
             let suffixed = try #require(try matcher.lookup(MatchQuery("دەریاچەکە لە ساڵی ٢٠٢١ەوە دابەزیوە."), threshold: 75, limit: 1).first)
-            withKnownIssue("a number with a Sorani suffix is one word token: ٢٠٢١ەوە for ٢٠٢٠ەوە is a word edit") {
-                #expect(suffixed.quality == 98)
-                #expect(suffixed.target == "The lake has dropped since 2021.")
-            }
+            #expect(suffixed.quality == 98)
+            #expect(suffixed.adapted)
+            #expect(suffixed.target == "The lake has dropped since 2021.")
         }
     }
 }
