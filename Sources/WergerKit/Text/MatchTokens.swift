@@ -82,12 +82,39 @@ public final class MatchTokenizer {
                 }
                 if !allSpace {
                     let kind: TokenKind = status >= 200 ? .word : (status >= 100 ? .number : .punctuation)
-                    tokens.append(MatchToken(kind: kind, start: start, end: end, hash: hash))
+                    // Kurdish writes suffixes on numbers (Sorani ٢٠٢٠ەوە "since 2020", Kurmanji
+                    // 2021an); ICU keeps them one word, but the number is a placeable of its own.
+                    if kind == .word, let split = Self.numberPrefix(buffer, start, end) {
+                        tokens.append(MatchToken(kind: .number, start: start, end: split, hash: Self.hash(buffer, start, split)))
+                        tokens.append(MatchToken(kind: .word, start: split, end: end, hash: Self.hash(buffer, split, end)))
+                    } else {
+                        tokens.append(MatchToken(kind: kind, start: start, end: end, hash: hash))
+                    }
                 }
                 start = end
             }
         }
         return MatchTokens(form: form, tokens: tokens)
+    }
+
+    /// Where a word that starts with a number (digits, with `,` or `.` between digits) continues
+    /// with letters; nil when it does not start with a digit or is all number.
+    private static func numberPrefix(_ form: UnsafeBufferPointer<UInt16>, _ start: Int, _ end: Int) -> Int? {
+        func isDigit(_ u: UInt16) -> Bool { u >= 0x30 && u <= 0x39 }
+        guard isDigit(form[start]) else { return nil }
+        var i = start + 1
+        while i < end {
+            if isDigit(form[i]) { i += 1; continue }
+            if (form[i] == 0x2C || form[i] == 0x2E), i + 1 < end, isDigit(form[i + 1]) { i += 2; continue }
+            break
+        }
+        return i < end ? i : nil
+    }
+
+    private static func hash(_ form: UnsafeBufferPointer<UInt16>, _ start: Int, _ end: Int) -> UInt64 {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for i in start..<end { hash = (hash ^ UInt64(form[i])) &* 0x100000001b3 }
+        return hash
     }
 
     private func iterator(for locale: String) -> OpaquePointer? {
