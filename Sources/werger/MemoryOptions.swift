@@ -13,7 +13,12 @@ struct MemoryOptions: ParsableArguments {
     func open(readOnly: Bool = false) throws -> SQLiteMemory {
         let location = try location()
         let exists = (fileSize(atPath: location.database.path) ?? 0) > 0
-        return try Importer.openMemory(at: location, readOnly: readOnly && exists)
+        do {
+            return try Importer.openMemory(at: location, readOnly: readOnly && exists)
+        } catch MemoryError.olderVersion {
+            // A memory from an older Werger is upgraded (its index built) on first use.
+            return try Importer.openMemory(at: location, readOnly: false)
+        }
     }
 }
 

@@ -7,6 +7,8 @@ public enum MemoryError: Error, Equatable, Sendable, CustomStringConvertible {
     case corrupt(path: String, detail: String)
     /// Written by a newer Werger: its schema has steps this version does not know.
     case newerVersion(path: String)
+    /// Written by an older Werger: opening it for writing once brings its schema up to date.
+    case olderVersion(path: String)
     case io(path: String, detail: String)
     /// A unit that cannot be stored (fewer than two variants, an empty text).
     case invalidUnit(String)
@@ -23,6 +25,8 @@ public enum MemoryError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path): not a usable Werger memory (\(detail)); move it aside and import your TMX files again"
         case .newerVersion(let path):
             return "\(path): written by a newer version of Werger; upgrade Werger to use this memory"
+        case .olderVersion(let path):
+            return "\(path): made by an older version of Werger; open it once with write access (e.g. werger stats as its owner) to upgrade it"
         case .io(let path, let detail):
             return "\(path): \(detail)"
         case .invalidUnit(let reason):
@@ -34,7 +38,7 @@ public enum MemoryError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .notFound: return 66
         case .invalidUnit: return 65
-        case .corrupt, .newerVersion: return 65
+        case .corrupt, .newerVersion, .olderVersion: return 65
         case .locked, .readOnly, .io: return 74
         }
     }

@@ -45,6 +45,7 @@ public final class SQLiteMemory: TranslationMemoryReader, TranslationMemoryWrite
                     throw MemoryError.corrupt(path: path, detail: "another program's SQLite database")
                 }
                 if try Self.migrator.hasBeenSuperseded(db) { throw MemoryError.newerVersion(path: path) }
+                if readOnly, try !Self.migrator.hasCompletedMigrations(db) { throw MemoryError.olderVersion(path: path) }
             }
             if !readOnly { try Self.migrator.migrate(pool) }
         } catch let error as MemoryError {
