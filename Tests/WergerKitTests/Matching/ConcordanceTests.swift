@@ -79,6 +79,30 @@ struct ConcordanceTests {
         }
     }
 
+    @Test("searching several languages: each unit once, newest first across the languages")
+    func severalLanguages() throws {
+        let years = [
+            TranslationUnit(id: "older", variants: [Variant(language: "en", text: "Prices rose in 2021."),
+                                                    Variant(language: "ckb", text: "نرخەکان بەرز بوونەوە.")], origin: "test"),
+            TranslationUnit(id: "newer", variants: [Variant(language: "en", text: "Prices rose last year."),
+                                                    Variant(language: "ckb", text: "نرخەکان لە ٢٠٢١ بەرز بوونەوە.")], origin: "test"),
+            TranslationUnit(id: "newest", variants: [Variant(language: "en", text: "The plan for 2021."),
+                                                     Variant(language: "ckb", text: "پلانی ٢٠٢١.")], origin: "test"),
+        ]
+        try Self.withMemory(years) { index throws in
+            for languages in [[Self.english, Self.sorani], [Self.sorani, Self.english]] {
+                let hits = try Concordance.search("2021", languages: languages, index: index, limit: 20)
+                #expect(hits.map(\.unit.id) == ["newest", "newer", "older", "year"], "\(languages.map(\.key))")
+                let one = try Concordance.search("2021", languages: languages, index: index, limit: 1)
+                #expect(one.map(\.unit.id) == ["newest"])
+            }
+            let hits = try Concordance.search("2021", languages: [Self.english, Self.sorani], index: index, limit: 20)
+            // Within a unit, the first language asked that contains the phrase.
+            #expect(hits.map { $0.unit.variants[$0.position].text } == ["The plan for 2021.", "نرخەکان لە ٢٠٢١ بەرز بوونەوە.",
+                                                                         "Prices rose in 2021.", "It started in 2021."])
+        }
+    }
+
     @Test("the limit is respected and the newest units come first")
     func limit() throws {
         let dams = (1...10).map { i in
