@@ -35,9 +35,9 @@ struct LookupCommand: ParsableCommand {
             case .json:
                 print("{\"query\":\(JSONLines.json(text)),\"from\":\(JSONLines.json(from.identifier)),\"to\":\(JSONLines.json(to.identifier)),\"matches\":[\(matches.map(MatchRendering.json).joined(separator: ","))]}")
             case .text:
-                if matches.isEmpty { print("no match of \(min)% or more") }
                 let color = MatchRendering.useColor
-                print(matches.map { MatchRendering.text($0, from: from, to: to, color: color) }.joined(separator: "\n\n"))
+                print(matches.isEmpty ? "no match of \(min)% or more"
+                                      : matches.map { MatchRendering.text($0, from: from, to: to, color: color) }.joined(separator: "\n\n"))
             }
         }
     }

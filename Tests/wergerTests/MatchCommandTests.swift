@@ -103,6 +103,26 @@ struct MatchCommandTests {
         #expect(fuzzy.edits == [Lookup.Edit(op: "replace", query: "he", stored: "she")])
     }
 
+    @Test("lookup --format text: one line when nothing matches, the match and what differs otherwise")
+    func lookupText() throws {
+        let scratch = try TemporaryFolder()
+        let memory = try Self.starterMemory(in: scratch)
+        let none = try Werger.run(["lookup", "Nothing in the memory reads like this line.", "--from", "en", "--to", "ckb",
+                                   "--memory", memory.path])
+        #expect(none.status == 0, "\(none.err)")
+        #expect(none.out == "no match of 70% or more\n")
+        let one = try Werger.run(["lookup", "The project was launched in Oct. 2022 by the KRG.", "--from", "en", "--to", "ckb",
+                                  "--limit", "1", "--memory", memory.path])
+        #expect(one.status == 0, "\(one.err)")
+        #expect(one.out == """
+            98%  fuzzy, numbers adapted  [starter-003 · starter.tmx]
+              en: The project was launched in Oct. 2021 by the KRG.
+              ckb: پڕۆژەکە لە تشرینی یەکەمی ٢٠٢٢ لەلایەن حکوومەتی هەرێمی کوردستانەوە دەستی پێکرا.
+              differs: 2021 → 2022
+
+            """)
+    }
+
     @Test("concordance --format jsonl: a two-letter Sorani word and an Arabic-kaf spelling")
     func concordance() throws {
         let scratch = try TemporaryFolder()
