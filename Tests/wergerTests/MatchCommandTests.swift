@@ -49,6 +49,27 @@ struct MatchCommandTests {
         #expect(lines.filter { $0.match?.kind == "in-context" }.count >= lines.count * 3 / 4)
     }
 
+    @Test("translate --format tsv: six fields a line, the same segments and targets as jsonl")
+    func translateTSV() throws {
+        let scratch = try TemporaryFolder()
+        let memory = try Self.starterMemory(in: scratch)
+        let tsv = try Werger.run(["translate", Self.article, "--from", "en", "--to", "ckb", "--format", "tsv", "--memory", memory.path])
+        #expect(tsv.status == 0, "\(tsv.err)")
+        let rows = tsv.out.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        #expect(rows.allSatisfy { $0.count == 6 }, "\(rows.filter { $0.count != 6 })")
+        let golden = try Self.jsonLines(try Fixture.text("match/translate-article-en-ckb.jsonl"))
+        #expect(rows.map { $0[0] } == golden.map { String($0.index) })
+        #expect(rows.map { $0[2] } == golden.map { $0.match.map { String($0.quality) } ?? "" })
+        #expect(rows.map { $0[3] } == golden.map { $0.match?.kind ?? "none" })
+        #expect(rows.map { $0[4] } == golden.map(\.source))
+        #expect(rows.map { $0[5] } == golden.map { $0.match?.target ?? "" })
+        // A high threshold leaves no segment unmatched here, a query the memory lacks shows kind none.
+        let low = try scratch.file("other.txt", Data("Completely unrelated words about nothing at all.\n".utf8))
+        let none = try Werger.run(["translate", low.path, "--from", "en", "--to", "ckb", "--format", "tsv", "--memory", memory.path])
+        #expect(none.status == 0, "\(none.err)")
+        #expect(none.out == "0\t0\t\tnone\tCompletely unrelated words about nothing at all.\t\n")
+    }
+
     @Test("analyze --format json: the whole article leverages at 100% or in context")
     func analyzeArticle() throws {
         let scratch = try TemporaryFolder()

@@ -52,8 +52,10 @@ struct FuzzySearchPropertyTests {
             var failures = Failures(context: "seed \(setup.seed), \(setup.units) units")
             var found = 0
             for query in queries {
+                // The fixed thresholds, and one anywhere between (on or off FuzzySearch's levels).
+                let thresholds = Self.thresholds + [Int.random(in: 51...99, using: &random)]
                 found += try Self.compare(query.text, language: query.language, target: query.target, search: search,
-                                          reference: reference, failures: &failures) ? 1 : 0
+                                          reference: reference, failures: &failures, thresholds: thresholds) ? 1 : 0
             }
             failures.report()
             // Not a vacuous comparison: most queries have matches.
