@@ -111,10 +111,13 @@ public final class FuzzySearch {
         let trimmedQuery = query.trimmingSpaces
         defer { clearCounters() }
 
-        var levels = [90, 80, 70, 60, 50].filter { $0 > threshold }
-        levels.append(threshold)
+        // The quality a candidate must be able to reach: the threshold, or once `limit` results are
+        // in hand, the lowest of them (a candidate below it cannot enter the answer).
+        var best: [Int] = []
+        var cutoff: Int { best.count < limit ? threshold : max(threshold, best[limit - 1]) }
+        var level = max(90, threshold)
         var phase: (pairs: Bool, lists: [(feature: Int64, count: Int)], read: Int)?
-        for level in levels {
+        while true {
             let (usePairs, features, need) = Self.filter(words: words, level: level, seed: seed)
             if phase == nil || phase!.pairs != usePairs {
                 clearCounters()
@@ -145,25 +148,32 @@ public final class FuzzySearch {
                     settled.insert(unit)
                     continue
                 }
-                var best = -1
+                let floor = cutoff
+                var bound = -1
                 for shape in shapes where shape.language == language.key {
-                    let distance = Self.distance(packed, shape.words, limit: (100 - threshold) * max(n, shape.words.count) / 100)
+                    let distance = Self.distance(packed, shape.words, limit: (100 - floor) * max(n, shape.words.count) / 100)
                     guard let distance else { continue }
-                    best = max(best, MatchQuality.bound(distance: distance, queryWords: n, storedWords: shape.words.count))
+                    bound = max(bound, MatchQuality.bound(distance: distance, queryWords: n, storedWords: shape.words.count))
                 }
-                if best < threshold {
+                if bound < floor {
                     settled.insert(unit)
-                } else if best < level {
+                } else if bound < level {
                     deferred[unit] = shapes
                 } else {
                     settled.insert(unit)
                     if let scored = score(unit: unit, shapes: shapes, language: language.key, tokens: tokens,
                                           query: trimmedQuery, threshold: threshold) {
                         results[unit] = scored
+                        let at = best.firstIndex { $0 < scored.quality.value } ?? best.count
+                        best.insert(scored.quality.value, at: at)
                     }
                 }
             }
-            if results.values.filter({ $0.quality.value >= level }).count >= limit { break }
+            // Everything at or above this level has been seen.
+            if level <= threshold || results.values.filter({ $0.quality.value >= level }).count >= limit { break }
+            var next = max(threshold, level - 10)
+            if best.count >= limit { next = max(next, best[limit - 1]) }
+            level = min(next, level - 1)
         }
         return Array(results.values.sorted(by: ScoredVariant.precedes).prefix(limit))
     }

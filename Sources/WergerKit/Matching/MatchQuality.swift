@@ -59,7 +59,8 @@ public struct MatchQuality: Sendable, Equatable {
         } else {
             let length = Double(max(q.count, s.count))
             let raw = 100.0 * (1.0 - (Double(alignment.distance) + punctuationWeight * Double(punctuation)) / length)
-            value = min(98, Int((raw + 1e-9).rounded(.down)) - numberPenalty * changes.count - tag)
+            // The cap keeps 99 for "exact text only"; the tag point comes off after it, as it does there.
+            value = min(98, Int((raw + 1e-9).rounded(.down)) - numberPenalty * changes.count) - tag
         }
         return MatchQuality(value: max(0, value), wordDistance: alignment.distance, numberChanges: changes,
                             queryWords: q.count, storedWords: s.count)
