@@ -38,6 +38,9 @@ public final class SQLiteMemory: TranslationMemoryReader, TranslationMemoryWrite
         configuration.foreignKeysEnabled = true
         configuration.readonly = readOnly
         configuration.label = "werger"
+        // Lookups read posting lists and candidate rows all over the file: mapped pages spare a
+        // copy per page read (a third of a lookup's time with plain reads).
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 1073741824") }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try pool.read { db in
