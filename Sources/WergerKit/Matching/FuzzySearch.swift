@@ -230,24 +230,11 @@ public final class FuzzySearch {
         let limit = counters.count
         try counters.withUnsafeMutableBufferPointer { counters in
             try index.forEachPostingBlock(list.feature) { bytes in
-                var value: Int64 = 0
-                var i = 0
-                let n = bytes.count
-                while i < n {
-                    var delta: UInt64 = 0
-                    var shift: UInt64 = 0
-                    while i < n {
-                        let b = bytes[i]
-                        i += 1
-                        delta |= UInt64(b & 0x7F) << shift
-                        if b < 0x80 { break }
-                        shift += 7
-                    }
-                    value += Int64(delta)
-                    guard value >= 0, value < limit else { continue }
-                    let c = counters[Int(value)]
-                    if c == 0 { touched.append(value) }
-                    if c < 255 { counters[Int(value)] = c + 1 }
+                PostingList.decode(bytes) { unit in
+                    guard unit >= 0, unit < limit else { return }
+                    let c = counters[Int(unit)]
+                    if c == 0 { touched.append(unit) }
+                    if c < 255 { counters[Int(unit)] = c + 1 }
                 }
             }
         }
@@ -260,23 +247,6 @@ public final class FuzzySearch {
 
     /// Word-level edit distance on packed hashes, or nil as soon as it must exceed `limit`.
     public static func distance(_ a: [UInt32], _ b: [UInt32], limit: Int) -> Int? {
-        if abs(a.count - b.count) > limit { return nil }
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            var rowMinimum = i
-            let x = a[i - 1]
-            for j in 1...b.count {
-                let value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x == b[j - 1] ? 0 : 1))
-                current[j] = value
-                if value < rowMinimum { rowMinimum = value }
-            }
-            if rowMinimum > limit { return nil }
-            swap(&previous, &current)
-        }
-        return previous[b.count] <= limit ? previous[b.count] : nil
+        editDistance(a, b, limit: limit)
     }
 }

@@ -65,22 +65,6 @@ public struct MatchQuality: Sendable, Equatable {
         return MatchQuality(value: max(0, value), wordDistance: alignment.distance, numberChanges: changes,
                             queryWords: q.count, storedWords: s.count)
     }
-
-    /// Plain edit distance over hashes (two rows).
-    static func editDistance(_ a: [UInt64], _ b: [UInt64]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
-    }
 }
 
 /// The word-level alignment of a query with a stored variant: the least edits, and among those the
