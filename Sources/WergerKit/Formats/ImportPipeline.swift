@@ -14,7 +14,7 @@ final class ImportPipeline: @unchecked Sendable {
     private var finished = false
     private var failure: Error?
     private var cancelled = false
-    private let capacity = 8
+    private let capacity = 32
     private let batchSize = 256
 
     /// Reads on a new thread with `read`, which calls `emit` for each item; the caller consumes.

@@ -15,37 +15,43 @@ public enum MatchFeatures {
     /// The word keys of `words`.
     public static func words(_ words: [UInt64], seed: UInt64) -> [Int64] {
         if words.isEmpty { return [key(seed, .noWords, 0, 0, 0)] }
-        let occurrences = numbered(words.map { ($0, UInt64(0)) })
-        return words.indices.map { key(seed, .word, words[$0], 0, occurrences[$0]) }
+        var keys = [Int64](repeating: 0, count: words.count)
+        numbered(words.count, same: { words[$0] == words[$1] }, hash: { words[$0] }) { i, occurrence in
+            keys[i] = key(seed, .word, words[i], 0, occurrence)
+        }
+        return keys
     }
 
     /// The word-pair keys of `words` (none for fewer than two words).
     public static func pairs(_ words: [UInt64], seed: UInt64) -> [Int64] {
         guard words.count >= 2 else { return [] }
-        let pairs = (0..<(words.count - 1)).map { (words[$0], words[$0 + 1]) }
-        let occurrences = numbered(pairs)
-        return pairs.indices.map { key(seed, .pair, pairs[$0].0, pairs[$0].1, occurrences[$0]) }
+        var keys = [Int64](repeating: 0, count: words.count - 1)
+        numbered(words.count - 1, same: { words[$0] == words[$1] && words[$0 + 1] == words[$1 + 1] },
+                 hash: { words[$0] &* 31 &+ words[$0 + 1] }) { i, occurrence in
+            keys[i] = key(seed, .pair, words[i], words[i + 1], occurrence)
+        }
+        return keys
     }
 
-    /// 1 for the first occurrence of an item, 2 for the second, …
-    private static func numbered(_ items: [(UInt64, UInt64)]) -> [UInt64] {
-        var result = [UInt64](repeating: 1, count: items.count)
-        if items.count <= 48 {
-            for i in items.indices {
+    /// Calls `body` with each item's index and occurrence number (1 for its first occurrence, 2
+    /// for its second, …): pairwise for a sentence, through a dictionary for a long text.
+    private static func numbered(_ count: Int, same: (Int, Int) -> Bool, hash: (Int) -> UInt64,
+                                 _ body: (Int, UInt64) -> Void) {
+        if count <= 48 {
+            for i in 0..<count {
                 var n: UInt64 = 1
-                for j in 0..<i where items[j] == items[i] { n += 1 }
-                result[i] = n
+                for j in 0..<i where same(j, i) { n += 1 }
+                body(i, n)
             }
         } else {
-            var seen: [Int64: UInt64] = [:]
-            for i in items.indices {
-                let k = key(0, .pair, items[i].0, items[i].1, 0)
-                let n = (seen[k] ?? 0) + 1
-                seen[k] = n
-                result[i] = n
+            var seen: [UInt64: [Int]] = [:]
+            for i in 0..<count {
+                let h = hash(i)
+                let earlier = seen[h, default: []]
+                body(i, UInt64(earlier.filter { same($0, i) }.count + 1))
+                seen[h, default: []].append(i)
             }
         }
-        return result
     }
 
     @inline(__always) static func key(_ seed: UInt64, _ kind: Kind, _ a: UInt64, _ b: UInt64, _ occurrence: UInt64) -> Int64 {

@@ -21,7 +21,7 @@ final class FuzzyIndexWriter {
     private let db: Database
     private let insert: Statement
     private var keys: [UInt64] = []
-    private var units: [Int64] = []
+    private var units: [UInt32] = []
     private var lists: [Int64: Postings] = [:]
     private var listedBytes = 0
     private var nextChunk: Int64
@@ -29,7 +29,7 @@ final class FuzzyIndexWriter {
     private let hadPostings: Bool
 
     /// Pairs gathered before they are grouped into lists.
-    static let batch = 1 << 20
+    static let batch = 1 << 19
     /// A list this large is written as a row at once.
     static let rowBytes = 1 << 20
     /// When the lists held reach this size, all are written (bounds an import's memory; a
@@ -50,9 +50,11 @@ final class FuzzyIndexWriter {
 
     /// Lists `unit` under each of `features` (the keys of one variant).
     func add(unit: Int64, features: [Int64]) throws {
+        // Unit ids are SQLite row ids, counted from 1: 32 bits hold four billion units.
+        guard let id = UInt32(exactly: unit) else { throw MemoryError.invalidUnit("the memory holds more units than its index can (2³² − 1)") }
         for feature in features {
             keys.append(UInt64(bitPattern: feature))
-            units.append(unit)
+            units.append(id)
         }
         if keys.count >= Self.batch { try group() }
     }
@@ -68,19 +70,20 @@ final class FuzzyIndexWriter {
         }
     }
 
-    /// Sorts the gathered pairs by key (LSD radix on the low 24 bits, then a stable fix-up where
-    /// different keys share them) and appends each key's units to its list.
+    /// Sorts the gathered pairs by key (LSD radix on the low 24 bits in two passes, then a stable
+    /// fix-up where different keys share them) and appends each key's units to its list.
     private func group() throws {
         let n = keys.count
         guard n > 0 else { return }
         var k = keys, u = units
-        var k2 = [UInt64](repeating: 0, count: n), u2 = [Int64](repeating: 0, count: n)
-        for shift in stride(from: 0, to: 24, by: 8) {
-            var counts = [Int](repeating: 0, count: 257)
-            for key in k { counts[Int((key >> UInt64(shift)) & 0xFF) + 1] += 1 }
-            for i in 1...256 { counts[i] += counts[i - 1] }
+        var k2 = [UInt64](repeating: 0, count: n), u2 = [UInt32](repeating: 0, count: n)
+        var counts = [Int](repeating: 0, count: 4097)
+        for shift: UInt64 in [0, 12] {
+            for i in counts.indices { counts[i] = 0 }
+            for key in k { counts[Int((key >> shift) & 0xFFF) + 1] += 1 }
+            for i in 1...4096 { counts[i] += counts[i - 1] }
             for i in 0..<n {
-                let bucket = Int((k[i] >> UInt64(shift)) & 0xFF)
+                let bucket = Int((k[i] >> shift) & 0xFFF)
                 let to = counts[bucket]
                 counts[bucket] = to + 1
                 k2[to] = k[i]
@@ -102,7 +105,7 @@ final class FuzzyIndexWriter {
                 // Rare: different keys with the same low bits. Units ascend within a key, so sorting
                 // by (key, unit) keeps each list in order.
                 var pairs: [(key: UInt64, unit: Int64)] = []
-                for i in start..<end { pairs.append((k[i], u[i])) }
+                for i in start..<end { pairs.append((k[i], Int64(u[i]))) }
                 pairs.sort { a, b in a.key != b.key ? a.key < b.key : a.unit < b.unit }
                 var i = 0
                 while i < pairs.count {
@@ -112,7 +115,7 @@ final class FuzzyIndexWriter {
                     i = j
                 }
             } else {
-                try append(Int64(bitPattern: k[start]), u[start..<end])
+                try append(Int64(bitPattern: k[start]), u[start..<end].lazy.map { Int64($0) })
             }
             start = end
         }

@@ -106,16 +106,7 @@ struct PreparedVariant: Sendable {
         var i = 0
         while i < tokens.form.count { i += UTF8Transcoding.append(tokens.form, at: i, end: tokens.form.count, to: &utf8) }
         matching = String(decoding: utf8, as: UTF8.self)
-        var packed = [UInt8]()
-        packed.reserveCapacity(words.count * 4)
-        for word in words {
-            let value = VariantShape.pack(word)
-            packed.append(UInt8(value & 0xFF))
-            packed.append(UInt8((value >> 8) & 0xFF))
-            packed.append(UInt8((value >> 16) & 0xFF))
-            packed.append(UInt8(value >> 24))
-        }
-        packedWords = packed
+        packedWords = words.map { VariantShape.pack($0).littleEndian }.withUnsafeBytes { Array($0) }
         features = MatchFeatures.words(words, seed: seed) + MatchFeatures.pairs(words, seed: seed)
     }
 }

@@ -74,6 +74,10 @@ struct MatchQualityTests {
              tags: true, expected: 98),
         Case(what: "one word in ten, stored with tags", query: "The workers laid seventy kilometers of new pipe near Erbil.",
              stored: "The workers laid seventy kilometers of new pipe near Duhok.", tags: true, expected: 89),
+        // One word in 120 would floor to 99, is capped at 98 (99 means "exact text only"), then
+        // loses the tag point: 97, below the case-only match with tags (98).
+        Case(what: "one word in 120, stored with tags", query: String(repeating: "roads are closed ", count: 40) + "today",
+             stored: String(repeating: "roads are closed ", count: 40) + "tonight", tags: true, expected: 97),
         // n = m = 25, D = 3: ⌊100 × 22/25⌋ = 88.
         Case(what: "three words in twenty-five",
              query: "Officials in Erbil said on Monday that the new water pipeline from Dukan Lake would reach the eastern districts of the capital before next summer",
