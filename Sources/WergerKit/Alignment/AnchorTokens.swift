@@ -1,0 +1,143 @@
+/// The anchors a segment carries, as small hashed tokens that the aligner compares between the two
+/// sides: numbers (the three digit sets folded, grouping separators dropped), Latin-script names and
+/// acronyms, sentence punctuation (`? ! « » “ ” ( )`), and glossary terms.
+///
+/// A token is a 64-bit value whose top bits say its class; a repeated anchor gets a new token per
+/// occurrence (`?` twice gives two tokens), so comparing sorted token lists is a multiset comparison.
+enum AnchorClass: UInt64, CaseIterable {
+    case number = 0, name = 1, punctuation = 2, glossary = 3
+
+    static func of(_ token: UInt64) -> AnchorClass { AnchorClass(rawValue: token >> 60)! }
+    func token(_ hash: UInt64) -> UInt64 { rawValue << 60 | hash & (1 << 60 - 1) }
+}
+
+struct AnchorTokenizer {
+    /// Whether the segment's language is written in Arabic script: then every Latin-script word is a
+    /// name or acronym kept from the source; in Latin script only capitalised words count.
+    let arabicScript: Bool
+
+    func tokens(of text: String, glossaryTerms: [Int] = []) -> [UInt64] {
+        var tokens: [UInt64] = []
+        var number: [UInt8] = []      // ASCII digits and separators of the number being read
+        var pendingSeparator = false  // a separator read after a digit, kept only if a digit follows
+        var word = StableHash()
+        var wordLength = 0
+        var wordUppercase = 0
+        var wordsSeen = 0
+        var questions = 0, exclamations = 0, quotes = 0, parentheses = 0
+
+        func endNumber() {
+            guard !number.isEmpty else { return }
+            tokens.append(AnchorClass.number.token(Self.numberHash(number)))
+            number.removeAll(keepingCapacity: true)
+            pendingSeparator = false
+        }
+        func endWord() {
+            guard wordLength > 0 else { return }
+            let isName = arabicScript
+                ? wordLength >= 2
+                : wordLength >= 2 && (wordUppercase >= 2 || (wordUppercase == 1 && wordsSeen > 0))
+            if isName { tokens.append(AnchorClass.name.token(word.value)) }
+            wordsSeen += 1
+            word = StableHash()
+            wordLength = 0
+            wordUppercase = 0
+        }
+
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if let digit = Self.digit(v) {
+                if wordLength > 0 { endWord() }
+                if pendingSeparator { number.append(UInt8(ascii: ".")); pendingSeparator = false }
+                number.append(0x30 + digit)
+                continue
+            }
+            if !number.isEmpty {
+                // . , ٫ ٬ between digits: decimal or grouping, decided when the number ends.
+                if !pendingSeparator, v == 0x2E || v == 0x2C || v == 0x66B || v == 0x66C { pendingSeparator = true; continue }
+                endNumber()
+            }
+            if Self.isLatinLetter(v) {
+                let lower = Self.lowercase(v)
+                if lower != v { wordUppercase += 1 }
+                word.mix(lower)
+                wordLength += 1
+                continue
+            }
+            if scalar.properties.isAlphabetic {
+                // A letter of another script: ends a Latin word (`AMەکان` keeps `AM`), counts as a word.
+                if wordLength > 0 { endWord() } else if wordsSeen == 0 { wordsSeen = 1 }
+                continue
+            }
+            endWord()
+            switch v {
+            case 0x3F, 0x61F, 0xFF1F: tokens.append(AnchorClass.punctuation.token(1 << 8 | UInt64(questions))); questions += 1
+            case 0x21, 0xFF01: tokens.append(AnchorClass.punctuation.token(2 << 8 | UInt64(exclamations))); exclamations += 1
+            case 0x22, 0xAB, 0xBB, 0x201C, 0x201D, 0x201E: quotes += 1
+            case 0x28, 0xFF08: tokens.append(AnchorClass.punctuation.token(4 << 8 | UInt64(parentheses))); parentheses += 1
+            default: break
+            }
+        }
+        endNumber()
+        endWord()
+        // A quotation is a pair of marks; an unclosed one (a quote running over sentences) still counts.
+        for k in 0..<((quotes + 1) / 2) { tokens.append(AnchorClass.punctuation.token(3 << 8 | UInt64(k))) }
+        for term in glossaryTerms { tokens.append(AnchorClass.glossary.token(UInt64(term))) }
+        tokens.sort()
+        return tokens
+    }
+
+    static func digit(_ v: UInt32) -> UInt8? {
+        switch v {
+        case 0x30...0x39: return UInt8(v - 0x30)
+        case 0x660...0x669: return UInt8(v - 0x660)
+        case 0x6F0...0x6F9: return UInt8(v - 0x6F0)
+        default: return nil
+        }
+    }
+
+    /// `1,140`, `1.140` and `١٬١٤٠` are one number; `38.5` and `٣٨٫٥` another. A separator followed
+    /// by groups of exactly three digits is grouping; otherwise the last separator is the decimal
+    /// point. Leading zeros go (`08:00` and `8:00`).
+    static func numberHash(_ number: [UInt8]) -> UInt64 {
+        let groups = number.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        var digits: [UInt8] = []
+        if groups.count == 1 || groups.dropFirst().allSatisfy({ $0.count == 3 }) {
+            for group in groups { digits += group }
+        } else {
+            for group in groups.dropLast() { digits += group }
+            digits.append(UInt8(ascii: "."))
+            digits += groups.last!
+        }
+        var start = 0
+        while start < digits.count - 1, digits[start] == 0x30, digits[start + 1] != UInt8(ascii: ".") { start += 1 }
+        var hash = StableHash()
+        for byte in digits[start...] { hash.mix(UInt32(byte)) }
+        return hash.value
+    }
+
+    static func isLatinLetter(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x41...0x5A, 0x61...0x7A: return true
+        case 0xC0...0x24F: return v != 0xD7 && v != 0xF7
+        case 0x1E00...0x1EFF: return true
+        default: return false
+        }
+    }
+
+    static func lowercase(_ v: UInt32) -> UInt32 {
+        if v >= 0x41 && v <= 0x5A { return v + 0x20 }
+        if v < 0x80 { return v }
+        guard let scalar = Unicode.Scalar(v) else { return v }
+        return scalar.properties.lowercaseMapping.unicodeScalars.first?.value ?? v
+    }
+}
+
+/// FNV-1a over scalar values: the same in every run (Swift's `Hasher` is seeded per process).
+struct StableHash {
+    private(set) var value: UInt64 = 0xcbf29ce484222325
+    mutating func mix(_ v: UInt32) {
+        value = (value ^ UInt64(v)) &* 0x100000001b3
+        value = (value ^ UInt64(v >> 16)) &* 0x100000001b3
+    }
+}

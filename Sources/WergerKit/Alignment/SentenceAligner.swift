@@ -1,0 +1,382 @@
+import Foundation
+
+/// How the aligner weighs its signals. Costs are in nats-like units: a bead's cost is its prior plus
+/// its length cost plus its anchor evidence; the dynamic program finds the cheapest sequence of beads.
+/// The defaults were tuned on the ntrex128 development set (docs/alignment.md).
+public struct AlignmentWeights: Sendable, Equatable {
+    /// Variance of the log length ratio of a bead's two sides, for long sentences…
+    public var lengthVariance: Float = 0.035
+    /// …plus this many characters over the bead's length, so short sentences may vary more.
+    public var shortLengthVariance: Float = 4
+    /// Prior cost of a 1-2 or 2-1 bead, of a 2-2 bead, of a null bead (1-0, 0-1); a 1-1 costs nothing.
+    public var merge: Float = 3
+    public var mergeBoth: Float = 6
+    public var null: Float = 4
+    /// Cost of a bead whose sides lie in paragraphs that do not correspond.
+    public var paragraph: Float = 12
+    /// Reward per anchor found on both sides, and cost per anchor found on one side only, by class:
+    /// numbers, Latin names, punctuation, glossary terms.
+    public var numberMatch: Float = 1.5
+    public var numberMiss: Float = 0.8
+    public var nameMatch: Float = 1.0
+    public var nameMiss: Float = 0
+    public var punctuationMatch: Float = 0.5
+    public var punctuationMiss: Float = 0.8
+    public var glossaryMatch: Float = 2
+    public var glossaryMiss: Float = 0.3
+    /// Reward for a 1-1 bead the memory already holds.
+    public var knownPair: Float = 8
+
+    public init() {}
+}
+
+/// What the aligner needs besides the two documents.
+public struct AlignmentOptions: Sendable {
+    public var weights = AlignmentWeights()
+    /// Extra anchors: terms and their translations.
+    public var glossary: Glossary?
+    /// Half the width of the first band of the dynamic program (in segments); it doubles when the
+    /// best path touches its edge.
+    public var band = 32
+    /// Past this ratio of the two sides' lengths (either way) the documents are refused.
+    public var maximumLengthRatio = 5.0
+
+    public init(weights: AlignmentWeights = AlignmentWeights(), glossary: Glossary? = nil, band: Int = 32) {
+        self.weights = weights
+        self.glossary = glossary
+        self.band = band
+    }
+}
+
+/// Two documents aligned: their segments and the beads that pair them.
+public struct Alignment: Sendable {
+    public let source: SegmentedText
+    public let target: SegmentedText
+    /// In document order; together they cover every segment of both sides once.
+    public let beads: [Bead]
+    /// Target characters per source character, estimated from the two documents.
+    public let lengthRatio: Double
+}
+
+/// Aligns a document and its translation into beads (1-1, 1-0, 0-1, 1-2, 2-1, 2-2) with one banded
+/// dynamic program over segment lengths, paragraph boundaries, numbers, names, punctuation,
+/// glossary terms and pairs the memory knows.
+public struct SentenceAligner {
+    public var options: AlignmentOptions
+    public var knownPairs: KnownPairSource?
+
+    public init(options: AlignmentOptions = AlignmentOptions(), knownPairs: KnownPairSource? = nil) {
+        self.options = options
+        self.knownPairs = knownPairs
+    }
+
+    public func align(_ source: SegmentedText, _ target: SegmentedText) throws -> Alignment {
+        guard !source.segments.isEmpty else { throw AlignmentError.empty(document: source.name) }
+        guard !target.segments.isEmpty else { throw AlignmentError.empty(document: target.name) }
+        var s = Side(source, glossary: options.glossary, side: \.sources)
+        var t = Side(target, glossary: options.glossary, side: \.targets)
+        let ratio = t.totalLength / max(s.totalLength, 1)
+        guard ratio <= options.maximumLengthRatio, ratio >= 1 / options.maximumLengthRatio else {
+            throw AlignmentError.lengthMismatch(source: source.name, target: target.name, ratio: ratio)
+        }
+        let known = try knownCells(source, target)
+        Self.assignGroups(&s, &t, ratio: Float(ratio), options: options)
+        let scorer = BeadScorer(s: s, t: t, ratio: Float(ratio), w: options.weights, known: known)
+        let path = scorer.bestPath(band: options.band)
+        let beads = scorer.beads(path)
+        return Alignment(source: source, target: target, beads: beads, lengthRatio: ratio)
+    }
+
+    /// The (source, target) segment pairs the memory knows, as `i * (m + 1) + j`.
+    private func knownCells(_ source: SegmentedText, _ target: SegmentedText) throws -> Set<Int> {
+        guard let knownPairs else { return [] }
+        let sourceForms = source.texts.map(MatchingForm.of)
+        let found = try knownPairs.knownTargets(forSources: Array(Set(sourceForms)))
+        guard !found.isEmpty else { return [] }
+        var targetIndexes: [String: [Int]] = [:]
+        for (j, text) in target.texts.enumerated() { targetIndexes[MatchingForm.of(text), default: []].append(j) }
+        var cells = Set<Int>()
+        let width = target.texts.count + 1
+        for (i, form) in sourceForms.enumerated() {
+            guard let targets = found[form] else { continue }
+            for form in targets { for j in targetIndexes[form] ?? [] { cells.insert(i * width + j) } }
+        }
+        return cells
+    }
+
+    /// Paragraph groups: a non-null bead whose sentences lie in different groups pays the paragraph
+    /// cost. With as many paragraphs on both sides, paragraph k corresponds to paragraph k; otherwise
+    /// the paragraphs are aligned first, by the same dynamic program one level up.
+    static func assignGroups(_ s: inout Side, _ t: inout Side, ratio: Float, options: AlignmentOptions) {
+        let sp = s.paragraphCount, tp = t.paragraphCount
+        if sp == tp { return }
+        let ps = s.paragraphSide(), pt = t.paragraphSide()
+        var weights = options.weights
+        weights.paragraph = 0
+        let scorer = BeadScorer(s: ps, t: pt, ratio: ratio, w: weights, known: [])
+        var sourceGroup = [Int32](repeating: 0, count: sp), targetGroup = [Int32](repeating: 0, count: tp)
+        var i = 0, j = 0
+        for (group, move) in scorer.bestPath(band: max(8, options.band / 4)).enumerated() {
+            for _ in 0..<move.a { sourceGroup[i] = Int32(group); i += 1 }
+            for _ in 0..<move.b { targetGroup[j] = Int32(group); j += 1 }
+        }
+        s.groups = s.groups.map { sourceGroup[Int($0)] }
+        t.groups = t.groups.map { targetGroup[Int($0)] }
+    }
+}
+
+/// One side as the dynamic program sees it: per unit (segment or paragraph) its length, its anchor
+/// tokens (one contiguous run per unit in `tokens`) and its paragraph group.
+struct Side {
+    /// Length prefix sums: unit k has length `prefix[k + 1] - prefix[k]`, in non-space characters.
+    var prefix: [Double]
+    var tokenStart: [Int]
+    var tokens: [UInt64]
+    var groups: [Int32]
+
+    var count: Int { groups.count }
+    var totalLength: Double { prefix.last ?? 0 }
+    var paragraphCount: Int { Int(groups.last ?? -1) + 1 }
+
+    init(prefix: [Double], tokenStart: [Int], tokens: [UInt64], groups: [Int32]) {
+        self.prefix = prefix
+        self.tokenStart = tokenStart
+        self.tokens = tokens
+        self.groups = groups
+    }
+
+    init(_ text: SegmentedText, glossary: Glossary?, side: KeyPath<Glossary, [String]>) {
+        let tokenizer = AnchorTokenizer(arabicScript: text.language.usesArabicScript)
+        prefix = [0]
+        prefix.reserveCapacity(text.texts.count + 1)
+        tokenStart = [0]
+        tokens = []
+        groups = []
+        var lastParagraph = Int.min
+        var group: Int32 = -1
+        for (k, sentence) in text.texts.enumerated() {
+            var length = 0
+            for scalar in sentence.unicodeScalars where !scalar.properties.isWhitespace { length += 1 }
+            prefix.append(prefix[k] + Double(length))
+            let terms = glossary.map { $0.terms(in: MatchingForm.of(sentence), side: side) } ?? []
+            tokens += tokenizer.tokens(of: sentence, glossaryTerms: terms)
+            tokenStart.append(tokens.count)
+            // Paragraph numbers as dense ranks: a paragraph without segments leaves no gap.
+            let paragraph = text.segments[k].paragraph
+            if paragraph != lastParagraph { group += 1; lastParagraph = paragraph }
+            groups.append(group)
+        }
+    }
+
+    /// The same document one level up: one unit per paragraph group.
+    func paragraphSide() -> Side {
+        var prefix: [Double] = [0], tokenStart = [0], tokens: [UInt64] = [], groups: [Int32] = []
+        var k = 0
+        while k < count {
+            var end = k
+            while end < count, self.groups[end] == self.groups[k] { end += 1 }
+            prefix.append(self.prefix[end])
+            tokens += self.tokens[self.tokenStart[k]..<self.tokenStart[end]]
+            tokenStart.append(tokens.count)
+            groups.append(0)
+            k = end
+        }
+        return Side(prefix: prefix, tokenStart: tokenStart, tokens: tokens, groups: groups)
+    }
+}
+
+/// A step of the best path: a bead of `a` source and `b` target units.
+struct Move: Equatable {
+    var a: Int
+    var b: Int
+    static let all = [Move(a: 1, b: 1), Move(a: 1, b: 0), Move(a: 0, b: 1), Move(a: 2, b: 1), Move(a: 1, b: 2), Move(a: 2, b: 2)]
+}
+
+/// Bead costs and the banded dynamic program.
+struct BeadScorer {
+    let s: Side
+    let t: Side
+    let ratio: Float
+    let w: AlignmentWeights
+    let known: Set<Int>
+    private let matchWeight: [Float]
+    private let missWeight: [Float]
+
+    init(s: Side, t: Side, ratio: Float, w: AlignmentWeights, known: Set<Int>) {
+        self.s = s
+        self.t = t
+        self.ratio = ratio
+        self.w = w
+        self.known = known
+        matchWeight = [w.numberMatch, w.nameMatch, w.punctuationMatch, w.glossaryMatch]
+        missWeight = [w.numberMiss, w.nameMiss, w.punctuationMiss, w.glossaryMiss]
+    }
+
+    /// The parts of a bead's cost: source units `i..<i+a`, target units `j..<j+b`.
+    struct Parts {
+        var prior: Float = 0
+        var length: Float = 0
+        var anchors: Float = 0
+        var paragraph: Float = 0
+        var known = false
+        var total: Float { prior + length + anchors + paragraph }
+    }
+
+    @inline(__always)
+    func cost(_ i: Int, _ a: Int, _ j: Int, _ b: Int) -> Float { parts(i, a, j, b).total }
+
+    func parts(_ i: Int, _ a: Int, _ j: Int, _ b: Int) -> Parts {
+        var p = Parts()
+        if a == 0 || b == 0 {
+            p.prior = w.null
+            return p
+        }
+        p.prior = a == 1 && b == 1 ? 0 : (a == 2 && b == 2 ? w.mergeBoth : w.merge)
+        let ls = Float(s.prefix[i + a] - s.prefix[i]) * ratio
+        let lt = Float(t.prefix[j + b] - t.prefix[j])
+        let x = logf((lt + 4) / (ls + 4))
+        let variance = w.lengthVariance + w.shortLengthVariance / (ls + lt + 1)
+        p.length = x * x / (2 * variance)
+        let group = s.groups[i]
+        if s.groups[i + a - 1] != group || t.groups[j] != group || t.groups[j + b - 1] != group { p.paragraph = w.paragraph }
+        p.anchors = anchorCost(s.tokenStart[i]..<s.tokenStart[i + a], t.tokenStart[j]..<t.tokenStart[j + b])
+        if a == 1, b == 1, !known.isEmpty, known.contains(i * (t.count + 1) + j) {
+            p.known = true
+            p.anchors -= w.knownPair
+        }
+        return p
+    }
+
+    /// Anchors found on both sides lower the cost; anchors found on one side only raise it.
+    @inline(__always)
+    private func anchorCost(_ sr: Range<Int>, _ tr: Range<Int>) -> Float {
+        if sr.isEmpty && tr.isEmpty { return 0 }
+        var used: UInt64 = 0
+        var cost: Float = 0
+        let tLimit = min(tr.upperBound, tr.lowerBound + 64)
+        for x in sr {
+            let token = s.tokens[x]
+            var found = false
+            var y = tr.lowerBound
+            while y < tLimit {
+                let bit: UInt64 = 1 << UInt64(y - tr.lowerBound)
+                if used & bit == 0, t.tokens[y] == token { used |= bit; found = true; break }
+                y += 1
+            }
+            let c = Int(token >> 60)
+            cost += found ? -matchWeight[c] : missWeight[c]
+        }
+        var y = tr.lowerBound
+        while y < tLimit {
+            if used & (1 << UInt64(y - tr.lowerBound)) == 0 { cost += missWeight[Int(t.tokens[y] >> 60)] }
+            y += 1
+        }
+        return cost
+    }
+
+    /// The cheapest sequence of beads from (0, 0) to (n, m), inside a band around the diagonal that
+    /// widens until the path no longer touches its edge (the path is then the unbanded optimum in
+    /// all but pathological cases, at a fraction of the n×m cost).
+    func bestPath(band initial: Int) -> [Move] {
+        let n = s.count, m = t.count
+        var band = max(initial, 4)
+        while true {
+            let (path, touched) = bandedPath(band: band)
+            if !touched || band >= max(n, m) { return path }
+            band *= 2
+        }
+    }
+
+    private func bandedPath(band: Int) -> (path: [Move], touchedEdge: Bool) {
+        let n = s.count, m = t.count
+        var lo = [Int](repeating: 0, count: n + 1), hi = lo, start = lo
+        var cells = 0
+        for i in 0...n {
+            let center = n == 0 ? 0 : Int((Double(i) * Double(m) / Double(n)).rounded())
+            lo[i] = max(0, center - band)
+            hi[i] = min(m, center + band)
+            start[i] = cells
+            cells += hi[i] - lo[i] + 1
+        }
+        var cost = [Float](repeating: .infinity, count: cells)
+        var back = [UInt8](repeating: 255, count: cells)
+        cost[0] = 0
+        let moves = Move.all
+        for i in 0...n {
+            for j in lo[i]...hi[i] {
+                if i == 0 && j == 0 { continue }
+                var best = Float.infinity
+                var bestMove: UInt8 = 255
+                for (k, move) in moves.enumerated() {
+                    let pi = i - move.a, pj = j - move.b
+                    guard pi >= 0, pj >= 0, pj >= lo[pi], pj <= hi[pi] else { continue }
+                    let previous = cost[start[pi] + pj - lo[pi]]
+                    if previous == .infinity { continue }
+                    let total = previous + self.cost(pi, move.a, pj, move.b)
+                    if total < best { best = total; bestMove = UInt8(k) }
+                }
+                cost[start[i] + j - lo[i]] = best
+                back[start[i] + j - lo[i]] = bestMove
+            }
+        }
+        var path: [Move] = []
+        var i = n, j = m
+        var touched = false
+        while i > 0 || j > 0 {
+            if (j == lo[i] && lo[i] > 0) || (j == hi[i] && hi[i] < m) { touched = true }
+            let move = moves[Int(back[start[i] + j - lo[i]])]
+            path.append(move)
+            i -= move.a
+            j -= move.b
+        }
+        return (path.reversed(), touched)
+    }
+
+    /// The path as beads, each with its confidence.
+    func beads(_ path: [Move]) -> [Bead] {
+        var starts: [(i: Int, j: Int)] = []
+        var i = 0, j = 0
+        for move in path {
+            starts.append((i, j))
+            i += move.a
+            j += move.b
+        }
+        var beads: [Bead] = []
+        beads.reserveCapacity(path.count)
+        for (k, move) in path.enumerated() {
+            let (i, j) = starts[k]
+            let confidence: Double
+            if move.a == 0 || move.b == 0 {
+                confidence = nullConfidence(k, path, starts)
+            } else {
+                let p = parts(i, move.a, j, move.b)
+                let base: Float = move.a == 1 && move.b == 1 ? 3 : (move.a == 2 && move.b == 2 ? 1.5 : 2)
+                let evidence = base - p.length - p.anchors - p.paragraph
+                confidence = p.known ? 0.99 : Double(1 / (1 + expf(-evidence)))
+            }
+            beads.append(Bead(source: i..<(i + move.a), target: j..<(j + move.b),
+                              confidence: (confidence * 100).rounded() / 100))
+        }
+        return beads
+    }
+
+    /// A null bead is as sure as gluing its segment to a neighbouring bead (or pairing it with a
+    /// neighbouring null bead of the other side) is costly.
+    private func nullConfidence(_ k: Int, _ path: [Move], _ starts: [(i: Int, j: Int)]) -> Double {
+        let move = path[k]
+        let (i, j) = starts[k]
+        let own = cost(i, move.a, j, move.b)
+        var margin = Float.infinity
+        for neighbour in [k - 1, k + 1] where neighbour >= 0 && neighbour < path.count {
+            let other = path[neighbour]
+            let a = move.a + other.a, b = move.b + other.b
+            guard a <= 2, b <= 2, a + b > 0, !(a == 0 || b == 0) || false else { continue }
+            let (ni, nj) = starts[neighbour]
+            let mi = min(i, ni), mj = min(j, nj)
+            let alternative = cost(mi, a, mj, b)
+            margin = min(margin, alternative - (own + cost(ni, other.a, nj, other.b)))
+        }
+        if margin == .infinity { margin = 2 }
+        return Double(1 / (1 + expf(-(margin - 0.5))))
+    }
+}
