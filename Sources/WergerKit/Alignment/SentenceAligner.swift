@@ -26,6 +26,11 @@ public struct AlignmentWeights: Sendable, Equatable {
     public var glossaryMiss: Float = 0.3
     /// Reward for a 1-1 bead the memory already holds.
     public var knownPair: Float = 8
+    /// Cost of cutting a segment at a soft boundary: after a likely abbreviation, before a word in
+    /// lower case, elsewhere.
+    public var cutAbbreviation: Float = 4
+    public var cutLowercase: Float = 2
+    public var cut: Float = 1.5
 
     public init() {}
 }
@@ -73,33 +78,53 @@ public struct SentenceAligner {
     public func align(_ source: SegmentedText, _ target: SegmentedText) throws -> Alignment {
         guard !source.segments.isEmpty else { throw AlignmentError.empty(document: source.name) }
         guard !target.segments.isEmpty else { throw AlignmentError.empty(document: target.name) }
-        var s = Side(source, glossary: options.glossary, side: \.sources)
-        var t = Side(target, glossary: options.glossary, side: \.targets)
+        let sourcePieces = PieceCutter.pieces(of: source, weights: options.weights)
+        let targetPieces = PieceCutter.pieces(of: target, weights: options.weights)
+        var s = Side(sourcePieces, language: source.language, glossary: options.glossary, side: \.sources)
+        var t = Side(targetPieces, language: target.language, glossary: options.glossary, side: \.targets)
         let ratio = t.totalLength / max(s.totalLength, 1)
         guard ratio <= options.maximumLengthRatio, ratio >= 1 / options.maximumLengthRatio else {
             throw AlignmentError.lengthMismatch(source: source.name, target: target.name, ratio: ratio)
         }
-        let known = try knownCells(source, target)
+        let known = try knownCells(source, target, sourcePieces, targetPieces)
         Self.assignGroups(&s, &t, ratio: Float(ratio), options: options)
         let scorer = BeadScorer(s: s, t: t, ratio: Float(ratio), w: options.weights, known: known)
         let path = scorer.bestPath(band: options.band)
-        let beads = scorer.beads(path)
-        return Alignment(source: source, target: target, beads: beads, lengthRatio: ratio)
+        let (beads, sourceCuts, targetCuts) = scorer.beads(path)
+        return Alignment(source: Self.resegmented(source, sourcePieces, cuts: sourceCuts),
+                         target: Self.resegmented(target, targetPieces, cuts: targetCuts),
+                         beads: beads, lengthRatio: ratio)
     }
 
-    /// The (source, target) segment pairs the memory knows, as `i * (m + 1) + j`.
-    private func knownCells(_ source: SegmentedText, _ target: SegmentedText) throws -> Set<Int> {
+    /// The document's segments with the soft boundaries the alignment cut at made hard.
+    static func resegmented(_ text: SegmentedText, _ pieces: [Piece], cuts: [Bool]) -> SegmentedText {
+        guard cuts.contains(where: { $0 }) else { return text }
+        var segments: [Segment] = []
+        for (k, piece) in pieces.enumerated() {
+            if k > 0, piece.soft, !cuts[k] {
+                segments[segments.count - 1].range = segments[segments.count - 1].range.lowerBound..<piece.range.upperBound
+            } else {
+                segments.append(Segment(range: piece.range, paragraph: piece.paragraph))
+            }
+        }
+        return SegmentedText(name: text.name, language: text.language, text: text.text, segments: segments)
+    }
+
+    /// The (source, target) piece pairs that start two segments the memory knows as a pair, as
+    /// `i * (m + 1) + j`.
+    private func knownCells(_ source: SegmentedText, _ target: SegmentedText, _ sp: [Piece], _ tp: [Piece]) throws -> Set<Int> {
         guard let knownPairs else { return [] }
         let sourceForms = source.texts.map(MatchingForm.of)
         let found = try knownPairs.knownTargets(forSources: Array(Set(sourceForms)))
         guard !found.isEmpty else { return [] }
+        let sourceFirst = sp.indices.filter { !sp[$0].soft }, targetFirst = tp.indices.filter { !tp[$0].soft }
         var targetIndexes: [String: [Int]] = [:]
-        for (j, text) in target.texts.enumerated() { targetIndexes[MatchingForm.of(text), default: []].append(j) }
+        for (j, text) in target.texts.enumerated() { targetIndexes[MatchingForm.of(text), default: []].append(targetFirst[j]) }
         var cells = Set<Int>()
-        let width = target.texts.count + 1
+        let width = tp.count + 1
         for (i, form) in sourceForms.enumerated() {
             guard let targets = found[form] else { continue }
-            for form in targets { for j in targetIndexes[form] ?? [] { cells.insert(i * width + j) } }
+            for form in targets { for j in targetIndexes[form] ?? [] { cells.insert(sourceFirst[i] * width + j) } }
         }
         return cells
     }
@@ -125,14 +150,19 @@ public struct SentenceAligner {
     }
 }
 
-/// One side as the dynamic program sees it: per unit (segment or paragraph) its length, its anchor
-/// tokens (one contiguous run per unit in `tokens`) and its paragraph group.
+/// One side as the dynamic program sees it: per unit (a piece of a segment, or a paragraph) its
+/// length, its anchor tokens (one contiguous run per unit in `tokens`), its paragraph group, and
+/// whether the boundary before it is soft (inside a segment) and what cutting there costs.
 struct Side {
     /// Length prefix sums: unit k has length `prefix[k + 1] - prefix[k]`, in non-space characters.
     var prefix: [Double]
     var tokenStart: [Int]
     var tokens: [UInt64]
     var groups: [Int32]
+    var soft: [Bool]
+    var cutCost: [Float]
+    /// Hard boundaries before units 1...k: a run of units i..<i+a holds `1 + hard[i+a-1] - hard[i]` segments.
+    var hard: [Int32]
 
     var count: Int { groups.count }
     var totalLength: Double { prefix.last ?? 0 }
@@ -143,28 +173,38 @@ struct Side {
         self.tokenStart = tokenStart
         self.tokens = tokens
         self.groups = groups
+        soft = Array(repeating: false, count: groups.count)
+        cutCost = Array(repeating: 0, count: groups.count)
+        hard = (0..<groups.count).map { Int32($0) }
     }
 
-    init(_ text: SegmentedText, glossary: Glossary?, side: KeyPath<Glossary, [String]>) {
-        let tokenizer = AnchorTokenizer(arabicScript: text.language.usesArabicScript)
+    init(_ pieces: [Piece], language: LanguageTag, glossary: Glossary?, side: KeyPath<Glossary, [String]>) {
+        let tokenizer = AnchorTokenizer(arabicScript: language.usesArabicScript)
         prefix = [0]
-        prefix.reserveCapacity(text.texts.count + 1)
+        prefix.reserveCapacity(pieces.count + 1)
         tokenStart = [0]
         tokens = []
         groups = []
+        soft = []
+        cutCost = []
+        hard = []
         var lastParagraph = Int.min
         var group: Int32 = -1
-        for (k, sentence) in text.texts.enumerated() {
+        var hardCount: Int32 = 0
+        for (k, piece) in pieces.enumerated() {
             var length = 0
-            for scalar in sentence.unicodeScalars where !scalar.properties.isWhitespace { length += 1 }
+            for scalar in piece.text.unicodeScalars where !scalar.properties.isWhitespace { length += 1 }
             prefix.append(prefix[k] + Double(length))
-            let terms = glossary.map { $0.terms(in: MatchingForm.of(sentence), side: side) } ?? []
-            tokens += tokenizer.tokens(of: sentence, glossaryTerms: terms)
+            let terms = glossary.map { $0.terms(in: MatchingForm.of(piece.text), side: side) } ?? []
+            tokens += tokenizer.tokens(of: piece.text, glossaryTerms: terms)
             tokenStart.append(tokens.count)
             // Paragraph numbers as dense ranks: a paragraph without segments leaves no gap.
-            let paragraph = text.segments[k].paragraph
-            if paragraph != lastParagraph { group += 1; lastParagraph = paragraph }
+            if piece.paragraph != lastParagraph { group += 1; lastParagraph = piece.paragraph }
             groups.append(group)
+            soft.append(piece.soft)
+            cutCost.append(piece.cutCost)
+            if k > 0, !piece.soft { hardCount += 1 }
+            hard.append(hardCount)
         }
     }
 
@@ -183,13 +223,22 @@ struct Side {
         }
         return Side(prefix: prefix, tokenStart: tokenStart, tokens: tokens, groups: groups)
     }
+
+    /// How many segments units `i..<i+a` hold (a cut at a soft boundary inside them is not made).
+    @inline(__always)
+    func segments(_ i: Int, _ a: Int) -> Int { a == 0 ? 0 : 1 + Int(hard[i + a - 1] - hard[i]) }
 }
 
 /// A step of the best path: a bead of `a` source and `b` target units.
 struct Move: Equatable {
     var a: Int
     var b: Int
-    static let all = [Move(a: 1, b: 1), Move(a: 1, b: 0), Move(a: 0, b: 1), Move(a: 2, b: 1), Move(a: 1, b: 2), Move(a: 2, b: 2)]
+    /// Up to three pieces a side, as long as they make at most two segments.
+    static let all: [Move] = {
+        var moves: [Move] = []
+        for a in 0...3 { for b in 0...3 where a + b > 0 { moves.append(Move(a: a, b: b)) } }
+        return moves.sorted { ($0.a + $0.b, $0.a) < ($1.a + $1.b, $1.a) }
+    }()
 }
 
 /// Bead costs and the banded dynamic program.
@@ -218,8 +267,9 @@ struct BeadScorer {
         var length: Float = 0
         var anchors: Float = 0
         var paragraph: Float = 0
+        var cut: Float = 0
         var known = false
-        var total: Float { prior + length + anchors + paragraph }
+        var total: Float { prior + length + anchors + paragraph + cut }
     }
 
     @inline(__always)
@@ -227,11 +277,19 @@ struct BeadScorer {
 
     func parts(_ i: Int, _ a: Int, _ j: Int, _ b: Int) -> Parts {
         var p = Parts()
-        if a == 0 || b == 0 {
-            p.prior = w.null
+        let sa = s.segments(i, a), sb = t.segments(j, b)
+        if sa > 2 || sb > 2 {
+            p.prior = .infinity
             return p
         }
-        p.prior = a == 1 && b == 1 ? 0 : (a == 2 && b == 2 ? w.mergeBoth : w.merge)
+        // A bead that starts inside a segment cuts it there.
+        if a > 0, i > 0, s.soft[i] { p.cut += s.cutCost[i] }
+        if b > 0, j > 0, t.soft[j] { p.cut += t.cutCost[j] }
+        if sa == 0 || sb == 0 {
+            p.prior = sa + sb == 1 ? w.null : .infinity
+            return p
+        }
+        p.prior = sa == 1 && sb == 1 ? 0 : (sa == 2 && sb == 2 ? w.mergeBoth : w.merge)
         let ls = Float(s.prefix[i + a] - s.prefix[i]) * ratio
         let lt = Float(t.prefix[j + b] - t.prefix[j])
         let x = logf((lt + 4) / (ls + 4))
@@ -240,7 +298,9 @@ struct BeadScorer {
         let group = s.groups[i]
         if s.groups[i + a - 1] != group || t.groups[j] != group || t.groups[j + b - 1] != group { p.paragraph = w.paragraph }
         p.anchors = anchorCost(s.tokenStart[i]..<s.tokenStart[i + a], t.tokenStart[j]..<t.tokenStart[j + b])
-        if a == 1, b == 1, !known.isEmpty, known.contains(i * (t.count + 1) + j) {
+        if sa == 1, sb == 1, !known.isEmpty, !s.soft[i], !t.soft[j],
+           i + a == s.count || !s.soft[i + a], j + b == t.count || !t.soft[j + b],
+           known.contains(i * (t.count + 1) + j) {
             p.known = true
             p.anchors -= w.knownPair
         }
@@ -332,32 +392,41 @@ struct BeadScorer {
         return (path.reversed(), touched)
     }
 
-    /// The path as beads, each with its confidence.
-    func beads(_ path: [Move]) -> [Bead] {
+    /// The path as beads over segments (pieces glued back, except where a bead starts inside a
+    /// segment: `cuts` marks those pieces on each side), each bead with its confidence.
+    func beads(_ path: [Move]) -> (beads: [Bead], sourceCuts: [Bool], targetCuts: [Bool]) {
         var starts: [(i: Int, j: Int)] = []
+        var sourceCuts = [Bool](repeating: false, count: s.count), targetCuts = [Bool](repeating: false, count: t.count)
         var i = 0, j = 0
         for move in path {
             starts.append((i, j))
+            if move.a > 0, s.soft[i] { sourceCuts[i] = true }
+            if move.b > 0, t.soft[j] { targetCuts[j] = true }
             i += move.a
             j += move.b
         }
+        // Segment numbers after the cuts: a piece starts a segment at a hard boundary or a cut.
+        var sourceSegment = 0, targetSegment = 0
         var beads: [Bead] = []
         beads.reserveCapacity(path.count)
         for (k, move) in path.enumerated() {
             let (i, j) = starts[k]
+            let sa = s.segments(i, move.a), sb = t.segments(j, move.b)
             let confidence: Double
-            if move.a == 0 || move.b == 0 {
+            let p = parts(i, move.a, j, move.b)
+            if sa == 0 || sb == 0 {
                 confidence = nullConfidence(k, path, starts)
             } else {
-                let p = parts(i, move.a, j, move.b)
-                let base: Float = move.a == 1 && move.b == 1 ? 3 : (move.a == 2 && move.b == 2 ? 1.5 : 2)
-                let evidence = base - p.length - p.anchors - p.paragraph
+                let base: Float = sa == 1 && sb == 1 ? 3 : (sa == 2 && sb == 2 ? 1.5 : 2)
+                let evidence = base - p.length - p.anchors - p.paragraph - p.cut
                 confidence = p.known ? 0.99 : Double(1 / (1 + expf(-evidence)))
             }
-            beads.append(Bead(source: i..<(i + move.a), target: j..<(j + move.b),
+            beads.append(Bead(source: sourceSegment..<(sourceSegment + sa), target: targetSegment..<(targetSegment + sb),
                               confidence: (confidence * 100).rounded() / 100))
+            sourceSegment += sa
+            targetSegment += sb
         }
-        return beads
+        return (beads, sourceCuts, targetCuts)
     }
 
     /// A null bead is as sure as gluing its segment to a neighbouring bead (or pairing it with a
@@ -370,10 +439,10 @@ struct BeadScorer {
         for neighbour in [k - 1, k + 1] where neighbour >= 0 && neighbour < path.count {
             let other = path[neighbour]
             let a = move.a + other.a, b = move.b + other.b
-            guard a <= 2, b <= 2, a + b > 0, !(a == 0 || b == 0) || false else { continue }
+            guard a <= 3, b <= 3, a > 0, b > 0 else { continue }
             let (ni, nj) = starts[neighbour]
-            let mi = min(i, ni), mj = min(j, nj)
-            let alternative = cost(mi, a, mj, b)
+            let alternative = cost(min(i, ni), a, min(j, nj), b)
+            if alternative == .infinity { continue }
             margin = min(margin, alternative - (own + cost(ni, other.a, nj, other.b)))
         }
         if margin == .infinity { margin = 2 }
