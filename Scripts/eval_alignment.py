@@ -20,11 +20,11 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def predict(binary, devset, lang, memory):
+def predict(binary, devset, lang, memory, weights=None):
     src, tgt = os.path.join(devset, lang, "src"), os.path.join(devset, lang, "tgt")
     start = time.time()
     run = subprocess.run([binary, "align", "--batch", src, tgt, "--from", "en", "--to", lang, "--format", "jsonl",
-                          "--memory", memory], capture_output=True, text=True)
+                          "--memory", memory] + (["--weights", weights] if weights else []), capture_output=True, text=True)
     elapsed = time.time() - start
     if run.returncode != 0:
         sys.stderr.write(run.stderr)
@@ -55,6 +55,7 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--floors", action="store_true", help="fail when a figure is below Scripts/alignment-floors.tsv")
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--weights", help="pass --weights to werger align (tuning)")
     a = ap.parse_args()
     scorer = os.path.join(a.shared, "eval/alignment/score.py")
     if not os.path.exists(scorer) or not os.path.exists(os.path.join(a.shared, "corpora/ntrex128")):
@@ -73,7 +74,7 @@ def main():
         langs = sorted(os.listdir(devset))
         langs = [l for l in langs if os.path.isdir(os.path.join(devset, l, "src"))]
         for lang in langs:
-            records, elapsed = predict(a.binary, devset, lang, memory)
+            records, elapsed = predict(a.binary, devset, lang, memory, a.weights)
             pred += records
             print(f"eval: {lang}: {len(records)} document pairs aligned in {elapsed:.2f} s")
         pred_path = os.path.join(scratch, "pred.jsonl")

@@ -31,6 +31,8 @@ struct AlignCommand: ParsableCommand {
     @Flag(help: "SOURCE and TARGET are folders: align the files with the same name.") var batch = false
     @Option(help: "The document id stored with the units (default: the source file's name).") var document: String?
     @Option(help: "The input encoding when it is not UTF-8 or UTF-16 with a BOM (e.g. windows-1256).") var encoding: String?
+    @Option(help: ArgumentHelp("Change the aligner's weights, e.g. merge=2.5,null=3 (for tuning).", visibility: .hidden))
+    var weights: String?
     @OptionGroup var memory: MemoryOptions
 
     func validate() throws {
@@ -42,6 +44,9 @@ struct AlignCommand: ParsableCommand {
         try reportingFailures {
             let from = try LanguageTag(self.from), to = try LanguageTag(self.to)
             var options = AlignmentOptions()
+            if let weights {
+                do { options.weights = try AlignmentWeights(overrides: weights) } catch let error as AlignmentWeightsError { throw fail(error.description, code: 64) }
+            }
             if let glossary {
                 let text = try DocumentReader(path: glossary).readAll()
                 do { options.glossary = try Glossary.parse(text, name: glossary) } catch let error as GlossaryError {

@@ -33,6 +33,32 @@ public struct AlignmentWeights: Sendable, Equatable {
     public var cut: Float = 1.5
 
     public init() {}
+
+    /// The weights with some changed by name: `"merge=2.5,null=3"` (for tuning on a dev set).
+    public init(overrides: String) throws(AlignmentWeightsError) {
+        let paths: [String: WritableKeyPath<AlignmentWeights, Float>] = [
+            "lengthVariance": \.lengthVariance, "shortLengthVariance": \.shortLengthVariance, "merge": \.merge,
+            "mergeBoth": \.mergeBoth, "null": \.null, "paragraph": \.paragraph, "numberMatch": \.numberMatch,
+            "numberMiss": \.numberMiss, "nameMatch": \.nameMatch, "nameMiss": \.nameMiss,
+            "punctuationMatch": \.punctuationMatch, "punctuationMiss": \.punctuationMiss,
+            "glossaryMatch": \.glossaryMatch, "glossaryMiss": \.glossaryMiss, "knownPair": \.knownPair,
+            "cutAbbreviation": \.cutAbbreviation, "cutLowercase": \.cutLowercase, "cut": \.cut,
+        ]
+        for item in overrides.split(separator: ",") {
+            let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, let path = paths[parts[0]], let value = Float(parts[1]) else {
+                throw AlignmentWeightsError(item: String(item), names: paths.keys.sorted())
+            }
+            self[keyPath: path] = value
+        }
+    }
+}
+
+/// A `--weights` item that is not `name=number` with a known name.
+public struct AlignmentWeightsError: Error, Sendable, CustomStringConvertible {
+    public let item: String
+    public let names: [String]
+    public var description: String { "--weights: '\(item)' is not name=number; names: \(names.joined(separator: ", "))" }
 }
 
 /// What the aligner needs besides the two documents.
