@@ -22,6 +22,7 @@ public struct AlignmentWeights: Sendable, Equatable {
     public var nameMiss: Float = 0
     public var punctuationMatch: Float = 0.5
     public var punctuationMiss: Float = 0.8
+    public var soundMatch: Float = 1
     public var glossaryMatch: Float = 2
     public var glossaryMiss: Float = 0.3
     /// Reward for a 1-1 bead the memory already holds.
@@ -31,6 +32,8 @@ public struct AlignmentWeights: Sendable, Equatable {
     public var cutAbbreviation: Float = 4
     public var cutLowercase: Float = 2
     public var cut: Float = 1.5
+    /// Taken off when both sides are cut at the same place.
+    public var cutBoth: Float = 3.5
 
     public init() {}
 
@@ -41,8 +44,8 @@ public struct AlignmentWeights: Sendable, Equatable {
             "mergeBoth": \.mergeBoth, "null": \.null, "paragraph": \.paragraph, "numberMatch": \.numberMatch,
             "numberMiss": \.numberMiss, "nameMatch": \.nameMatch, "nameMiss": \.nameMiss,
             "punctuationMatch": \.punctuationMatch, "punctuationMiss": \.punctuationMiss,
-            "glossaryMatch": \.glossaryMatch, "glossaryMiss": \.glossaryMiss, "knownPair": \.knownPair,
-            "cutAbbreviation": \.cutAbbreviation, "cutLowercase": \.cutLowercase, "cut": \.cut,
+            "glossaryMatch": \.glossaryMatch, "soundMatch": \.soundMatch, "glossaryMiss": \.glossaryMiss, "knownPair": \.knownPair,
+            "cutAbbreviation": \.cutAbbreviation, "cutLowercase": \.cutLowercase, "cut": \.cut, "cutBoth": \.cutBoth,
         ]
         for item in overrides.split(separator: ",") {
             let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -106,20 +109,42 @@ public struct SentenceAligner {
         guard !target.segments.isEmpty else { throw AlignmentError.empty(document: target.name) }
         let sourcePieces = PieceCutter.pieces(of: source, weights: options.weights)
         let targetPieces = PieceCutter.pieces(of: target, weights: options.weights)
-        var s = Side(sourcePieces, language: source.language, glossary: options.glossary, side: \.sources)
-        var t = Side(targetPieces, language: target.language, glossary: options.glossary, side: \.targets)
+        let crossScript = source.language.usesArabicScript != target.language.usesArabicScript
+        var s = Side(sourcePieces, language: source.language, soundsLike: crossScript, glossary: options.glossary, side: \.sources)
+        var t = Side(targetPieces, language: target.language, soundsLike: crossScript, glossary: options.glossary, side: \.targets)
         let ratio = t.totalLength / max(s.totalLength, 1)
         guard ratio <= options.maximumLengthRatio, ratio >= 1 / options.maximumLengthRatio else {
             throw AlignmentError.lengthMismatch(source: source.name, target: target.name, ratio: ratio)
         }
         let known = try knownCells(source, target, sourcePieces, targetPieces)
         Self.assignGroups(&s, &t, ratio: Float(ratio), options: options)
-        let scorer = BeadScorer(s: s, t: t, ratio: Float(ratio), w: options.weights, known: known)
-        let path = scorer.bestPath(band: options.band)
+        var scorer = BeadScorer(s: s, t: t, ratio: Float(ratio), w: options.weights, known: known)
+        var path = scorer.bestPath(band: options.band)
+        // The documents' length ratio counts the sentences a translator dropped or added; the ratio
+        // over the 1-1 beads does not. When the two differ, align again with it.
+        if let paired = Self.pairedRatio(path, s, t), abs(paired / ratio - 1) > 0.02 {
+            scorer = BeadScorer(s: s, t: t, ratio: Float(paired), w: options.weights, known: known)
+            path = scorer.bestPath(band: options.band)
+        }
         let (beads, sourceCuts, targetCuts) = scorer.beads(path)
         return Alignment(source: Self.resegmented(source, sourcePieces, cuts: sourceCuts),
                          target: Self.resegmented(target, targetPieces, cuts: targetCuts),
                          beads: beads, lengthRatio: ratio)
+    }
+
+    /// Target characters per source character over the 1-1 beads (a glued orphan hides in the others).
+    static func pairedRatio(_ path: [Move], _ s: Side, _ t: Side) -> Double? {
+        var i = 0, j = 0
+        var sourceLength = 0.0, targetLength = 0.0
+        for move in path {
+            if move.a > 0, move.b > 0, s.segments(i, move.a) == 1, t.segments(j, move.b) == 1 {
+                sourceLength += s.prefix[i + move.a] - s.prefix[i]
+                targetLength += t.prefix[j + move.b] - t.prefix[j]
+            }
+            i += move.a
+            j += move.b
+        }
+        return sourceLength > 0 && targetLength > 0 ? targetLength / sourceLength : nil
     }
 
     /// The document's segments with the soft boundaries the alignment cut at made hard.
@@ -204,8 +229,8 @@ struct Side {
         hard = (0..<groups.count).map { Int32($0) }
     }
 
-    init(_ pieces: [Piece], language: LanguageTag, glossary: Glossary?, side: KeyPath<Glossary, [String]>) {
-        let tokenizer = AnchorTokenizer(arabicScript: language.usesArabicScript)
+    init(_ pieces: [Piece], language: LanguageTag, soundsLike: Bool, glossary: Glossary?, side: KeyPath<Glossary, [String]>) {
+        let tokenizer = AnchorTokenizer(arabicScript: language.usesArabicScript, soundsLike: soundsLike)
         prefix = [0]
         prefix.reserveCapacity(pieces.count + 1)
         tokenStart = [0]
@@ -283,8 +308,9 @@ struct BeadScorer {
         self.ratio = ratio
         self.w = w
         self.known = known
-        matchWeight = [w.numberMatch, w.nameMatch, w.punctuationMatch, w.glossaryMatch]
-        missWeight = [w.numberMiss, w.nameMiss, w.punctuationMiss, w.glossaryMiss]
+        matchWeight = [w.numberMatch, w.nameMatch, w.punctuationMatch, w.glossaryMatch, w.soundMatch]
+        // A sound key on one side only says nothing: most Arabic-script words are not names.
+        missWeight = [w.numberMiss, w.nameMiss, w.punctuationMiss, w.glossaryMiss, 0]
     }
 
     /// The parts of a bead's cost: source units `i..<i+a`, target units `j..<j+b`.
@@ -308,9 +334,13 @@ struct BeadScorer {
             p.prior = .infinity
             return p
         }
-        // A bead that starts inside a segment cuts it there.
-        if a > 0, i > 0, s.soft[i] { p.cut += s.cutCost[i] }
-        if b > 0, j > 0, t.soft[j] { p.cut += t.cutCost[j] }
+        // A bead that starts inside a segment cuts it there. Cutting both sides at once is what a
+        // sentence end the segmenter missed on both sides looks like (a quotation running over
+        // sentences): it earns the finer alignment back.
+        let sourceCut = a > 0 && i > 0 && s.soft[i], targetCut = b > 0 && j > 0 && t.soft[j]
+        if sourceCut { p.cut += s.cutCost[i] }
+        if targetCut { p.cut += t.cutCost[j] }
+        if sourceCut && targetCut { p.cut -= w.cutBoth }
         if sa == 0 || sb == 0 {
             p.prior = sa + sb == 1 ? w.null : .infinity
             return p
