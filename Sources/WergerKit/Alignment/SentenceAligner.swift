@@ -5,12 +5,12 @@ import Foundation
 /// The defaults were tuned on the ntrex128 development set (docs/alignment.md).
 public struct AlignmentWeights: Sendable, Equatable {
     /// Variance of the log length ratio of a bead's two sides, for long sentences…
-    public var lengthVariance: Float = 0.035
+    public var lengthVariance: Float = 0.017
     /// …plus this many characters over the bead's length, so short sentences may vary more.
-    public var shortLengthVariance: Float = 4
+    public var shortLengthVariance: Float = 2.8
     /// Prior cost of a 1-2 or 2-1 bead, of a 2-2 bead, of a null bead (1-0, 0-1); a 1-1 costs nothing.
     public var merge: Float = 3
-    public var mergeBoth: Float = 6
+    public var mergeBoth: Float = 4.2
     public var null: Float = 4
     /// Cost of a bead whose sides lie in paragraphs that do not correspond.
     public var paragraph: Float = 12
@@ -18,11 +18,11 @@ public struct AlignmentWeights: Sendable, Equatable {
     /// numbers, Latin names, punctuation, glossary terms.
     public var numberMatch: Float = 1.5
     public var numberMiss: Float = 0.8
-    public var nameMatch: Float = 1.0
+    public var nameMatch: Float = 1.4
     public var nameMiss: Float = 0
-    public var punctuationMatch: Float = 0.5
+    public var punctuationMatch: Float = 0.35
     public var punctuationMiss: Float = 0.8
-    public var soundMatch: Float = 1
+    public var soundMatch: Float = 1.5
     public var glossaryMatch: Float = 2
     public var glossaryMiss: Float = 0.3
     /// Reward for a 1-1 bead the memory already holds.
@@ -30,10 +30,10 @@ public struct AlignmentWeights: Sendable, Equatable {
     /// Cost of cutting a segment at a soft boundary: after a likely abbreviation, before a word in
     /// lower case, elsewhere.
     public var cutAbbreviation: Float = 4
-    public var cutLowercase: Float = 2
-    public var cut: Float = 1.5
+    public var cutLowercase: Float = 1
+    public var cut: Float = 0.75
     /// Taken off when both sides are cut at the same place.
-    public var cutBoth: Float = 3.5
+    public var cutBoth: Float = 5.5
 
     public init() {}
 
