@@ -12,6 +12,9 @@ struct Piece {
     var soft: Bool
     /// What cutting at that soft boundary costs: more where the segmenter was likely right.
     var cutCost: Float
+    /// Whether a cut here may earn the both-sides bonus (not after an abbreviation, before a word in
+    /// lower case, or between a quoted question and its attribution).
+    var pairable: Bool
 }
 
 /// How sure the segmenter was not to cut at a soft boundary.
@@ -20,6 +23,8 @@ enum SoftBoundaryKind {
     case abbreviation
     /// The next word starts in lower case (Latin script).
     case lowercase
+    /// A quoted question or exclamation and what follows (`“Where did the money go?” Ahmed asked.`).
+    case attribution
     /// Anything else: a quotation running on, an ellipsis, a mark the rules keep.
     case other
 }
@@ -35,21 +40,24 @@ enum PieceCutter {
             var start = 0
             var soft = false
             var cost: Float = 0
+            var pairable = false
             for (end, next, kind) in softBoundaries(units, arabicScript: arabic) {
                 pieces.append(Piece(range: (segment.range.lowerBound + start)..<(segment.range.lowerBound + end),
                                     paragraph: segment.paragraph, text: String(decoding: units[start..<end], as: UTF16.self),
-                                    soft: soft, cutCost: cost))
+                                    soft: soft, cutCost: cost, pairable: pairable))
                 start = next
                 soft = true
+                pairable = kind == .other
                 switch kind {
                 case .abbreviation: cost = weights.cutAbbreviation
                 case .lowercase: cost = weights.cutLowercase
+                case .attribution: cost = weights.cutAttribution
                 case .other: cost = weights.cut
                 }
             }
             pieces.append(Piece(range: (segment.range.lowerBound + start)..<segment.range.upperBound, paragraph: segment.paragraph,
                                 text: start == 0 ? sentence : String(decoding: units[start...], as: UTF16.self),
-                                soft: soft, cutCost: cost))
+                                soft: soft, cutCost: cost, pairable: pairable))
         }
         return pieces
     }
@@ -73,6 +81,8 @@ enum PieceCutter {
             var kind = SoftBoundaryKind.other
             if mark == 0x2E, isAbbreviation(u, before: p, arabicScript: arabicScript) {
                 kind = .abbreviation
+            } else if mark != 0x2E, q > p + 1 {
+                kind = .attribution
             } else if u[r] >= 0x61 && u[r] <= 0x7A || u[r] >= 0xDF && u[r] <= 0xFF || u[r] == 0x15F || u[r] == 0xEA {
                 kind = .lowercase
             }
@@ -81,6 +91,10 @@ enum PieceCutter {
         }
         return found
     }
+
+    private static let spelledInitials: Set<[UInt16]> = Set(
+        ["جەی", "ئاڕ", "کەی", "ئێڵ", "ئێم", "ئێن", "ئێس", "ئێف", "ئێچ", "دەبلیو", "ئێکس", "جيه", "آر", "إم", "إس", "إف", "إتش", "دبليو", "إكس", "كيه"]
+            .map { Array($0.utf16) })
 
     private static func isClosing(_ u: UInt16) -> Bool {
         switch u {
@@ -114,6 +128,8 @@ enum PieceCutter {
         let latinUpper = first >= 0x41 && first <= 0x5A
         if word.count == 1 { return true }
         if latinUpper && word.count <= 3 { return true }
+        // Latin initials spelled in Arabic letters (جەی. ئاڕ. / جيه. آر.).
+        if arabicScript, spelledInitials.contains(Array(word)) { return true }
         return false
     }
 }

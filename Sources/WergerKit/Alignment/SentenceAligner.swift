@@ -31,6 +31,7 @@ public struct AlignmentWeights: Sendable, Equatable {
     /// lower case, elsewhere.
     public var cutAbbreviation: Float = 4
     public var cutLowercase: Float = 1
+    public var cutAttribution: Float = 2.5
     public var cut: Float = 0.75
     /// Taken off when both sides are cut at the same place.
     public var cutBoth: Float = 5.5
@@ -45,7 +46,7 @@ public struct AlignmentWeights: Sendable, Equatable {
             "numberMiss": \.numberMiss, "nameMatch": \.nameMatch, "nameMiss": \.nameMiss,
             "punctuationMatch": \.punctuationMatch, "punctuationMiss": \.punctuationMiss,
             "glossaryMatch": \.glossaryMatch, "soundMatch": \.soundMatch, "glossaryMiss": \.glossaryMiss, "knownPair": \.knownPair,
-            "cutAbbreviation": \.cutAbbreviation, "cutLowercase": \.cutLowercase, "cut": \.cut, "cutBoth": \.cutBoth,
+            "cutAbbreviation": \.cutAbbreviation, "cutLowercase": \.cutLowercase, "cutAttribution": \.cutAttribution, "cut": \.cut, "cutBoth": \.cutBoth,
         ]
         for item in overrides.split(separator: ",") {
             let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -212,6 +213,7 @@ struct Side {
     var groups: [Int32]
     var soft: [Bool]
     var cutCost: [Float]
+    var pairable: [Bool]
     /// Hard boundaries before units 1...k: a run of units i..<i+a holds `1 + hard[i+a-1] - hard[i]` segments.
     var hard: [Int32]
 
@@ -226,6 +228,7 @@ struct Side {
         self.groups = groups
         soft = Array(repeating: false, count: groups.count)
         cutCost = Array(repeating: 0, count: groups.count)
+        pairable = soft
         hard = (0..<groups.count).map { Int32($0) }
     }
 
@@ -238,6 +241,7 @@ struct Side {
         groups = []
         soft = []
         cutCost = []
+        pairable = []
         hard = []
         var lastParagraph = Int.min
         var group: Int32 = -1
@@ -254,6 +258,7 @@ struct Side {
             groups.append(group)
             soft.append(piece.soft)
             cutCost.append(piece.cutCost)
+            pairable.append(piece.pairable)
             if k > 0, !piece.soft { hardCount += 1 }
             hard.append(hardCount)
         }
@@ -340,7 +345,7 @@ struct BeadScorer {
         let sourceCut = a > 0 && i > 0 && s.soft[i], targetCut = b > 0 && j > 0 && t.soft[j]
         if sourceCut { p.cut += s.cutCost[i] }
         if targetCut { p.cut += t.cutCost[j] }
-        if sourceCut && targetCut { p.cut -= w.cutBoth }
+        if sourceCut && targetCut && s.pairable[i] && t.pairable[j] { p.cut -= w.cutBoth }
         if sa == 0 || sb == 0 {
             p.prior = sa + sb == 1 ? w.null : .infinity
             return p
