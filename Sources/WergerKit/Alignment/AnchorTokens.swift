@@ -86,7 +86,7 @@ struct AnchorTokenizer {
                 wordLength += 1
                 continue
             }
-            if scalar.properties.isAlphabetic {
+            if Self.isLetter(scalar) {
                 // A letter of another script: ends a Latin word (`AMەکان` keeps `AM`), counts as a word.
                 if wordLength > 0 { endWord() } else if wordsSeen == 0 { wordsSeen = 1 }
                 if soundsLike, arabicScript { arabicWord.append(v) }
@@ -111,6 +111,28 @@ struct AnchorTokenizer {
         for term in glossaryTerms { tokens.append(AnchorClass.glossary.token(UInt64(term))) }
         tokens.sort()
         return tokens
+    }
+
+    /// White space, without a Unicode property lookup for the common cases.
+    @inline(__always)
+    static func isSpace(_ v: UInt32) -> Bool {
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        switch v {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
+    /// A letter (or a mark inside a word) of any script; Arabic-script letters without a property lookup.
+    @inline(__always)
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return false }  // ASCII letters are Latin letters, handled before
+        switch v {
+        case 0x620...0x65F, 0x66E...0x6D3, 0x6D5, 0x6E5, 0x6E6, 0x6EE, 0x6EF, 0x6FA...0x6FF, 0x750...0x77F: return true
+        case 0x600...0x6FF: return false
+        default: return scalar.properties.isAlphabetic
+        }
     }
 
     static func digit(_ v: UInt32) -> UInt8? {

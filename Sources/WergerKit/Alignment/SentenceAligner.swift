@@ -10,7 +10,7 @@ public struct AlignmentWeights: Sendable, Equatable {
     public var shortLengthVariance: Float = 2.8
     /// Prior cost of a 1-2 or 2-1 bead, of a 2-2 bead, of a null bead (1-0, 0-1); a 1-1 costs nothing.
     public var merge: Float = 3
-    public var mergeBoth: Float = 4.2
+    public var mergeBoth: Float = 3.15
     public var null: Float = 4
     /// Cost of a bead whose sides lie in paragraphs that do not correspond.
     public var paragraph: Float = 12
@@ -117,6 +117,7 @@ public struct SentenceAligner {
         guard ratio <= options.maximumLengthRatio, ratio >= 1 / options.maximumLengthRatio else {
             throw AlignmentError.lengthMismatch(source: source.name, target: target.name, ratio: ratio)
         }
+        Side.dropUnmatchable(&s, &t, weights: options.weights)
         let known = try knownCells(source, target, sourcePieces, targetPieces)
         Self.assignGroups(&s, &t, ratio: Float(ratio), options: options)
         var scorer = BeadScorer(s: s, t: t, ratio: Float(ratio), w: options.weights, known: known)
@@ -248,7 +249,7 @@ struct Side {
         var hardCount: Int32 = 0
         for (k, piece) in pieces.enumerated() {
             var length = 0
-            for scalar in piece.text.unicodeScalars where !scalar.properties.isWhitespace { length += 1 }
+            for scalar in piece.text.unicodeScalars where !AnchorTokenizer.isSpace(scalar.value) { length += 1 }
             prefix.append(prefix[k] + Double(length))
             let terms = glossary.map { $0.terms(in: MatchingForm.of(piece.text), side: side) } ?? []
             tokens += tokenizer.tokens(of: piece.text, glossaryTerms: terms)
@@ -262,6 +263,30 @@ struct Side {
             if k > 0, !piece.soft { hardCount += 1 }
             hard.append(hardCount)
         }
+    }
+
+    /// Drops the tokens of free classes (names, sounds: nothing is charged for one found on one side
+    /// only) that the other side never holds: they can never match, so the costs are unchanged and
+    /// the token lists the dynamic program walks are much shorter (every Arabic-script word has a
+    /// sound key).
+    static func dropUnmatchable(_ s: inout Side, _ t: inout Side, weights: AlignmentWeights) {
+        let free: Set<UInt64> = weights.nameMiss == 0 ? [AnchorClass.sound.rawValue, AnchorClass.name.rawValue] : [AnchorClass.sound.rawValue]
+        let sourceSet = Set(s.tokens.filter { free.contains($0 >> 60) }), targetSet = Set(t.tokens.filter { free.contains($0 >> 60) })
+        s.keepTokens { !free.contains($0 >> 60) || targetSet.contains($0) }
+        t.keepTokens { !free.contains($0 >> 60) || sourceSet.contains($0) }
+    }
+
+    mutating func keepTokens(_ keep: (UInt64) -> Bool) {
+        var kept: [UInt64] = []
+        kept.reserveCapacity(tokens.count)
+        var starts = [0]
+        starts.reserveCapacity(tokenStart.count)
+        for k in 0..<count {
+            for x in tokenStart[k]..<tokenStart[k + 1] where keep(tokens[x]) { kept.append(tokens[x]) }
+            starts.append(kept.count)
+        }
+        tokens = kept
+        tokenStart = starts
     }
 
     /// The same document one level up: one unit per paragraph group.
@@ -306,6 +331,7 @@ struct BeadScorer {
     let known: Set<Int>
     private let matchWeight: [Float]
     private let missWeight: [Float]
+    private let maxMatch: Float
 
     init(s: Side, t: Side, ratio: Float, w: AlignmentWeights, known: Set<Int>) {
         self.s = s
@@ -316,6 +342,7 @@ struct BeadScorer {
         matchWeight = [w.numberMatch, w.nameMatch, w.punctuationMatch, w.glossaryMatch, w.soundMatch]
         // A sound key on one side only says nothing: most Arabic-script words are not names.
         missWeight = [w.numberMiss, w.nameMiss, w.punctuationMiss, w.glossaryMiss, 0]
+        maxMatch = max(0, matchWeight.max()!) + max(0, missWeight.max()!)
     }
 
     /// The parts of a bead's cost: source units `i..<i+a`, target units `j..<j+b`.
@@ -330,9 +357,34 @@ struct BeadScorer {
     }
 
     @inline(__always)
-    func cost(_ i: Int, _ a: Int, _ j: Int, _ b: Int) -> Float { parts(i, a, j, b).total }
+    func cost(_ i: Int, _ a: Int, _ j: Int, _ b: Int, anchors: Bool = true) -> Float { parts(i, a, j, b, anchors: anchors).total }
 
-    func parts(_ i: Int, _ a: Int, _ j: Int, _ b: Int) -> Parts {
+    /// The anchor part alone (what `cost(…, anchors: false)` leaves out).
+    @inline(__always)
+    func anchors(_ i: Int, _ a: Int, _ j: Int, _ b: Int) -> Float {
+        if a == 0 || b == 0 { return 0 }
+        let sa = s.segments(i, a), sb = t.segments(j, b)
+        if sa > 2 || sb > 2 { return 0 }
+        var cost = anchorCost(s.tokenStart[i]..<s.tokenStart[i + a], t.tokenStart[j]..<t.tokenStart[j + b], sourceRuns: a, targetRuns: b)
+        if sa == 1, sb == 1, isKnown(i, a, j, b) { cost -= w.knownPair }
+        return cost
+    }
+
+    /// The most the anchors can take off a bead's cost.
+    @inline(__always)
+    func anchorBound(_ i: Int, _ a: Int, _ j: Int, _ b: Int) -> Float {
+        if a == 0 || b == 0 { return 0 }
+        let matches = min(s.tokenStart[i + a] - s.tokenStart[i], t.tokenStart[j + b] - t.tokenStart[j])
+        return Float(matches) * maxMatch + (known.isEmpty ? 0 : w.knownPair)
+    }
+
+    @inline(__always)
+    private func isKnown(_ i: Int, _ a: Int, _ j: Int, _ b: Int) -> Bool {
+        !known.isEmpty && !s.soft[i] && !t.soft[j] && (i + a == s.count || !s.soft[i + a])
+            && (j + b == t.count || !t.soft[j + b]) && known.contains(i * (t.count + 1) + j)
+    }
+
+    func parts(_ i: Int, _ a: Int, _ j: Int, _ b: Int, anchors: Bool = true) -> Parts {
         var p = Parts()
         let sa = s.segments(i, a), sb = t.segments(j, b)
         if sa > 2 || sb > 2 {
@@ -358,40 +410,75 @@ struct BeadScorer {
         p.length = x * x / (2 * variance)
         let group = s.groups[i]
         if s.groups[i + a - 1] != group || t.groups[j] != group || t.groups[j + b - 1] != group { p.paragraph = w.paragraph }
-        p.anchors = anchorCost(s.tokenStart[i]..<s.tokenStart[i + a], t.tokenStart[j]..<t.tokenStart[j + b])
-        if sa == 1, sb == 1, !known.isEmpty, !s.soft[i], !t.soft[j],
-           i + a == s.count || !s.soft[i + a], j + b == t.count || !t.soft[j + b],
-           known.contains(i * (t.count + 1) + j) {
+        guard anchors else { return p }
+        p.anchors = anchorCost(s.tokenStart[i]..<s.tokenStart[i + a], t.tokenStart[j]..<t.tokenStart[j + b],
+                               sourceRuns: a, targetRuns: b)
+        if sa == 1, sb == 1, isKnown(i, a, j, b) {
             p.known = true
             p.anchors -= w.knownPair
         }
         return p
     }
 
-    /// Anchors found on both sides lower the cost; anchors found on one side only raise it.
+    /// Anchors found on both sides lower the cost; anchors found on one side only raise it. Each
+    /// unit's tokens are sorted, so a bead of one unit a side is a merge walk; a bead of more units
+    /// sorts its tokens into a small buffer first.
     @inline(__always)
-    private func anchorCost(_ sr: Range<Int>, _ tr: Range<Int>) -> Float {
+    private func anchorCost(_ sr: Range<Int>, _ tr: Range<Int>, sourceRuns: Int, targetRuns: Int) -> Float {
         if sr.isEmpty && tr.isEmpty { return 0 }
-        var used: UInt64 = 0
+        return s.tokens.withUnsafeBufferPointer { st in
+            t.tokens.withUnsafeBufferPointer { tt in
+                if sourceRuns <= 1 && targetRuns <= 1 {
+                    return mergeCost(UnsafeBufferPointer(rebasing: st[sr]), UnsafeBufferPointer(rebasing: tt[tr]))
+                }
+                return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: sr.count + tr.count) { buffer in
+                    var k = 0
+                    for x in sr { buffer[k] = st[x]; k += 1 }
+                    for y in tr { buffer[k] = tt[y]; k += 1 }
+                    var a = UnsafeMutableBufferPointer(rebasing: buffer[0..<sr.count])
+                    var b = UnsafeMutableBufferPointer(rebasing: buffer[sr.count..<(sr.count + tr.count)])
+                    if sourceRuns > 1 { Self.insertionSort(a) }
+                    if targetRuns > 1 { Self.insertionSort(b) }
+                    return mergeCost(UnsafeBufferPointer(a), UnsafeBufferPointer(b))
+                }
+            }
+        }
+    }
+
+    /// A few dozen tokens at most: insertion sort beats the standard library's sort here.
+    @inline(__always)
+    private static func insertionSort(_ a: UnsafeMutableBufferPointer<UInt64>) {
+        var k = 1
+        while k < a.count {
+            let v = a[k]
+            var q = k - 1
+            while q >= 0 && a[q] > v { a[q + 1] = a[q]; q -= 1 }
+            a[q + 1] = v
+            k += 1
+        }
+    }
+
+    /// Matches two sorted token lists as multisets.
+    @inline(__always)
+    private func mergeCost(_ a: UnsafeBufferPointer<UInt64>, _ b: UnsafeBufferPointer<UInt64>) -> Float {
         var cost: Float = 0
-        let tLimit = min(tr.upperBound, tr.lowerBound + 64)
-        for x in sr {
-            let token = s.tokens[x]
-            var found = false
-            var y = tr.lowerBound
-            while y < tLimit {
-                let bit: UInt64 = 1 << UInt64(y - tr.lowerBound)
-                if used & bit == 0, t.tokens[y] == token { used |= bit; found = true; break }
+        var x = 0, y = 0
+        while x < a.count && y < b.count {
+            let u = a[x], v = b[y]
+            if u == v {
+                cost -= matchWeight[Int(u >> 60)]
+                x += 1
+                y += 1
+            } else if u < v {
+                cost += missWeight[Int(u >> 60)]
+                x += 1
+            } else {
+                cost += missWeight[Int(v >> 60)]
                 y += 1
             }
-            let c = Int(token >> 60)
-            cost += found ? -matchWeight[c] : missWeight[c]
         }
-        var y = tr.lowerBound
-        while y < tLimit {
-            if used & (1 << UInt64(y - tr.lowerBound)) == 0 { cost += missWeight[Int(t.tokens[y] >> 60)] }
-            y += 1
-        }
+        while x < a.count { cost += missWeight[Int(a[x] >> 60)]; x += 1 }
+        while y < b.count { cost += missWeight[Int(b[y] >> 60)]; y += 1 }
         return cost
     }
 
@@ -433,7 +520,11 @@ struct BeadScorer {
                     guard pi >= 0, pj >= 0, pj >= lo[pi], pj <= hi[pi] else { continue }
                     let previous = cost[start[pi] + pj - lo[pi]]
                     if previous == .infinity { continue }
-                    let total = previous + self.cost(pi, move.a, pj, move.b)
+                    // The anchors can lower a bead's cost by at most their bound: skip them when
+                    // even that cannot beat the best move so far.
+                    let cheap = previous + self.cost(pi, move.a, pj, move.b, anchors: false)
+                    if cheap - anchorBound(pi, move.a, pj, move.b) >= best { continue }
+                    let total = cheap + anchors(pi, move.a, pj, move.b)
                     if total < best { best = total; bestMove = UInt8(k) }
                 }
                 cost[start[i] + j - lo[i]] = best
