@@ -83,8 +83,6 @@ final class AlignJob {
     let aligner: SentenceAligner
     let store: SQLiteMemory?
     let output = Output()
-    private let sourceSegmenter: Segmenter
-    private let targetSegmenter: Segmenter
     private var review: Output?
     private var reviewDescriptor: Int32 = -1
     private var totals = (pairs: 0, beads: 0, stored: 0, duplicates: 0, review: 0, failed: 0, unmatched: 0)
@@ -96,8 +94,6 @@ final class AlignJob {
         self.to = to
         self.aligner = aligner
         self.store = store
-        sourceSegmenter = try Segmenter(language: from)
-        targetSegmenter = try Segmenter(language: to)
         if let path = command.review {
             reviewDescriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
             guard reviewDescriptor >= 0 else { throw OutputError(target: path, reason: String(cString: strerror(errno))) }
@@ -109,7 +105,8 @@ final class AlignJob {
 
     func runPair(source: String, target: String, document: String?) throws {
         begin()
-        let alignment = try align(source: source, target: target)
+        let alignment = try Self.align(source: source, target: target, encoding: command.encoding, aligner: aligner,
+                                       sourceSegmenter: try Segmenter(language: from), targetSegmenter: try Segmenter(language: to))
         try emit(alignment, document: document ?? URL(fileURLWithPath: source).lastPathComponent, batch: false)
         try end()
         if store != nil { summarize() }
@@ -121,22 +118,44 @@ final class AlignJob {
         let progress = isatty(2) != 0
         begin()
         var firstFailure: Int32?
-        for (k, name) in sourceNames.enumerated() {
-            if progress { FileHandle.standardError.write(Data("\r\u{1B}[K[\(k + 1)/\(sourceNames.count)] \(name)".utf8)) }
-            guard targetNames.contains(name) else {
-                totals.unmatched += 1
-                warn("\(command.target)/\(name): no such file; \(command.source)/\(name) is not aligned")
-                continue
+        var paired: [String] = []
+        for name in sourceNames {
+            if targetNames.contains(name) { paired.append(name); continue }
+            totals.unmatched += 1
+            warn("\(command.target)/\(name): no such file; \(command.source)/\(name) is not aligned")
+        }
+        // Documents are read, segmented and aligned on every core, a chunk at a time; they are
+        // written and stored in order, on this thread.
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let segmenters = try (0..<workers).map { _ in (try Segmenter(language: from), try Segmenter(language: to)) }
+        let chunk = workers * 16
+        var done = 0
+        for chunkStart in stride(from: 0, to: paired.count, by: chunk) {
+            let names = Array(paired[chunkStart..<min(chunkStart + chunk, paired.count)])
+            let results = ResultSlots(count: names.count)
+            let source = command.source, target = command.target, encoding = command.encoding, aligner = self.aligner
+            nonisolated(unsafe) let shared = segmenters
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for k in stride(from: worker, to: names.count, by: workers) {
+                    let (sourceSegmenter, targetSegmenter) = shared[worker]
+                    results.set(k, Result {
+                        try Self.align(source: source + "/" + names[k], target: target + "/" + names[k], encoding: encoding,
+                                       aligner: aligner, sourceSegmenter: sourceSegmenter, targetSegmenter: targetSegmenter)
+                    })
+                }
             }
-            let sourcePath = command.source + "/" + name, targetPath = command.target + "/" + name
-            do {
-                try emit(try align(source: sourcePath, target: targetPath), document: name, batch: true)
-            } catch let error as DocumentError {
-                firstFailure = firstFailure ?? error.exitCode
-                failed(error.description)
-            } catch let error as AlignmentError {
-                firstFailure = firstFailure ?? 65
-                failed(error.description)
+            for (k, name) in names.enumerated() {
+                done += 1
+                if progress { FileHandle.standardError.write(Data("\r\u{1B}[K[\(done)/\(paired.count)] \(name)".utf8)) }
+                do {
+                    try emit(try results.get(k).get(), document: name, batch: true)
+                } catch let error as DocumentError {
+                    firstFailure = firstFailure ?? error.exitCode
+                    failed(error.description)
+                } catch let error as AlignmentError {
+                    firstFailure = firstFailure ?? 65
+                    failed(error.description)
+                }
             }
         }
         if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
@@ -166,11 +185,25 @@ final class AlignJob {
         }.sorted()
     }
 
-    private func align(source: String, target: String) throws -> Alignment {
-        let sourceText = try DocumentReader(path: source, encoding: command.encoding).readAll()
-        let targetText = try DocumentReader(path: target, encoding: command.encoding).readAll()
+    private static func align(source: String, target: String, encoding: String?, aligner: SentenceAligner,
+                              sourceSegmenter: Segmenter, targetSegmenter: Segmenter) throws -> Alignment {
+        let sourceText = try readText(source, encoding: encoding)
+        let targetText = try readText(target, encoding: encoding)
         return try aligner.align(SegmentedText(name: source, text: sourceText, segmenter: sourceSegmenter),
                                  SegmentedText(name: target, text: targetText, segmenter: targetSegmenter))
+    }
+
+    /// The whole document as a string, through UTF-8 (decoding UTF-16 into a `String` directly is
+    /// several times slower, and a batch reads hundreds of articles).
+    static func readText(_ path: String, encoding: String?) throws -> String {
+        let reader = try DocumentReader(path: path, encoding: encoding)
+        var bytes: [UInt8] = []
+        while let chunk = try reader.nextChunk() {
+            bytes.reserveCapacity(bytes.count + chunk.units.count * 2)
+            var i = 0
+            while i < chunk.units.count { i += UTF8Transcoding.append(chunk.units, at: i, end: chunk.units.count, to: &bytes) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     // MARK: Output
@@ -248,9 +281,11 @@ final class AlignJob {
         switch command.format {
         case .jsonl, .json:
             if command.format == .json, k > 0 { output.write(",") }
-            output.write("{\"source\":[\(sources.map(JSONLines.json).joined(separator: ","))],")
-            output.write("\"target\":[\(targets.map(JSONLines.json).joined(separator: ","))],")
-            output.write("\"kind\":\"\(bead.kind.rawValue)\",\"confidence\":\(bead.confidence)")
+            output.write("{\"source\":")
+            output.writeJSON(sources)
+            output.write(",\"target\":")
+            output.writeJSON(targets)
+            output.write(",\"kind\":\"\(bead.kind.rawValue)\",\"confidence\":\(bead.confidence)")
             if let document { output.write(",\"document\":\(JSONLines.json(document))") }
             output.write(command.format == .jsonl ? "}\n" : "}")
         case .tsv:
@@ -312,5 +347,61 @@ final class AlignJob {
             }
         }
         return out
+    }
+}
+
+/// One result per document of a chunk, written by the worker that aligned it (each slot by one
+/// worker only) and read after all workers finished.
+private final class ResultSlots: @unchecked Sendable {
+    private var slots: [Result<Alignment, Error>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: Result<Alignment, Error>) {
+        lock.lock()
+        slots[index] = result
+        lock.unlock()
+    }
+
+    func get(_ index: Int) -> Result<Alignment, Error> { slots[index]! }
+}
+
+extension Output {
+    /// A JSON array of strings, escaped byte by byte (the batch writes a bead per line).
+    func writeJSON(_ texts: ArraySlice<String>) {
+        write(byte: 0x5B)
+        for (k, text) in texts.enumerated() {
+            if k > 0 { write(byte: 0x2C) }
+            writeJSON(text)
+        }
+        write(byte: 0x5D)
+    }
+
+    /// A JSON string literal: `"` `\\` and control characters escaped, and U+2028/U+2029 (which
+    /// JavaScript reads as line ends).
+    func writeJSON(_ text: String) {
+        write(byte: 0x22)
+        var text = text
+        text.withUTF8 { bytes in
+            var k = 0
+            while k < bytes.count {
+                let b = bytes[k]
+                switch b {
+                case 0x22: write("\\\"")
+                case 0x5C: write("\\\\")
+                case 0x0A: write("\\n")
+                case 0x0D: write("\\r")
+                case 0x09: write("\\t")
+                case 0..<0x20: write(String(format: "\\u%04x", Int(b)))
+                case 0xE2 where k + 2 < bytes.count && bytes[k + 1] == 0x80 && (bytes[k + 2] == 0xA8 || bytes[k + 2] == 0xA9):
+                    write(bytes[k + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+                    k += 2
+                default: write(byte: b)
+                }
+                k += 1
+            }
+        }
+        write(byte: 0x22)
     }
 }

@@ -1,7 +1,7 @@
 /// Where the aligner learns which sentence pairs are already known translations (the memory): a
 /// source segment and a target segment whose matching forms equal a stored unit's two variants
 /// are an anchor. A protocol, so the aligner does not depend on the store.
-public protocol KnownPairSource {
+public protocol KnownPairSource: Sendable {
     /// For each of `sources` (matching forms) that the store knows, the matching forms of its
     /// known translations in the target language.
     func knownTargets(forSources sources: [String]) throws -> [String: Set<String>]

@@ -96,7 +96,7 @@ public struct Alignment: Sendable {
 /// Aligns a document and its translation into beads (1-1, 1-0, 0-1, 1-2, 2-1, 2-2) with one banded
 /// dynamic program over segment lengths, paragraph boundaries, numbers, names, punctuation,
 /// glossary terms and pairs the memory knows.
-public struct SentenceAligner {
+public struct SentenceAligner: Sendable {
     public var options: AlignmentOptions
     public var knownPairs: KnownPairSource?
 
