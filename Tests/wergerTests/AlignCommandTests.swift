@@ -188,6 +188,29 @@ struct AlignCommandTests {
         #expect(badTag.errorLines.count == 1, "\(badTag.err)")
     }
 
+    @Test("quotation marks, backslashes and tabs come out as valid JSON, exactly as written")
+    func jsonEscaping() throws {
+        let scratch = try TemporaryFolder()
+        let source = try scratch.file("en.txt", Data("He said \"yes\" to C:\\temp.\tThen he left.\n".utf8))
+        let target = try scratch.file("ckb.txt", Data("گوتی \"بەڵێ\" بۆ C:\\temp.\tپاشان ڕۆیشت.\n".utf8))
+        let run = try Werger.run(["align", source.path, target.path, "--from", "en", "--to", "ckb", "--format", "jsonl",
+                                  "--memory", Self.noMemory(scratch)])
+        #expect(run.status == 0, "\(run.err)")
+        let beads = try Self.decodeBeads(run.out)
+        #expect(beads.flatMap(\.source).joined(separator: " ").contains("\"yes\" to C:\\temp."))
+        #expect(beads.flatMap(\.target).joined(separator: " ").contains("\"بەڵێ\""))
+    }
+
+    @Test("a glossary line without a tab is refused with its line number")
+    func badGlossary() throws {
+        let scratch = try TemporaryFolder()
+        let glossary = try scratch.file("names.tsv", Data("en\tckb\nErbil\tهەولێر\nDuhok\n".utf8))
+        let run = try Werger.run(["align", Self.english, Self.sorani, "--from", "en", "--to", "ckb", "--glossary", glossary.path,
+                                  "--memory", Self.noMemory(scratch)])
+        #expect(run.status == 65)
+        #expect(run.errorLines.count == 1 && run.err.contains("names.tsv: line 3"), "\(run.err)")
+    }
+
     // MARK: - --batch
 
     @Test("--batch aligns files with the same name, reports failures and files without a counterpart, sums up")
