@@ -490,7 +490,9 @@ struct BeadScorer {
         var band = max(initial, 4)
         while true {
             let (path, touched) = bandedPath(band: band)
-            if !touched || band >= max(n, m) { return path }
+            // Two documents that are not translations of each other would widen the band to the
+            // full table; past about 50 million cells (250 MB) the banded path is kept.
+            if !touched || band >= max(n, m) || (n + 1) * (4 * band + 1) > 50_000_000 { return path }
             band *= 2
         }
     }
