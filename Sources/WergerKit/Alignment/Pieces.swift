@@ -15,6 +15,10 @@ struct Piece {
     /// Whether a cut here may earn the both-sides bonus (not after an abbreviation, before a word in
     /// lower case, or between a quoted question and its attribution).
     var pairable: Bool
+    /// Whether the boundary before this piece is the segmenter's but doubtful (after a likely
+    /// abbreviation or a fragment of a few characters, or before a word in lower case): a bead may
+    /// then hold the two segments as one.
+    var joinable = false
 }
 
 /// How sure the segmenter was not to cut at a soft boundary.
@@ -34,9 +38,14 @@ enum PieceCutter {
         var pieces: [Piece] = []
         pieces.reserveCapacity(text.segments.count + text.segments.count / 8)
         let arabic = text.language.usesArabicScript
+        var previousUnits: [UInt16] = []
         for (k, segment) in text.segments.enumerated() {
             let sentence = text.texts[k]
             let units = Array(sentence.utf16)
+            let joinable = k > 0 && text.segments[k - 1].paragraph == segment.paragraph
+                && doubtfulBoundary(after: previousUnits, before: units, arabicScript: arabic)
+            previousUnits = units
+            let firstPiece = pieces.count
             var start = 0
             var soft = false
             var cost: Float = 0
@@ -58,8 +67,22 @@ enum PieceCutter {
             pieces.append(Piece(range: (segment.range.lowerBound + start)..<segment.range.upperBound, paragraph: segment.paragraph,
                                 text: start == 0 ? sentence : String(decoding: units[start...], as: UTF16.self),
                                 soft: soft, cutCost: cost, pairable: pairable))
+            pieces[firstPiece].joinable = joinable
         }
         return pieces
+    }
+
+    /// A segmenter boundary worth doubting: the previous segment ends in a likely abbreviation or is
+    /// a fragment (`U.S.`, `St.`, `Bû.`), or the next one starts with a Latin lower-case letter.
+    static func doubtfulBoundary(after previous: [UInt16], before next: [UInt16], arabicScript: Bool) -> Bool {
+        var end = previous.count
+        while end > 0, isClosing(previous[end - 1]) { end -= 1 }
+        guard end > 0 else { return false }
+        let letters = previous[..<end].filter { !isSpace($0) }.count
+        if letters <= 5 { return true }
+        if previous[end - 1] == 0x2E, isAbbreviation(previous, before: end - 1, arabicScript: arabicScript) { return true }
+        if let first = next.first, first >= 0x61 && first <= 0x7A { return true }
+        return false
     }
 
     /// Soft boundaries in one segment: where the first piece ends, where the next starts, and how

@@ -33,6 +33,8 @@ public struct AlignmentWeights: Sendable, Equatable {
     public var cutLowercase: Float = 1
     public var cutAttribution: Float = 2.5
     public var cut: Float = 0.75
+    /// Cost of holding two segments as one across a doubtful segmenter boundary.
+    public var join: Float = 1.5
     /// Taken off when both sides are cut at the same place.
     public var cutBoth: Float = 5.5
 
@@ -46,7 +48,7 @@ public struct AlignmentWeights: Sendable, Equatable {
             "numberMiss": \.numberMiss, "nameMatch": \.nameMatch, "nameMiss": \.nameMiss,
             "punctuationMatch": \.punctuationMatch, "punctuationMiss": \.punctuationMiss,
             "glossaryMatch": \.glossaryMatch, "soundMatch": \.soundMatch, "glossaryMiss": \.glossaryMiss, "knownPair": \.knownPair,
-            "cutAbbreviation": \.cutAbbreviation, "cutLowercase": \.cutLowercase, "cutAttribution": \.cutAttribution, "cut": \.cut, "cutBoth": \.cutBoth,
+            "cutAbbreviation": \.cutAbbreviation, "cutLowercase": \.cutLowercase, "cutAttribution": \.cutAttribution, "cut": \.cut, "cutBoth": \.cutBoth, "join": \.join,
         ]
         for item in overrides.split(separator: ",") {
             let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -149,12 +151,13 @@ public struct SentenceAligner: Sendable {
         return sourceLength > 0 && targetLength > 0 ? targetLength / sourceLength : nil
     }
 
-    /// The document's segments with the soft boundaries the alignment cut at made hard.
-    static func resegmented(_ text: SegmentedText, _ pieces: [Piece], cuts: [Bool]) -> SegmentedText {
-        guard cuts.contains(where: { $0 }) else { return text }
+    /// The document's segments as the alignment used them: a soft boundary where a bead starts
+    /// becomes a segment boundary, a doubtful one inside a bead is dropped.
+    static func resegmented(_ text: SegmentedText, _ pieces: [Piece], cuts starts: [Bool]) -> SegmentedText {
+        guard pieces.contains(where: { $0.soft || $0.joinable }) else { return text }
         var segments: [Segment] = []
         for (k, piece) in pieces.enumerated() {
-            if k > 0, piece.soft, !cuts[k] {
+            if k > 0, piece.soft || piece.joinable, !starts[k] {
                 segments[segments.count - 1].range = segments[segments.count - 1].range.lowerBound..<piece.range.upperBound
             } else {
                 segments.append(Segment(range: piece.range, paragraph: piece.paragraph))
@@ -215,6 +218,8 @@ struct Side {
     var soft: [Bool]
     var cutCost: [Float]
     var pairable: [Bool]
+    /// Doubtful segmenter boundaries before units 1...k (a bead may hold both segments as one).
+    var joins: [Int32]
     /// Hard boundaries before units 1...k: a run of units i..<i+a holds `1 + hard[i+a-1] - hard[i]` segments.
     var hard: [Int32]
 
@@ -230,6 +235,7 @@ struct Side {
         soft = Array(repeating: false, count: groups.count)
         cutCost = Array(repeating: 0, count: groups.count)
         pairable = soft
+        joins = Array(repeating: 0, count: groups.count)
         hard = (0..<groups.count).map { Int32($0) }
     }
 
@@ -244,9 +250,11 @@ struct Side {
         cutCost = []
         pairable = []
         hard = []
+        joins = []
         var lastParagraph = Int.min
         var group: Int32 = -1
         var hardCount: Int32 = 0
+        var joinCount: Int32 = 0
         for (k, piece) in pieces.enumerated() {
             var length = 0
             for scalar in piece.text.unicodeScalars where !AnchorTokenizer.isSpace(scalar.value) { length += 1 }
@@ -260,8 +268,10 @@ struct Side {
             soft.append(piece.soft)
             cutCost.append(piece.cutCost)
             pairable.append(piece.pairable)
-            if k > 0, !piece.soft { hardCount += 1 }
+            if k > 0, !piece.soft, !piece.joinable { hardCount += 1 }
+            if k > 0, piece.joinable { joinCount += 1 }
             hard.append(hardCount)
+            joins.append(joinCount)
         }
     }
 
@@ -308,6 +318,10 @@ struct Side {
     /// How many segments units `i..<i+a` hold (a cut at a soft boundary inside them is not made).
     @inline(__always)
     func segments(_ i: Int, _ a: Int) -> Int { a == 0 ? 0 : 1 + Int(hard[i + a - 1] - hard[i]) }
+
+    /// How many doubtful segmenter boundaries units `i..<i+a` join.
+    @inline(__always)
+    func joined(_ i: Int, _ a: Int) -> Int { a == 0 ? 0 : Int(joins[i + a - 1] - joins[i]) }
 }
 
 /// A step of the best path: a bead of `a` source and `b` target units.
@@ -380,7 +394,7 @@ struct BeadScorer {
 
     @inline(__always)
     private func isKnown(_ i: Int, _ a: Int, _ j: Int, _ b: Int) -> Bool {
-        !known.isEmpty && !s.soft[i] && !t.soft[j] && (i + a == s.count || !s.soft[i + a])
+        !known.isEmpty && !s.soft[i] && !t.soft[j] && s.joined(i, a) == 0 && t.joined(j, b) == 0 && (i + a == s.count || !s.soft[i + a])
             && (j + b == t.count || !t.soft[j + b]) && known.contains(i * (t.count + 1) + j)
     }
 
@@ -398,6 +412,7 @@ struct BeadScorer {
         if sourceCut { p.cut += s.cutCost[i] }
         if targetCut { p.cut += t.cutCost[j] }
         if sourceCut && targetCut && s.pairable[i] && t.pairable[j] { p.cut -= w.cutBoth }
+        p.cut += Float(s.joined(i, a) + t.joined(j, b)) * w.join
         if sa == 0 || sb == 0 {
             p.prior = sa + sb == 1 ? w.null : .infinity
             return p
@@ -554,8 +569,8 @@ struct BeadScorer {
         var i = 0, j = 0
         for move in path {
             starts.append((i, j))
-            if move.a > 0, s.soft[i] { sourceCuts[i] = true }
-            if move.b > 0, t.soft[j] { targetCuts[j] = true }
+            if move.a > 0 { sourceCuts[i] = true }
+            if move.b > 0 { targetCuts[j] = true }
             i += move.a
             j += move.b
         }
