@@ -7,7 +7,8 @@ struct Werger: ParsableCommand {
         commandName: "werger",
         abstract: "A translation memory for news: segment, store, match and align translations.",
         discussion: "Exit codes: 64 usage, 65 bad data, 66 missing file, 74 I/O error, 1 otherwise.",
-        subcommands: [SegmentCommand.self, TranslateCommand.self, AnalyzeCommand.self, LookupCommand.self, ConcordanceCommand.self, ImportCommand.self, AddCommand.self, ExportCommand.self, StatsCommand.self]
+        subcommands: [SegmentCommand.self, TranslateCommand.self, AnalyzeCommand.self, LookupCommand.self, ConcordanceCommand.self,
+                      AlignCommand.self, ImportCommand.self, AddCommand.self, ExportCommand.self, StatsCommand.self]
     )
 
     /// Parses and runs a command; a usage error is one line on stderr (and exit 64), not a page

@@ -13,6 +13,9 @@ import CICU
 ///    punctuation → their ASCII forms; runs of white space → one space, trimmed.
 /// Letters a language tells apart stay apart: Sorani `ە/ه`, `ێ/ی`, `ۆ/و`, `ڕ/ر`, `ڵ/ل`.
 public enum MatchingForm {
+    /// The matching form with only the folds every language shares (`MatchingLanguage.neutral`).
+    public static func of(_ text: String) -> String { of(text, language: .neutral) }
+
     public static func of(_ text: String, language: MatchingLanguage) -> String {
         String(decoding: units(of: text, language: language), as: UTF16.self)
     }

@@ -35,6 +35,10 @@ public struct MatchingLanguage: Hashable, Sendable {
         return language
     }
 
+    /// No language: the folds every language shares (no Turkish casing, no legacy Sorani spelling),
+    /// for texts compared only with each other, such as glossary terms.
+    public static let neutral = MatchingLanguage(key: "", locale: "")
+
     private init(key: String, locale: String) {
         self.key = key
         self.locale = locale

@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""Alignment quality: run `werger align --batch --format jsonl` over a development set built by
+Scripts/make_align_devset.py, turn the beads into the scorer's prediction format (with Werger's own
+segmentation as src_sentences/tgt_sentences), score with ../shared/eval/alignment/score.py, and
+optionally check floors (Scripts/alignment-floors.tsv: pair, link type, minimum F1 %).
+
+usage: eval_alignment.py [--binary .build/debug/werger] [--devset DIR] [--split dev|heldout]
+                         [--seed 1] [--shared ../shared] [--floors] [--verbose]
+Without --devset the set is built in a temporary folder from ../shared (skipped when it is absent).
+"""
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def predict(binary, devset, lang, memory, weights=None):
+    src, tgt = os.path.join(devset, lang, "src"), os.path.join(devset, lang, "tgt")
+    start = time.time()
+    run = subprocess.run([binary, "align", "--batch", src, tgt, "--from", "en", "--to", lang, "--format", "jsonl",
+                          "--memory", memory] + (["--weights", weights] if weights else []), capture_output=True, text=True)
+    elapsed = time.time() - start
+    if run.returncode != 0:
+        sys.stderr.write(run.stderr)
+        raise SystemExit(f"eval: werger align failed for {lang} (exit {run.returncode})")
+    docs = {}
+    for line in run.stdout.splitlines():
+        bead = json.loads(line)
+        doc = docs.setdefault(bead["document"], {"src": [], "tgt": [], "links": []})
+        si = list(range(len(doc["src"]), len(doc["src"]) + len(bead["source"])))
+        ti = list(range(len(doc["tgt"]), len(doc["tgt"]) + len(bead["target"])))
+        doc["src"] += bead["source"]
+        doc["tgt"] += bead["target"]
+        doc["links"].append([si, ti])
+    records = []
+    for name, doc in docs.items():
+        docid = name[:-4] if name.endswith(".txt") else name
+        records.append({"id": f"{docid}.{lang}", "src_sentences": doc["src"], "tgt_sentences": doc["tgt"],
+                        "links": doc["links"]})
+    return records, elapsed
+
+
+def galechurch_predictions(gold_path):
+    """Gale-Church on the gold sentences of each document (the true splits, no paragraph marks)."""
+    import galechurch
+    records = []
+    with open(gold_path, encoding="utf-8") as fh:
+        for line in fh:
+            g = json.loads(line)
+            result = galechurch.align(g["src_sentences"], g["tgt_sentences"])
+            links = []
+            for text in result.to_pharaoh_lines():
+                left, right = text.split(":")
+                parse = lambda side: [int(x) for x in side.strip("[]").split(",") if x.strip()]
+                links.append([parse(left), parse(right)])
+            records.append({"id": g["id"], "links": links})
+    return records
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--binary", default=os.path.join(ROOT, ".build/debug/werger"))
+    ap.add_argument("--shared", default=os.path.join(os.path.dirname(ROOT), "shared"))
+    ap.add_argument("--devset")
+    ap.add_argument("--split", default="dev", choices=["dev", "heldout"])
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--floors", action="store_true", help="fail when a figure is below Scripts/alignment-floors.tsv")
+    ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--weights", help="pass --weights to werger align (tuning)")
+    ap.add_argument("--galechurch", action="store_true",
+                    help="score the Gale-Church baseline (pip install galechurch) instead, given the true sentence splits")
+    a = ap.parse_args()
+    scorer = os.path.join(a.shared, "eval/alignment/score.py")
+    if not os.path.exists(scorer) or not os.path.exists(os.path.join(a.shared, "corpora/ntrex128")):
+        print(f"eval: {a.shared} is absent; the alignment evaluation runs where ../shared exists")
+        return 0
+    with tempfile.TemporaryDirectory(prefix="werger-align-eval-") as scratch:
+        devset = a.devset
+        if devset is None:
+            devset = os.path.join(scratch, "devset")
+            subprocess.run([sys.executable, os.path.join(ROOT, "Scripts/make_align_devset.py"), devset,
+                            "--split", a.split, "--seed", str(a.seed), "--corpus", os.path.join(a.shared, "corpora/ntrex128")],
+                           check=True, stdout=subprocess.DEVNULL)
+        # No memory: the development set measures the aligner, not what a memory happens to hold.
+        memory = os.path.join(scratch, "no-memory")
+        pred = []
+        langs = sorted(os.listdir(devset))
+        langs = [l for l in langs if os.path.isdir(os.path.join(devset, l, "src"))]
+        if a.galechurch:
+            pred = galechurch_predictions(os.path.join(devset, "gold.jsonl"))
+        else:
+            for lang in langs:
+                records, elapsed = predict(a.binary, devset, lang, memory, a.weights)
+                pred += records
+                print(f"eval: {lang}: {len(records)} document pairs aligned in {elapsed:.2f} s")
+        pred_path = os.path.join(scratch, "pred.jsonl")
+        with open(pred_path, "w", encoding="utf-8") as fh:
+            for record in pred:
+                fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        args = [sys.executable, scorer, os.path.join(devset, "gold.jsonl"), pred_path] + (["--verbose"] if a.verbose else [])
+        out = subprocess.run(args, capture_output=True, text=True)
+        sys.stdout.write(out.stdout)
+        if out.stderr.strip():
+            sys.stderr.write(out.stderr)
+    table = {}
+    for line in out.stdout.splitlines():
+        m = re.match(r"^(\S+)\s+(\S+)\s+(\d+)\s+(\d+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)$", line)
+        if m and m.group(1) != "pair":
+            table[(m.group(1), m.group(2))] = float(m.group(7))
+    nulls = {}
+    for pair in {p for p, _ in table}:
+        # Null beads together: F1 over 1-0 and 0-1 is reported per type by the scorer; show both.
+        nulls[pair] = [table.get((pair, k)) for k in ("1-0", "0-1")]
+    for pair in sorted(nulls):
+        print(f"eval: {pair:4} link F1 {table.get((pair, 'ALL'), 0):6.2f}  null beads F1 1-0 {nulls[pair][0] or 0:6.2f}, 0-1 {nulls[pair][1] or 0:6.2f}")
+    if a.floors:
+        failures = []
+        with open(os.path.join(ROOT, "Scripts/alignment-floors.tsv"), encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip() and not line.startswith("#"):
+                    pair, kind, floor = line.rstrip("\n").split("\t")
+                    value = table.get((pair, kind))
+                    if value is None or value < float(floor):
+                        failures.append(f"{pair} {kind}: {value} < floor {floor}")
+        if failures:
+            print("eval: alignment fell below the recorded floors:\n  " + "\n  ".join(failures))
+            return 1
+        print("eval: every figure is at or above its floor")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

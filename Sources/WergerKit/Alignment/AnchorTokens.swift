@@ -1,0 +1,271 @@
+/// The anchors a segment carries, as small hashed tokens that the aligner compares between the two
+/// sides: numbers (the three digit sets folded, grouping separators dropped), Latin-script names and
+/// acronyms, sentence punctuation (`? ! « » “ ” ( )`), and glossary terms.
+///
+/// A token is a 64-bit value whose top bits say its class; a repeated anchor gets a new token per
+/// occurrence (`?` twice gives two tokens), so comparing sorted token lists is a multiset comparison.
+enum AnchorClass: UInt64, CaseIterable {
+    case number = 0, name = 1, punctuation = 2, glossary = 3, sound = 4
+
+    static func of(_ token: UInt64) -> AnchorClass { AnchorClass(rawValue: token >> 60)! }
+    func token(_ hash: UInt64) -> UInt64 { rawValue << 60 | hash & (1 << 60 - 1) }
+}
+
+struct AnchorTokenizer {
+    /// Whether the segment's language is written in Arabic script: then every Latin-script word is a
+    /// name or acronym kept from the source; in Latin script only capitalised words count.
+    let arabicScript: Bool
+    /// Whether the other side is in the other script: then names are also compared by sound — the
+    /// first three consonant classes of a capitalised Latin word (`Trump` → T R M) against those of
+    /// every Arabic-script word (`ترامب` → T R M), so transliterated names are anchors too.
+    var soundsLike = false
+
+    init(arabicScript: Bool, soundsLike: Bool = false) {
+        self.arabicScript = arabicScript
+        self.soundsLike = soundsLike
+    }
+
+    func tokens(of text: String, glossaryTerms: [Int] = []) -> [UInt64] {
+        var tokens: [UInt64] = []
+        var number: [UInt8] = []      // ASCII digits and separators of the number being read
+        var pendingSeparator = false  // a separator read after a digit, kept only if a digit follows
+        var word = StableHash()
+        var wordScalars: [UInt32] = []
+        var arabicWord: [UInt32] = []
+        var wordLength = 0
+        var wordUppercase = 0
+        var wordsSeen = 0
+        var questions = 0, exclamations = 0, quotes = 0, parentheses = 0
+
+        func endNumber() {
+            guard !number.isEmpty else { return }
+            tokens.append(AnchorClass.number.token(Self.numberHash(number)))
+            number.removeAll(keepingCapacity: true)
+            pendingSeparator = false
+        }
+        func endArabicWord() {
+            guard !arabicWord.isEmpty else { return }
+            for key in Sound.arabicKeys(arabicWord) { tokens.append(AnchorClass.sound.token(key)) }
+            arabicWord.removeAll(keepingCapacity: true)
+        }
+        func endWord() {
+            guard wordLength > 0 else { return }
+            let isName = arabicScript
+                ? wordLength >= 2
+                : wordLength >= 2 && (wordUppercase >= 2 || (wordUppercase == 1 && wordsSeen > 0))
+            if isName { tokens.append(AnchorClass.name.token(word.value)) }
+            if soundsLike, !arabicScript, wordLength >= 3, wordUppercase >= 1, wordsSeen > 0 || wordUppercase >= 2,
+               let key = Sound.latinKey(wordScalars) {
+                tokens.append(AnchorClass.sound.token(key))
+            }
+            wordScalars.removeAll(keepingCapacity: true)
+            wordsSeen += 1
+            word = StableHash()
+            wordLength = 0
+            wordUppercase = 0
+        }
+
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if let digit = Self.digit(v) {
+                if wordLength > 0 { endWord() }
+                if pendingSeparator { number.append(UInt8(ascii: ".")); pendingSeparator = false }
+                number.append(0x30 + digit)
+                continue
+            }
+            if !number.isEmpty {
+                // . , ٫ ٬ between digits: decimal or grouping, decided when the number ends.
+                if !pendingSeparator, v == 0x2E || v == 0x2C || v == 0x66B || v == 0x66C { pendingSeparator = true; continue }
+                endNumber()
+            }
+            if Self.isLatinLetter(v) {
+                let lower = Self.lowercase(v)
+                if lower != v { wordUppercase += 1 }
+                word.mix(lower)
+                if soundsLike { wordScalars.append(lower) }
+                wordLength += 1
+                continue
+            }
+            if Self.isLetter(scalar) {
+                // A letter of another script: ends a Latin word (`AMەکان` keeps `AM`), counts as a word.
+                if wordLength > 0 { endWord() } else if wordsSeen == 0 { wordsSeen = 1 }
+                if soundsLike, arabicScript { arabicWord.append(v) }
+                continue
+            }
+            if v == 0x200C || v == 0x640 || (v >= 0x64B && v <= 0x652) { continue }  // ZWNJ, tatweel, harakat
+            endArabicWord()
+            endWord()
+            switch v {
+            case 0x3F, 0x61F, 0xFF1F: tokens.append(AnchorClass.punctuation.token(1 << 8 | UInt64(questions))); questions += 1
+            case 0x21, 0xFF01: tokens.append(AnchorClass.punctuation.token(2 << 8 | UInt64(exclamations))); exclamations += 1
+            case 0x22, 0xAB, 0xBB, 0x201C, 0x201D, 0x201E: quotes += 1
+            case 0x28, 0xFF08: tokens.append(AnchorClass.punctuation.token(4 << 8 | UInt64(parentheses))); parentheses += 1
+            default: break
+            }
+        }
+        endNumber()
+        endArabicWord()
+        endWord()
+        // A quotation is a pair of marks; an unclosed one (a quote running over sentences) still counts.
+        for k in 0..<((quotes + 1) / 2) { tokens.append(AnchorClass.punctuation.token(3 << 8 | UInt64(k))) }
+        for term in glossaryTerms { tokens.append(AnchorClass.glossary.token(UInt64(term))) }
+        tokens.sort()
+        return tokens
+    }
+
+    /// White space, without a Unicode property lookup for the common cases.
+    @inline(__always)
+    static func isSpace(_ v: UInt32) -> Bool {
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        switch v {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
+    /// A letter (or a mark inside a word) of any script; Arabic-script letters without a property lookup.
+    @inline(__always)
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return false }  // ASCII letters are Latin letters, handled before
+        switch v {
+        case 0x620...0x65F, 0x66E...0x6D3, 0x6D5, 0x6E5, 0x6E6, 0x6EE, 0x6EF, 0x6FA...0x6FF, 0x750...0x77F: return true
+        case 0x600...0x6FF: return false
+        default: return scalar.properties.isAlphabetic
+        }
+    }
+
+    static func digit(_ v: UInt32) -> UInt8? {
+        switch v {
+        case 0x30...0x39: return UInt8(v - 0x30)
+        case 0x660...0x669: return UInt8(v - 0x660)
+        case 0x6F0...0x6F9: return UInt8(v - 0x6F0)
+        default: return nil
+        }
+    }
+
+    /// `1,140`, `1.140` and `١٬١٤٠` are one number; `38.5` and `٣٨٫٥` another. A separator followed
+    /// by groups of exactly three digits is grouping; otherwise the last separator is the decimal
+    /// point. Leading zeros go (`08:00` and `8:00`).
+    static func numberHash(_ number: [UInt8]) -> UInt64 {
+        let groups = number.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        var digits: [UInt8] = []
+        if groups.count == 1 || groups.dropFirst().allSatisfy({ $0.count == 3 }) {
+            for group in groups { digits += group }
+        } else {
+            for group in groups.dropLast() { digits += group }
+            digits.append(UInt8(ascii: "."))
+            digits += groups.last!
+        }
+        var start = 0
+        while start < digits.count - 1, digits[start] == 0x30, digits[start + 1] != UInt8(ascii: ".") { start += 1 }
+        var hash = StableHash()
+        for byte in digits[start...] { hash.mix(UInt32(byte)) }
+        return hash.value
+    }
+
+    static func isLatinLetter(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x41...0x5A, 0x61...0x7A: return true
+        case 0xC0...0x24F: return v != 0xD7 && v != 0xF7
+        case 0x1E00...0x1EFF: return true
+        default: return false
+        }
+    }
+
+    static func lowercase(_ v: UInt32) -> UInt32 {
+        if v >= 0x41 && v <= 0x5A { return v + 0x20 }
+        if v < 0x80 { return v }
+        guard let scalar = Unicode.Scalar(v) else { return v }
+        return scalar.properties.lowercaseMapping.unicodeScalars.first?.value ?? v
+    }
+}
+
+/// FNV-1a over scalar values: the same in every run (Swift's `Hasher` is seeded per process).
+struct StableHash {
+    private(set) var value: UInt64 = 0xcbf29ce484222325
+    mutating func mix(_ v: UInt32) {
+        value = (value ^ UInt64(v)) &* 0x100000001b3
+        value = (value ^ UInt64(v >> 16)) &* 0x100000001b3
+    }
+}
+
+/// Names by sound across the Latin and Arabic scripts: letters folded to consonant classes (b/p,
+/// t/th, d, k/c/q/g, j/ch, s/z/sh, f/v/ph, l, m, n, r), vowels, h, w and y dropped, doubles merged;
+/// the key is the first three classes. Transliteration keeps consonants and drops vowels, so
+/// `Mueller`/`مولر`, `Johnson`/`جۆنسن`, `UNICEF`/`یونیسێف` get one key.
+enum Sound {
+    static func latinKey(_ word: [UInt32]) -> UInt64? {
+        var classes: [UInt8] = []
+        var k = 0
+        while k < word.count, classes.count < 3 {
+            let c = word[k], next = k + 1 < word.count ? word[k + 1] : 0
+            var cls: UInt8 = 0
+            switch c {
+            case 0x62, 0x70: cls = next == 0x68 && c == 0x70 ? 6 : 1         // b p (ph → f)
+            case 0x74: cls = 2                                                 // t, th
+            case 0x64: cls = 3                                                 // d
+            case 0x6B, 0x71, 0x67, 0xE7: cls = 4                               // k q g ç
+            case 0x63: cls = next == 0x68 ? 5 : ([0x65, 0x69, 0x79].contains(next) ? 7 : 4)  // ch, ce ci cy, c
+            case 0x6A: cls = 5                                                 // j
+            case 0x73, 0x7A, 0x15F: cls = 7                                    // s z ş (sh: the h drops)
+            case 0x66, 0x76: cls = 6                                           // f v
+            case 0x6C: cls = 8
+            case 0x6D: cls = 9
+            case 0x6E: cls = 10
+            case 0x72: cls = 11
+            case 0x78: classes.append(4); cls = 7                              // x = ks
+            default: cls = 0
+            }
+            if cls == 6 && c == 0x70 { k += 1 }
+            if cls == 5 && c == 0x63 { k += 1 }
+            if cls != 0, classes.last != cls { classes.append(cls) }
+            k += 1
+        }
+        return key(classes)
+    }
+
+    /// Keys of an Arabic-script word, and of the word without a leading article or one-letter
+    /// prefix (`ال`, `و`, `ب`, `ل`, `ف`, `ک`).
+    static func arabicKeys(_ word: [UInt32]) -> [UInt64] {
+        var keys: [UInt64] = []
+        if let key = arabicKey(word[...]) { keys.append(key) }
+        var rest = word[...]
+        for prefix: [UInt32] in [[0x648, 0x627, 0x644], [0x628, 0x627, 0x644], [0x644, 0x644], [0x627, 0x644]] where rest.starts(with: prefix) {
+            rest = rest.dropFirst(prefix.count)
+            break
+        }
+        if rest.count == word.count, word.count > 4, [0x648, 0x628, 0x644, 0x641, 0x643].contains(word[0]) { rest = rest.dropFirst() }
+        if rest.count != word.count, let key = arabicKey(rest), !keys.contains(key) { keys.append(key) }
+        return keys
+    }
+
+    private static func arabicKey(_ word: ArraySlice<UInt32>) -> UInt64? {
+        var classes: [UInt8] = []
+        for c in word {
+            var cls: UInt8 = 0
+            switch c {
+            case 0x628, 0x67E: cls = 1                     // ب پ
+            case 0x62A, 0x62B, 0x637: cls = 2               // ت ث ط
+            case 0x62F, 0x630, 0x636: cls = 3               // د ذ ض
+            case 0x62E, 0x642, 0x643, 0x6A9, 0x6AF, 0x63A: cls = 4  // خ ق ك ک گ غ
+            case 0x62C, 0x686: cls = 5                      // ج چ
+            case 0x633, 0x634, 0x635, 0x632, 0x698, 0x638: cls = 7  // س ش ص ز ژ ظ
+            case 0x641, 0x6A4: cls = 6                      // ف ڤ
+            case 0x644, 0x6B5: cls = 8                      // ل ڵ
+            case 0x645: cls = 9
+            case 0x646: cls = 10
+            case 0x631, 0x695: cls = 11                     // ر ڕ
+            default: cls = 0
+            }
+            if cls != 0, classes.last != cls { classes.append(cls) }
+            if classes.count == 3 { break }
+        }
+        return key(classes)
+    }
+
+    private static func key(_ classes: [UInt8]) -> UInt64? {
+        guard classes.count == 3 else { return nil }
+        return UInt64(classes[0]) << 16 | UInt64(classes[1]) << 8 | UInt64(classes[2])
+    }
+}

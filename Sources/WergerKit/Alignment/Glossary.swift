@@ -1,0 +1,52 @@
+import Foundation
+
+/// A bilingual glossary: terms whose translation the user knows (names, institutions), each an
+/// extra anchor. A segment pair where one side holds a term and the other its translation is
+/// likelier to be a bead.
+public struct Glossary: Sendable, Equatable {
+    /// Terms in matching form (`MatchingForm.of`), so case and letter variants do not matter.
+    public var entries: [(source: String, target: String)] { zip(sources, targets).map { ($0, $1) } }
+    let sources: [String]
+    let targets: [String]
+
+    public init(entries: [(source: String, target: String)]) {
+        let kept = entries.map { (MatchingForm.of($0.source), MatchingForm.of($0.target)) }.filter { !$0.0.isEmpty && !$0.1.isEmpty }
+        sources = kept.map(\.0)
+        targets = kept.map(\.1)
+    }
+
+    public static func == (a: Glossary, b: Glossary) -> Bool { a.sources == b.sources && a.targets == b.targets }
+
+    /// Reads a TSV glossary: `source<TAB>target` per line; a first line of two language tags
+    /// (`en<TAB>ckb`) is a header and skipped; `#` starts a comment line. `name` is shown in errors.
+    public static func parse(_ text: String, name: String) throws(GlossaryError) -> Glossary {
+        var entries: [(source: String, target: String)] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            guard fields.count >= 2, !fields[0].isEmpty, !fields[1].isEmpty else {
+                throw GlossaryError(file: name, line: index + 1)
+            }
+            if index == 0, (try? LanguageTag(fields[0])) != nil, (try? LanguageTag(fields[1])) != nil,
+               fields[0].count <= 8, fields[1].count <= 8 { continue }
+            entries.append((fields[0], fields[1]))
+        }
+        return Glossary(entries: entries)
+    }
+
+    /// The indexes of the entries whose source (or target) term occurs in `matchingForm`.
+    func terms(in matchingForm: String, side: KeyPath<Glossary, [String]>) -> [Int] {
+        var found: [Int] = []
+        for (index, term) in self[keyPath: side].enumerated() where matchingForm.contains(term) { found.append(index) }
+        return found
+    }
+}
+
+/// A glossary line that is not `source<TAB>target`.
+public struct GlossaryError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let file: String
+    public let line: Int
+    public var description: String { "\(file): line \(line): expected a source term, a tab and a target term" }
+}

@@ -1,0 +1,624 @@
+import Foundation
+
+/// How the aligner weighs its signals. Costs are in nats-like units: a bead's cost is its prior plus
+/// its length cost plus its anchor evidence; the dynamic program finds the cheapest sequence of beads.
+/// The defaults were tuned on the ntrex128 development set (docs/alignment.md).
+public struct AlignmentWeights: Sendable, Equatable {
+    /// Variance of the log length ratio of a bead's two sides, for long sentences…
+    public var lengthVariance: Float = 0.017
+    /// …plus this many characters over the bead's length, so short sentences may vary more.
+    public var shortLengthVariance: Float = 2.8
+    /// Prior cost of a 1-2 or 2-1 bead, of a 2-2 bead, of a null bead (1-0, 0-1); a 1-1 costs nothing.
+    public var merge: Float = 3
+    public var mergeBoth: Float = 3.15
+    public var null: Float = 4
+    /// Cost of a bead whose sides lie in paragraphs that do not correspond.
+    public var paragraph: Float = 12
+    /// Reward per anchor found on both sides, and cost per anchor found on one side only, by class:
+    /// numbers, Latin names, punctuation, glossary terms.
+    public var numberMatch: Float = 1.5
+    public var numberMiss: Float = 0.8
+    public var nameMatch: Float = 1.4
+    public var nameMiss: Float = 0
+    public var punctuationMatch: Float = 0.35
+    public var punctuationMiss: Float = 0.8
+    public var soundMatch: Float = 1.5
+    public var glossaryMatch: Float = 2
+    public var glossaryMiss: Float = 0.3
+    /// Reward for a 1-1 bead the memory already holds.
+    public var knownPair: Float = 8
+    /// Cost of cutting a segment at a soft boundary: after a likely abbreviation, before a word in
+    /// lower case, elsewhere.
+    public var cutAbbreviation: Float = 4
+    public var cutLowercase: Float = 1
+    public var cutAttribution: Float = 2.5
+    public var cut: Float = 0.75
+    /// Cost of holding two segments as one across a doubtful segmenter boundary.
+    public var join: Float = 1.5
+    /// Taken off when both sides are cut at the same place.
+    public var cutBoth: Float = 5.5
+
+    public init() {}
+
+    /// The weights with some changed by name: `"merge=2.5,null=3"` (for tuning on a dev set).
+    public init(overrides: String) throws(AlignmentWeightsError) {
+        let paths: [String: WritableKeyPath<AlignmentWeights, Float>] = [
+            "lengthVariance": \.lengthVariance, "shortLengthVariance": \.shortLengthVariance, "merge": \.merge,
+            "mergeBoth": \.mergeBoth, "null": \.null, "paragraph": \.paragraph, "numberMatch": \.numberMatch,
+            "numberMiss": \.numberMiss, "nameMatch": \.nameMatch, "nameMiss": \.nameMiss,
+            "punctuationMatch": \.punctuationMatch, "punctuationMiss": \.punctuationMiss,
+            "glossaryMatch": \.glossaryMatch, "soundMatch": \.soundMatch, "glossaryMiss": \.glossaryMiss, "knownPair": \.knownPair,
+            "cutAbbreviation": \.cutAbbreviation, "cutLowercase": \.cutLowercase, "cutAttribution": \.cutAttribution, "cut": \.cut, "cutBoth": \.cutBoth, "join": \.join,
+        ]
+        for item in overrides.split(separator: ",") {
+            let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, let path = paths[parts[0]], let value = Float(parts[1]) else {
+                throw AlignmentWeightsError(item: String(item), names: paths.keys.sorted())
+            }
+            self[keyPath: path] = value
+        }
+    }
+}
+
+/// A `--weights` item that is not `name=number` with a known name.
+public struct AlignmentWeightsError: Error, Sendable, CustomStringConvertible {
+    public let item: String
+    public let names: [String]
+    public var description: String { "--weights: '\(item)' is not name=number; names: \(names.joined(separator: ", "))" }
+}
+
+/// What the aligner needs besides the two documents.
+public struct AlignmentOptions: Sendable {
+    public var weights = AlignmentWeights()
+    /// Extra anchors: terms and their translations.
+    public var glossary: Glossary?
+    /// Half the width of the first band of the dynamic program (in segments); it doubles when the
+    /// best path touches its edge.
+    public var band = 32
+    /// Past this ratio of the two sides' lengths (either way) the documents are refused.
+    public var maximumLengthRatio = 5.0
+
+    public init(weights: AlignmentWeights = AlignmentWeights(), glossary: Glossary? = nil, band: Int = 32) {
+        self.weights = weights
+        self.glossary = glossary
+        self.band = band
+    }
+}
+
+/// Two documents aligned: their segments and the beads that pair them.
+public struct Alignment: Sendable {
+    public let source: SegmentedText
+    public let target: SegmentedText
+    /// In document order; together they cover every segment of both sides once.
+    public let beads: [Bead]
+    /// Target characters per source character, estimated from the two documents.
+    public let lengthRatio: Double
+}
+
+/// Aligns a document and its translation into beads (1-1, 1-0, 0-1, 1-2, 2-1, 2-2) with one banded
+/// dynamic program over segment lengths, paragraph boundaries, numbers, names, punctuation,
+/// glossary terms and pairs the memory knows.
+public struct SentenceAligner: Sendable {
+    public var options: AlignmentOptions
+    public var knownPairs: KnownPairSource?
+
+    public init(options: AlignmentOptions = AlignmentOptions(), knownPairs: KnownPairSource? = nil) {
+        self.options = options
+        self.knownPairs = knownPairs
+    }
+
+    public func align(_ source: SegmentedText, _ target: SegmentedText) throws -> Alignment {
+        guard !source.segments.isEmpty else { throw AlignmentError.empty(document: source.name) }
+        guard !target.segments.isEmpty else { throw AlignmentError.empty(document: target.name) }
+        let sourcePieces = PieceCutter.pieces(of: source, weights: options.weights)
+        let targetPieces = PieceCutter.pieces(of: target, weights: options.weights)
+        let crossScript = source.language.usesArabicScript != target.language.usesArabicScript
+        var s = Side(sourcePieces, language: source.language, soundsLike: crossScript, glossary: options.glossary, side: \.sources)
+        var t = Side(targetPieces, language: target.language, soundsLike: crossScript, glossary: options.glossary, side: \.targets)
+        let ratio = t.totalLength / max(s.totalLength, 1)
+        guard ratio <= options.maximumLengthRatio, ratio >= 1 / options.maximumLengthRatio else {
+            throw AlignmentError.lengthMismatch(source: source.name, target: target.name, ratio: ratio)
+        }
+        Side.dropUnmatchable(&s, &t, weights: options.weights)
+        let known = try knownCells(source, target, sourcePieces, targetPieces)
+        Self.assignGroups(&s, &t, ratio: Float(ratio), options: options)
+        var scorer = BeadScorer(s: s, t: t, ratio: Float(ratio), w: options.weights, known: known)
+        var path = scorer.bestPath(band: options.band)
+        // The documents' length ratio counts the sentences a translator dropped or added; the ratio
+        // over the 1-1 beads does not. When the two differ, align again with it.
+        if let paired = Self.pairedRatio(path, s, t), abs(paired / ratio - 1) > 0.02 {
+            scorer = BeadScorer(s: s, t: t, ratio: Float(paired), w: options.weights, known: known)
+            path = scorer.bestPath(band: options.band)
+        }
+        let (beads, sourceCuts, targetCuts) = scorer.beads(path)
+        return Alignment(source: Self.resegmented(source, sourcePieces, cuts: sourceCuts),
+                         target: Self.resegmented(target, targetPieces, cuts: targetCuts),
+                         beads: beads, lengthRatio: ratio)
+    }
+
+    /// Target characters per source character over the 1-1 beads (a glued orphan hides in the others).
+    static func pairedRatio(_ path: [Move], _ s: Side, _ t: Side) -> Double? {
+        var i = 0, j = 0
+        var sourceLength = 0.0, targetLength = 0.0
+        for move in path {
+            if move.a > 0, move.b > 0, s.segments(i, move.a) == 1, t.segments(j, move.b) == 1 {
+                sourceLength += s.prefix[i + move.a] - s.prefix[i]
+                targetLength += t.prefix[j + move.b] - t.prefix[j]
+            }
+            i += move.a
+            j += move.b
+        }
+        return sourceLength > 0 && targetLength > 0 ? targetLength / sourceLength : nil
+    }
+
+    /// The document's segments as the alignment used them: a soft boundary where a bead starts
+    /// becomes a segment boundary, a doubtful one inside a bead is dropped.
+    static func resegmented(_ text: SegmentedText, _ pieces: [Piece], cuts starts: [Bool]) -> SegmentedText {
+        guard pieces.contains(where: { $0.soft || $0.joinable }) else { return text }
+        var segments: [Segment] = []
+        for (k, piece) in pieces.enumerated() {
+            if k > 0, piece.soft || piece.joinable, !starts[k] {
+                segments[segments.count - 1].range = segments[segments.count - 1].range.lowerBound..<piece.range.upperBound
+            } else {
+                segments.append(Segment(range: piece.range, paragraph: piece.paragraph))
+            }
+        }
+        return SegmentedText(name: text.name, language: text.language, text: text.text, segments: segments)
+    }
+
+    /// The (source, target) piece pairs that start two segments the memory knows as a pair, as
+    /// `i * (m + 1) + j`.
+    private func knownCells(_ source: SegmentedText, _ target: SegmentedText, _ sp: [Piece], _ tp: [Piece]) throws -> Set<Int> {
+        guard let knownPairs else { return [] }
+        // Compared with the stored matching forms, so folded as the store folds each language.
+        let sourceLanguage = MatchingLanguage(source.language), targetLanguage = MatchingLanguage(target.language)
+        let sourceForms = source.texts.map { MatchingForm.of($0, language: sourceLanguage) }
+        let found = try knownPairs.knownTargets(forSources: Array(Set(sourceForms)))
+        guard !found.isEmpty else { return [] }
+        let sourceFirst = sp.indices.filter { !sp[$0].soft }, targetFirst = tp.indices.filter { !tp[$0].soft }
+        var targetIndexes: [String: [Int]] = [:]
+        for (j, text) in target.texts.enumerated() {
+            targetIndexes[MatchingForm.of(text, language: targetLanguage), default: []].append(targetFirst[j])
+        }
+        var cells = Set<Int>()
+        let width = tp.count + 1
+        for (i, form) in sourceForms.enumerated() {
+            guard let targets = found[form] else { continue }
+            for form in targets { for j in targetIndexes[form] ?? [] { cells.insert(sourceFirst[i] * width + j) } }
+        }
+        return cells
+    }
+
+    /// Paragraph groups: a non-null bead whose sentences lie in different groups pays the paragraph
+    /// cost. With as many paragraphs on both sides, paragraph k corresponds to paragraph k; otherwise
+    /// the paragraphs are aligned first, by the same dynamic program one level up.
+    static func assignGroups(_ s: inout Side, _ t: inout Side, ratio: Float, options: AlignmentOptions) {
+        let sp = s.paragraphCount, tp = t.paragraphCount
+        if sp == tp { return }
+        let ps = s.paragraphSide(), pt = t.paragraphSide()
+        var weights = options.weights
+        weights.paragraph = 0
+        let scorer = BeadScorer(s: ps, t: pt, ratio: ratio, w: weights, known: [])
+        var sourceGroup = [Int32](repeating: 0, count: sp), targetGroup = [Int32](repeating: 0, count: tp)
+        var i = 0, j = 0
+        for (group, move) in scorer.bestPath(band: max(8, options.band / 4)).enumerated() {
+            for _ in 0..<move.a { sourceGroup[i] = Int32(group); i += 1 }
+            for _ in 0..<move.b { targetGroup[j] = Int32(group); j += 1 }
+        }
+        s.groups = s.groups.map { sourceGroup[Int($0)] }
+        t.groups = t.groups.map { targetGroup[Int($0)] }
+    }
+}
+
+/// One side as the dynamic program sees it: per unit (a piece of a segment, or a paragraph) its
+/// length, its anchor tokens (one contiguous run per unit in `tokens`), its paragraph group, and
+/// whether the boundary before it is soft (inside a segment) and what cutting there costs.
+struct Side {
+    /// Length prefix sums: unit k has length `prefix[k + 1] - prefix[k]`, in non-space characters.
+    var prefix: [Double]
+    var tokenStart: [Int]
+    var tokens: [UInt64]
+    var groups: [Int32]
+    var soft: [Bool]
+    var cutCost: [Float]
+    var pairable: [Bool]
+    /// Doubtful segmenter boundaries before units 1...k (a bead may hold both segments as one).
+    var joins: [Int32]
+    /// Hard boundaries before units 1...k: a run of units i..<i+a holds `1 + hard[i+a-1] - hard[i]` segments.
+    var hard: [Int32]
+
+    var count: Int { groups.count }
+    var totalLength: Double { prefix.last ?? 0 }
+    var paragraphCount: Int { Int(groups.last ?? -1) + 1 }
+
+    init(prefix: [Double], tokenStart: [Int], tokens: [UInt64], groups: [Int32]) {
+        self.prefix = prefix
+        self.tokenStart = tokenStart
+        self.tokens = tokens
+        self.groups = groups
+        soft = Array(repeating: false, count: groups.count)
+        cutCost = Array(repeating: 0, count: groups.count)
+        pairable = soft
+        joins = Array(repeating: 0, count: groups.count)
+        hard = (0..<groups.count).map { Int32($0) }
+    }
+
+    init(_ pieces: [Piece], language: LanguageTag, soundsLike: Bool, glossary: Glossary?, side: KeyPath<Glossary, [String]>) {
+        let tokenizer = AnchorTokenizer(arabicScript: language.usesArabicScript, soundsLike: soundsLike)
+        prefix = [0]
+        prefix.reserveCapacity(pieces.count + 1)
+        tokenStart = [0]
+        tokens = []
+        groups = []
+        soft = []
+        cutCost = []
+        pairable = []
+        hard = []
+        joins = []
+        var lastParagraph = Int.min
+        var group: Int32 = -1
+        var hardCount: Int32 = 0
+        var joinCount: Int32 = 0
+        for (k, piece) in pieces.enumerated() {
+            var length = 0
+            for scalar in piece.text.unicodeScalars where !AnchorTokenizer.isSpace(scalar.value) { length += 1 }
+            prefix.append(prefix[k] + Double(length))
+            let terms = glossary.map { $0.terms(in: MatchingForm.of(piece.text), side: side) } ?? []
+            tokens += tokenizer.tokens(of: piece.text, glossaryTerms: terms)
+            tokenStart.append(tokens.count)
+            // Paragraph numbers as dense ranks: a paragraph without segments leaves no gap.
+            if piece.paragraph != lastParagraph { group += 1; lastParagraph = piece.paragraph }
+            groups.append(group)
+            soft.append(piece.soft)
+            cutCost.append(piece.cutCost)
+            pairable.append(piece.pairable)
+            if k > 0, !piece.soft, !piece.joinable { hardCount += 1 }
+            if k > 0, piece.joinable { joinCount += 1 }
+            hard.append(hardCount)
+            joins.append(joinCount)
+        }
+    }
+
+    /// Drops the tokens of free classes (names, sounds: nothing is charged for one found on one side
+    /// only) that the other side never holds: they can never match, so the costs are unchanged and
+    /// the token lists the dynamic program walks are much shorter (every Arabic-script word has a
+    /// sound key).
+    static func dropUnmatchable(_ s: inout Side, _ t: inout Side, weights: AlignmentWeights) {
+        let free: Set<UInt64> = weights.nameMiss == 0 ? [AnchorClass.sound.rawValue, AnchorClass.name.rawValue] : [AnchorClass.sound.rawValue]
+        let sourceSet = Set(s.tokens.filter { free.contains($0 >> 60) }), targetSet = Set(t.tokens.filter { free.contains($0 >> 60) })
+        s.keepTokens { !free.contains($0 >> 60) || targetSet.contains($0) }
+        t.keepTokens { !free.contains($0 >> 60) || sourceSet.contains($0) }
+    }
+
+    mutating func keepTokens(_ keep: (UInt64) -> Bool) {
+        var kept: [UInt64] = []
+        kept.reserveCapacity(tokens.count)
+        var starts = [0]
+        starts.reserveCapacity(tokenStart.count)
+        for k in 0..<count {
+            for x in tokenStart[k]..<tokenStart[k + 1] where keep(tokens[x]) { kept.append(tokens[x]) }
+            starts.append(kept.count)
+        }
+        tokens = kept
+        tokenStart = starts
+    }
+
+    /// The same document one level up: one unit per paragraph group.
+    func paragraphSide() -> Side {
+        var prefix: [Double] = [0], tokenStart = [0], tokens: [UInt64] = [], groups: [Int32] = []
+        var k = 0
+        while k < count {
+            var end = k
+            while end < count, self.groups[end] == self.groups[k] { end += 1 }
+            prefix.append(self.prefix[end])
+            tokens += self.tokens[self.tokenStart[k]..<self.tokenStart[end]]
+            tokenStart.append(tokens.count)
+            groups.append(0)
+            k = end
+        }
+        return Side(prefix: prefix, tokenStart: tokenStart, tokens: tokens, groups: groups)
+    }
+
+    /// How many segments units `i..<i+a` hold (a cut at a soft boundary inside them is not made).
+    @inline(__always)
+    func segments(_ i: Int, _ a: Int) -> Int { a == 0 ? 0 : 1 + Int(hard[i + a - 1] - hard[i]) }
+
+    /// How many doubtful segmenter boundaries units `i..<i+a` join.
+    @inline(__always)
+    func joined(_ i: Int, _ a: Int) -> Int { a == 0 ? 0 : Int(joins[i + a - 1] - joins[i]) }
+}
+
+/// A step of the best path: a bead of `a` source and `b` target units.
+struct Move: Equatable {
+    var a: Int
+    var b: Int
+    /// Up to three pieces a side, as long as they make at most two segments.
+    static let all: [Move] = {
+        var moves: [Move] = []
+        for a in 0...3 { for b in 0...3 where a + b > 0 { moves.append(Move(a: a, b: b)) } }
+        return moves.sorted { ($0.a + $0.b, $0.a) < ($1.a + $1.b, $1.a) }
+    }()
+}
+
+/// Bead costs and the banded dynamic program.
+struct BeadScorer {
+    let s: Side
+    let t: Side
+    let ratio: Float
+    let w: AlignmentWeights
+    let known: Set<Int>
+    private let matchWeight: [Float]
+    private let missWeight: [Float]
+    private let maxMatch: Float
+
+    init(s: Side, t: Side, ratio: Float, w: AlignmentWeights, known: Set<Int>) {
+        self.s = s
+        self.t = t
+        self.ratio = ratio
+        self.w = w
+        self.known = known
+        matchWeight = [w.numberMatch, w.nameMatch, w.punctuationMatch, w.glossaryMatch, w.soundMatch]
+        // A sound key on one side only says nothing: most Arabic-script words are not names.
+        missWeight = [w.numberMiss, w.nameMiss, w.punctuationMiss, w.glossaryMiss, 0]
+        maxMatch = max(0, matchWeight.max()!) + max(0, missWeight.max()!)
+    }
+
+    /// The parts of a bead's cost: source units `i..<i+a`, target units `j..<j+b`.
+    struct Parts {
+        var prior: Float = 0
+        var length: Float = 0
+        var anchors: Float = 0
+        var paragraph: Float = 0
+        var cut: Float = 0
+        var known = false
+        var total: Float { prior + length + anchors + paragraph + cut }
+    }
+
+    @inline(__always)
+    func cost(_ i: Int, _ a: Int, _ j: Int, _ b: Int, anchors: Bool = true) -> Float { parts(i, a, j, b, anchors: anchors).total }
+
+    /// The anchor part alone (what `cost(…, anchors: false)` leaves out).
+    @inline(__always)
+    func anchors(_ i: Int, _ a: Int, _ j: Int, _ b: Int) -> Float {
+        if a == 0 || b == 0 { return 0 }
+        let sa = s.segments(i, a), sb = t.segments(j, b)
+        if sa > 2 || sb > 2 { return 0 }
+        var cost = anchorCost(s.tokenStart[i]..<s.tokenStart[i + a], t.tokenStart[j]..<t.tokenStart[j + b], sourceRuns: a, targetRuns: b)
+        if sa == 1, sb == 1, isKnown(i, a, j, b) { cost -= w.knownPair }
+        return cost
+    }
+
+    /// The most the anchors can take off a bead's cost.
+    @inline(__always)
+    func anchorBound(_ i: Int, _ a: Int, _ j: Int, _ b: Int) -> Float {
+        if a == 0 || b == 0 { return 0 }
+        let matches = min(s.tokenStart[i + a] - s.tokenStart[i], t.tokenStart[j + b] - t.tokenStart[j])
+        return Float(matches) * maxMatch + (known.isEmpty ? 0 : w.knownPair)
+    }
+
+    @inline(__always)
+    private func isKnown(_ i: Int, _ a: Int, _ j: Int, _ b: Int) -> Bool {
+        !known.isEmpty && !s.soft[i] && !t.soft[j] && s.joined(i, a) == 0 && t.joined(j, b) == 0 && (i + a == s.count || !s.soft[i + a])
+            && (j + b == t.count || !t.soft[j + b]) && known.contains(i * (t.count + 1) + j)
+    }
+
+    func parts(_ i: Int, _ a: Int, _ j: Int, _ b: Int, anchors: Bool = true) -> Parts {
+        var p = Parts()
+        let sa = s.segments(i, a), sb = t.segments(j, b)
+        if sa > 2 || sb > 2 {
+            p.prior = .infinity
+            return p
+        }
+        // A bead that starts inside a segment cuts it there. Cutting both sides at once is what a
+        // sentence end the segmenter missed on both sides looks like (a quotation running over
+        // sentences): it earns the finer alignment back.
+        let sourceCut = a > 0 && i > 0 && s.soft[i], targetCut = b > 0 && j > 0 && t.soft[j]
+        if sourceCut { p.cut += s.cutCost[i] }
+        if targetCut { p.cut += t.cutCost[j] }
+        if sourceCut && targetCut && s.pairable[i] && t.pairable[j] { p.cut -= w.cutBoth }
+        p.cut += Float(s.joined(i, a) + t.joined(j, b)) * w.join
+        if sa == 0 || sb == 0 {
+            p.prior = sa + sb == 1 ? w.null : .infinity
+            return p
+        }
+        p.prior = sa == 1 && sb == 1 ? 0 : (sa == 2 && sb == 2 ? w.mergeBoth : w.merge)
+        let ls = Float(s.prefix[i + a] - s.prefix[i]) * ratio
+        let lt = Float(t.prefix[j + b] - t.prefix[j])
+        let x = logf((lt + 4) / (ls + 4))
+        let variance = w.lengthVariance + w.shortLengthVariance / (ls + lt + 1)
+        p.length = x * x / (2 * variance)
+        let group = s.groups[i]
+        if s.groups[i + a - 1] != group || t.groups[j] != group || t.groups[j + b - 1] != group { p.paragraph = w.paragraph }
+        guard anchors else { return p }
+        p.anchors = anchorCost(s.tokenStart[i]..<s.tokenStart[i + a], t.tokenStart[j]..<t.tokenStart[j + b],
+                               sourceRuns: a, targetRuns: b)
+        if sa == 1, sb == 1, isKnown(i, a, j, b) {
+            p.known = true
+            p.anchors -= w.knownPair
+        }
+        return p
+    }
+
+    /// Anchors found on both sides lower the cost; anchors found on one side only raise it. Each
+    /// unit's tokens are sorted, so a bead of one unit a side is a merge walk; a bead of more units
+    /// sorts its tokens into a small buffer first.
+    @inline(__always)
+    private func anchorCost(_ sr: Range<Int>, _ tr: Range<Int>, sourceRuns: Int, targetRuns: Int) -> Float {
+        if sr.isEmpty && tr.isEmpty { return 0 }
+        return s.tokens.withUnsafeBufferPointer { st in
+            t.tokens.withUnsafeBufferPointer { tt in
+                if sourceRuns <= 1 && targetRuns <= 1 {
+                    return mergeCost(UnsafeBufferPointer(rebasing: st[sr]), UnsafeBufferPointer(rebasing: tt[tr]))
+                }
+                return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: sr.count + tr.count) { buffer in
+                    var k = 0
+                    for x in sr { buffer[k] = st[x]; k += 1 }
+                    for y in tr { buffer[k] = tt[y]; k += 1 }
+                    var a = UnsafeMutableBufferPointer(rebasing: buffer[0..<sr.count])
+                    var b = UnsafeMutableBufferPointer(rebasing: buffer[sr.count..<(sr.count + tr.count)])
+                    if sourceRuns > 1 { Self.insertionSort(a) }
+                    if targetRuns > 1 { Self.insertionSort(b) }
+                    return mergeCost(UnsafeBufferPointer(a), UnsafeBufferPointer(b))
+                }
+            }
+        }
+    }
+
+    /// A few dozen tokens at most: insertion sort beats the standard library's sort here.
+    @inline(__always)
+    private static func insertionSort(_ a: UnsafeMutableBufferPointer<UInt64>) {
+        var k = 1
+        while k < a.count {
+            let v = a[k]
+            var q = k - 1
+            while q >= 0 && a[q] > v { a[q + 1] = a[q]; q -= 1 }
+            a[q + 1] = v
+            k += 1
+        }
+    }
+
+    /// Matches two sorted token lists as multisets.
+    @inline(__always)
+    private func mergeCost(_ a: UnsafeBufferPointer<UInt64>, _ b: UnsafeBufferPointer<UInt64>) -> Float {
+        var cost: Float = 0
+        var x = 0, y = 0
+        while x < a.count && y < b.count {
+            let u = a[x], v = b[y]
+            if u == v {
+                cost -= matchWeight[Int(u >> 60)]
+                x += 1
+                y += 1
+            } else if u < v {
+                cost += missWeight[Int(u >> 60)]
+                x += 1
+            } else {
+                cost += missWeight[Int(v >> 60)]
+                y += 1
+            }
+        }
+        while x < a.count { cost += missWeight[Int(a[x] >> 60)]; x += 1 }
+        while y < b.count { cost += missWeight[Int(b[y] >> 60)]; y += 1 }
+        return cost
+    }
+
+    /// The cheapest sequence of beads from (0, 0) to (n, m), inside a band around the diagonal that
+    /// widens until the path no longer touches its edge (the path is then the unbanded optimum in
+    /// all but pathological cases, at a fraction of the n×m cost).
+    func bestPath(band initial: Int) -> [Move] {
+        let n = s.count, m = t.count
+        var band = max(initial, 4)
+        while true {
+            let (path, touched) = bandedPath(band: band)
+            // Two documents that are not translations of each other would widen the band to the
+            // full table; past about 50 million cells (250 MB) the banded path is kept.
+            if !touched || band >= max(n, m) || (n + 1) * (4 * band + 1) > 50_000_000 { return path }
+            band *= 2
+        }
+    }
+
+    private func bandedPath(band: Int) -> (path: [Move], touchedEdge: Bool) {
+        let n = s.count, m = t.count
+        var lo = [Int](repeating: 0, count: n + 1), hi = lo, start = lo
+        var cells = 0
+        for i in 0...n {
+            let center = n == 0 ? 0 : Int((Double(i) * Double(m) / Double(n)).rounded())
+            lo[i] = max(0, center - band)
+            hi[i] = min(m, center + band)
+            start[i] = cells
+            cells += hi[i] - lo[i] + 1
+        }
+        var cost = [Float](repeating: .infinity, count: cells)
+        var back = [UInt8](repeating: 255, count: cells)
+        cost[0] = 0
+        let moves = Move.all
+        for i in 0...n {
+            for j in lo[i]...hi[i] {
+                if i == 0 && j == 0 { continue }
+                var best = Float.infinity
+                var bestMove: UInt8 = 255
+                for (k, move) in moves.enumerated() {
+                    let pi = i - move.a, pj = j - move.b
+                    guard pi >= 0, pj >= 0, pj >= lo[pi], pj <= hi[pi] else { continue }
+                    let previous = cost[start[pi] + pj - lo[pi]]
+                    if previous == .infinity { continue }
+                    // The anchors can lower a bead's cost by at most their bound: skip them when
+                    // even that cannot beat the best move so far.
+                    let cheap = previous + self.cost(pi, move.a, pj, move.b, anchors: false)
+                    if cheap - anchorBound(pi, move.a, pj, move.b) >= best { continue }
+                    let total = cheap + anchors(pi, move.a, pj, move.b)
+                    if total < best { best = total; bestMove = UInt8(k) }
+                }
+                cost[start[i] + j - lo[i]] = best
+                back[start[i] + j - lo[i]] = bestMove
+            }
+        }
+        var path: [Move] = []
+        var i = n, j = m
+        var touched = false
+        while i > 0 || j > 0 {
+            if (j == lo[i] && lo[i] > 0) || (j == hi[i] && hi[i] < m) { touched = true }
+            let move = moves[Int(back[start[i] + j - lo[i]])]
+            path.append(move)
+            i -= move.a
+            j -= move.b
+        }
+        return (path.reversed(), touched)
+    }
+
+    /// The path as beads over segments (pieces glued back, except where a bead starts inside a
+    /// segment: `cuts` marks those pieces on each side), each bead with its confidence.
+    func beads(_ path: [Move]) -> (beads: [Bead], sourceCuts: [Bool], targetCuts: [Bool]) {
+        var starts: [(i: Int, j: Int)] = []
+        var sourceCuts = [Bool](repeating: false, count: s.count), targetCuts = [Bool](repeating: false, count: t.count)
+        var i = 0, j = 0
+        for move in path {
+            starts.append((i, j))
+            if move.a > 0 { sourceCuts[i] = true }
+            if move.b > 0 { targetCuts[j] = true }
+            i += move.a
+            j += move.b
+        }
+        // Segment numbers after the cuts: a piece starts a segment at a hard boundary or a cut.
+        var sourceSegment = 0, targetSegment = 0
+        var beads: [Bead] = []
+        beads.reserveCapacity(path.count)
+        for (k, move) in path.enumerated() {
+            let (i, j) = starts[k]
+            let sa = s.segments(i, move.a), sb = t.segments(j, move.b)
+            let confidence: Double
+            let p = parts(i, move.a, j, move.b)
+            if sa == 0 || sb == 0 {
+                confidence = nullConfidence(k, path, starts)
+            } else {
+                let base: Float = sa == 1 && sb == 1 ? 3 : (sa == 2 && sb == 2 ? 1.5 : 2)
+                let evidence = base - p.length - p.anchors - p.paragraph - p.cut
+                confidence = p.known ? 0.99 : Double(1 / (1 + expf(-evidence)))
+            }
+            beads.append(Bead(source: sourceSegment..<(sourceSegment + sa), target: targetSegment..<(targetSegment + sb),
+                              confidence: (confidence * 100).rounded() / 100))
+            sourceSegment += sa
+            targetSegment += sb
+        }
+        return (beads, sourceCuts, targetCuts)
+    }
+
+    /// A null bead is as sure as gluing its segment to a neighbouring bead (or pairing it with a
+    /// neighbouring null bead of the other side) is costly.
+    private func nullConfidence(_ k: Int, _ path: [Move], _ starts: [(i: Int, j: Int)]) -> Double {
+        let move = path[k]
+        let (i, j) = starts[k]
+        let own = cost(i, move.a, j, move.b)
+        var margin = Float.infinity
+        for neighbour in [k - 1, k + 1] where neighbour >= 0 && neighbour < path.count {
+            let other = path[neighbour]
+            let a = move.a + other.a, b = move.b + other.b
+            guard a <= 3, b <= 3, a > 0, b > 0 else { continue }
+            let (ni, nj) = starts[neighbour]
+            let alternative = cost(min(i, ni), a, min(j, nj), b)
+            if alternative == .infinity { continue }
+            margin = min(margin, alternative - (own + cost(ni, other.a, nj, other.b)))
+        }
+        if margin == .infinity { margin = 2 }
+        return Double(1 / (1 + expf(-(margin - 0.5))))
+    }
+}

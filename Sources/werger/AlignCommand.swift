@@ -1,0 +1,407 @@
+import ArgumentParser
+import Foundation
+import WergerKit
+
+enum AlignFormat: String, ExpressibleByArgument, CaseIterable { case text, tsv, jsonl, json, tmx }
+
+struct AlignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "align",
+        abstract: "Align an article and its translation into beads of sentences (1-1, 1-0, 0-1, 1-2, 2-1, 2-2).",
+        discussion: """
+            jsonl: {"source":[…],"target":[…],"kind":"1-2","confidence":0.93} per bead, in document order \
+            (with --batch also "document"). json: one object with the beads. tsv: source, target, kind, \
+            confidence. tmx: the beads at or above --min-confidence as translation units.
+            --store adds the beads at or above --min-confidence (default 0.5) to the memory, one transaction \
+            per document pair; the others are listed on stderr, or in --review FILE, for a person to check.
+            --batch SRC_DIR TGT_DIR aligns the files with the same name in the two folders.
+            """
+    )
+
+    @Argument(help: "The source article (with --batch: a folder of them).") var source: String
+    @Argument(help: "Its translation (with --batch: a folder of translations with the same names).") var target: String
+    @Option(help: "The source language (BCP 47: en, ckb, kmr, ar, …).") var from: String
+    @Option(help: "The target language.") var to: String
+    @Option(help: "Output: text, tsv, jsonl, json or tmx.") var format: AlignFormat = .text
+    @Flag(help: "Add the beads at or above --min-confidence to the memory (origin \"align\").") var store = false
+    @Option(name: .customLong("min-confidence"), help: "The confidence (0–1) a bead needs to be stored.")
+    var minConfidence: Double = 0.5
+    @Option(help: "Write the beads below --min-confidence to FILE (JSON Lines) instead of stderr.") var review: String?
+    @Option(help: "A glossary TSV (source term, tab, target term per line): extra anchors.") var glossary: String?
+    @Flag(help: "SOURCE and TARGET are folders: align the files with the same name.") var batch = false
+    @Option(help: "The document id stored with the units (default: the source file's name).") var document: String?
+    @Option(help: "The input encoding when it is not UTF-8 or UTF-16 with a BOM (e.g. windows-1256).") var encoding: String?
+    @Option(help: ArgumentHelp("Change the aligner's weights, e.g. merge=2.5,null=3 (for tuning).", visibility: .hidden))
+    var weights: String?
+    @OptionGroup var memory: MemoryOptions
+
+    func validate() throws {
+        guard (0...1).contains(minConfidence) else { throw ValidationError("--min-confidence must be between 0 and 1") }
+        if batch, document != nil { throw ValidationError("--document names one document; it cannot go with --batch") }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let from = try LanguageTag(self.from), to = try LanguageTag(self.to)
+            var options = AlignmentOptions()
+            if let weights {
+                do { options.weights = try AlignmentWeights(overrides: weights) } catch let error as AlignmentWeightsError { throw fail(error.description, code: 64) }
+            }
+            if let glossary {
+                let text = try DocumentReader(path: glossary).readAll()
+                do { options.glossary = try Glossary.parse(text, name: glossary) } catch let error as GlossaryError {
+                    throw fail(error.description, code: 65)
+                }
+            }
+            // Pairs the memory already knows are anchors; without a memory there are simply none.
+            let writable = store ? try memory.open() : nil
+            let anchors = try writable.map { $0.knownPairs(from: from, to: to) } ?? readOnlyAnchors(from: from, to: to)
+            let job = try AlignJob(command: self, from: from, to: to, aligner: SentenceAligner(options: options, knownPairs: anchors),
+                               store: writable)
+            do {
+                if batch { try job.runBatch() } else { try job.runPair(source: source, target: target, document: document) }
+            } catch let error as AlignmentError {
+                throw fail(error.description, code: 65)
+            }
+        }
+    }
+
+    /// The memory's known pairs when it exists and is only read; none when there is no memory.
+    private func readOnlyAnchors(from: LanguageTag, to: LanguageTag) throws -> KnownPairSource? {
+        let location: MemoryLocation
+        do { location = try memory.location() } catch MemoryError.notFound { return nil }
+        guard (fileSize(atPath: location.database.path) ?? 0) > 0 else { return nil }
+        return try Importer.openMemory(at: location, readOnly: true).knownPairs(from: from, to: to)
+    }
+}
+
+/// One run of `werger align`: reads, segments, aligns, writes and stores document pairs.
+final class AlignJob {
+    let command: AlignCommand
+    let from: LanguageTag
+    let to: LanguageTag
+    let aligner: SentenceAligner
+    let store: SQLiteMemory?
+    let output = Output()
+    private var review: Output?
+    private var reviewDescriptor: Int32 = -1
+    private var totals = (pairs: 0, beads: 0, stored: 0, duplicates: 0, review: 0, failed: 0, unmatched: 0)
+    private var jsonDocuments = 0
+
+    init(command: AlignCommand, from: LanguageTag, to: LanguageTag, aligner: SentenceAligner, store: SQLiteMemory?) throws {
+        self.command = command
+        self.from = from
+        self.to = to
+        self.aligner = aligner
+        self.store = store
+        if let path = command.review {
+            reviewDescriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            guard reviewDescriptor >= 0 else { throw OutputError(target: path, reason: String(cString: strerror(errno))) }
+            review = Output(descriptor: reviewDescriptor, target: path)
+        }
+    }
+
+    deinit { if reviewDescriptor >= 0 { close(reviewDescriptor) } }
+
+    func runPair(source: String, target: String, document: String?) throws {
+        begin()
+        let alignment = try Self.align(source: source, target: target, encoding: command.encoding, aligner: aligner,
+                                       sourceSegmenter: try Segmenter(language: from), targetSegmenter: try Segmenter(language: to))
+        try emit(alignment, document: document ?? URL(fileURLWithPath: source).lastPathComponent, batch: false)
+        try end()
+        if store != nil { summarize() }
+    }
+
+    func runBatch() throws {
+        let sourceNames = try Self.files(in: command.source)
+        let targetNames = Set(try Self.files(in: command.target))
+        let progress = isatty(2) != 0
+        begin()
+        var firstFailure: Int32?
+        var paired: [String] = []
+        for name in sourceNames {
+            if targetNames.contains(name) { paired.append(name); continue }
+            totals.unmatched += 1
+            warn("\(command.target)/\(name): no such file; \(command.source)/\(name) is not aligned")
+        }
+        // Documents are read, segmented and aligned on every core, a chunk at a time; they are
+        // written and stored in order, on this thread.
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let segmenters = try (0..<workers).map { _ in (try Segmenter(language: from), try Segmenter(language: to)) }
+        let chunk = workers * 16
+        var done = 0
+        for chunkStart in stride(from: 0, to: paired.count, by: chunk) {
+            let names = Array(paired[chunkStart..<min(chunkStart + chunk, paired.count)])
+            let results = ResultSlots(count: names.count)
+            let source = command.source, target = command.target, encoding = command.encoding, aligner = self.aligner
+            nonisolated(unsafe) let shared = segmenters
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for k in stride(from: worker, to: names.count, by: workers) {
+                    let (sourceSegmenter, targetSegmenter) = shared[worker]
+                    results.set(k, Result {
+                        try Self.align(source: source + "/" + names[k], target: target + "/" + names[k], encoding: encoding,
+                                       aligner: aligner, sourceSegmenter: sourceSegmenter, targetSegmenter: targetSegmenter)
+                    })
+                }
+            }
+            for (k, name) in names.enumerated() {
+                done += 1
+                if progress { FileHandle.standardError.write(Data("\r\u{1B}[K[\(done)/\(paired.count)] \(name)".utf8)) }
+                do {
+                    try emit(try results.get(k).get(), document: name, batch: true)
+                } catch let error as DocumentError {
+                    firstFailure = firstFailure ?? error.exitCode
+                    failed(error.description)
+                } catch let error as AlignmentError {
+                    firstFailure = firstFailure ?? 65
+                    failed(error.description)
+                }
+            }
+        }
+        if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        totals.unmatched += targetNames.subtracting(sourceNames).count
+        try end()
+        summarize()
+        if let firstFailure { throw ExitCode(firstFailure) }
+    }
+
+    private func failed(_ message: String) {
+        totals.failed += 1
+        FileHandle.standardError.write(Data("werger: error: \(message)\n".utf8))
+    }
+
+    private func warn(_ message: String) { FileHandle.standardError.write(Data("werger: warning: \(message)\n".utf8)) }
+
+    /// Regular files in a folder, by name (hidden files left out).
+    static func files(in folder: String) throws -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else { throw DocumentError.missing(file: folder) }
+        guard isDirectory.boolValue else { throw CLIUsageError(message: "\(folder): not a folder; --batch takes two folders") }
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        return names.filter { name in
+            var isDirectory: ObjCBool = false
+            return !name.hasPrefix(".") && FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isDirectory)
+                && !isDirectory.boolValue
+        }.sorted()
+    }
+
+    private static func align(source: String, target: String, encoding: String?, aligner: SentenceAligner,
+                              sourceSegmenter: Segmenter, targetSegmenter: Segmenter) throws -> Alignment {
+        let sourceText = try readText(source, encoding: encoding)
+        let targetText = try readText(target, encoding: encoding)
+        return try aligner.align(SegmentedText(name: source, text: sourceText, segmenter: sourceSegmenter),
+                                 SegmentedText(name: target, text: targetText, segmenter: targetSegmenter))
+    }
+
+    /// The whole document as a string, through UTF-8 (decoding UTF-16 into a `String` directly is
+    /// several times slower, and a batch reads hundreds of articles).
+    static func readText(_ path: String, encoding: String?) throws -> String {
+        let reader = try DocumentReader(path: path, encoding: encoding)
+        var bytes: [UInt8] = []
+        while let chunk = try reader.nextChunk() {
+            bytes.reserveCapacity(bytes.count + chunk.units.count * 2)
+            var i = 0
+            while i < chunk.units.count { i += UTF8Transcoding.append(chunk.units, at: i, end: chunk.units.count, to: &bytes) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    // MARK: Output
+
+    private func begin() {
+        switch command.format {
+        case .tmx: output.write(TMXWriter(sourceLanguage: from.identifier).header)
+        case .json: output.write(command.batch ? "{\"documents\":[" : "")
+        default: break
+        }
+    }
+
+    private func end() throws {
+        switch command.format {
+        case .tmx: output.write(TMXWriter(sourceLanguage: from.identifier).footer)
+        case .json: if command.batch { output.write("]}\n") }
+        default: break
+        }
+        try output.flush()
+        try review?.flush()
+    }
+
+    /// Writes, stores and lists for review one aligned document pair.
+    private func emit(_ alignment: Alignment, document: String, batch: Bool) throws {
+        let threshold = command.minConfidence
+        let source = alignment.source, target = alignment.target
+        if command.format == .json {
+            if batch && jsonDocuments > 0 { output.write(",") }
+            output.write("{\"source\":\(JSONLines.json(source.name)),\"target\":\(JSONLines.json(target.name)),")
+            output.write("\"document\":\(JSONLines.json(document)),\"lengthRatio\":\((alignment.lengthRatio * 1000).rounded() / 1000),\"beads\":[")
+            jsonDocuments += 1
+        }
+        var units: [TranslationUnit] = []
+        let now = Date()
+        for (k, bead) in alignment.beads.enumerated() {
+            render(bead, k, alignment, document: batch ? document : nil)
+            try output.flushIfFull()
+            if bead.confidence >= threshold, !bead.kind.isNull {
+                units.append(TranslationUnit(
+                    variants: [Variant(language: from.identifier, text: side(source, bead.source)),
+                               Variant(language: to.identifier, text: side(target, bead.target))],
+                    created: now, changed: now, origin: "align", document: document,
+                    previous: bead.source.lowerBound > 0 ? source.texts[bead.source.lowerBound - 1] : nil,
+                    next: bead.source.upperBound < source.texts.count ? source.texts[bead.source.upperBound] : nil))
+            } else if bead.confidence < threshold {
+                totals.review += 1
+                listForReview(bead, k, alignment, document: document)
+            }
+        }
+        if command.format == .json { output.write(batch ? "]}" : "]}\n") }
+        totals.pairs += 1
+        totals.beads += alignment.beads.count
+        if let store, !units.isEmpty {
+            // One transaction per document pair: it lands whole or not at all.
+            let summary = try store.write { session in
+                for unit in units { try session.add(unit) }
+                return session.summary
+            }
+            totals.stored += summary.added
+            totals.duplicates += summary.duplicates
+        }
+    }
+
+    /// A bead's side as one text: its segments exactly as written, or joined by a space when they
+    /// come from two paragraphs.
+    private func side(_ text: SegmentedText, _ range: Range<Int>) -> String {
+        if range.count == 2, text.segments[range.lowerBound].paragraph != text.segments[range.upperBound - 1].paragraph {
+            return text.texts[range].joined(separator: " ")
+        }
+        return text.text(of: range)
+    }
+
+    private func render(_ bead: Bead, _ k: Int, _ alignment: Alignment, document: String?) {
+        let sources = alignment.source.texts[bead.source], targets = alignment.target.texts[bead.target]
+        switch command.format {
+        case .jsonl, .json:
+            if command.format == .json, k > 0 { output.write(",") }
+            output.write("{\"source\":")
+            output.writeJSON(sources)
+            output.write(",\"target\":")
+            output.writeJSON(targets)
+            output.write(",\"kind\":\"\(bead.kind.rawValue)\",\"confidence\":\(bead.confidence)")
+            if let document { output.write(",\"document\":\(JSONLines.json(document))") }
+            output.write(command.format == .jsonl ? "}\n" : "}")
+        case .tsv:
+            if let document { output.write(Self.tsvField(document) + "\t") }
+            output.write(Self.tsvField(sources.joined(separator: " ")) + "\t" + Self.tsvField(targets.joined(separator: " ")))
+            output.write("\t\(bead.kind.rawValue)\t\(bead.confidence)\n")
+        case .text:
+            let mark = bead.confidence < command.minConfidence ? "?" : " "
+            output.write("\(bead.kind.rawValue) \(String(format: "%.2f", bead.confidence))\(mark) ")
+            output.write((sources.isEmpty ? "—" : Self.oneLine(sources.joined(separator: " "))) + "\n")
+            output.write("           " + (targets.isEmpty ? "—" : Self.oneLine(targets.joined(separator: " "))) + "\n")
+        case .tmx:
+            guard bead.confidence >= command.minConfidence, !bead.kind.isNull else { return }
+            var unit = TranslationUnit(
+                variants: [Variant(language: from.identifier, text: side(alignment.source, bead.source)),
+                           Variant(language: to.identifier, text: side(alignment.target, bead.target))],
+                origin: "align", document: document ?? self.command.document ?? URL(fileURLWithPath: alignment.source.name).lastPathComponent)
+            unit.properties = [Property(type: "x-confidence", value: String(bead.confidence))]
+            output.write(TMXWriter(sourceLanguage: from.identifier).unit(unit))
+        }
+    }
+
+    private func listForReview(_ bead: Bead, _ k: Int, _ alignment: Alignment, document: String) {
+        let sources = alignment.source.texts[bead.source], targets = alignment.target.texts[bead.target]
+        if let review {
+            review.write("{\"document\":\(JSONLines.json(document)),\"bead\":\(k),")
+            review.write("\"source\":[\(sources.map(JSONLines.json).joined(separator: ","))],")
+            review.write("\"target\":[\(targets.map(JSONLines.json).joined(separator: ","))],")
+            review.write("\"kind\":\"\(bead.kind.rawValue)\",\"confidence\":\(bead.confidence)}\n")
+        } else if store != nil {
+            let shown = [sources, targets].map { $0.isEmpty ? "—" : Self.oneLine($0.joined(separator: " ")) }
+            FileHandle.standardError.write(Data(
+                "werger: review: \(document): bead \(k) (\(bead.kind.rawValue), confidence \(bead.confidence)): \(shown[0]) ⟷ \(shown[1])\n".utf8))
+        }
+    }
+
+    private func summarize() {
+        var line = "aligned \(totals.pairs) document pair\(totals.pairs == 1 ? "" : "s"): \(totals.beads) beads"
+        if store != nil { line += ", \(totals.stored) units stored, \(totals.duplicates) already in the memory" }
+        line += ", \(totals.review) below confidence \(command.minConfidence)"
+        if totals.failed > 0 { line += ", \(totals.failed) failed" }
+        if totals.unmatched > 0 { line += ", \(totals.unmatched) without a counterpart" }
+        FileHandle.standardError.write(Data("werger: \(line)\n".utf8))
+    }
+
+    static func oneLine(_ text: String) -> String {
+        String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+    }
+
+    static func tsvField(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\\": out += "\\\\"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
+
+/// One result per document of a chunk, written by the worker that aligned it (each slot by one
+/// worker only) and read after all workers finished.
+private final class ResultSlots: @unchecked Sendable {
+    private var slots: [Result<Alignment, Error>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: Result<Alignment, Error>) {
+        lock.lock()
+        slots[index] = result
+        lock.unlock()
+    }
+
+    func get(_ index: Int) -> Result<Alignment, Error> { slots[index]! }
+}
+
+extension Output {
+    /// A JSON array of strings, escaped byte by byte (the batch writes a bead per line).
+    func writeJSON(_ texts: ArraySlice<String>) {
+        write(byte: 0x5B)
+        for (k, text) in texts.enumerated() {
+            if k > 0 { write(byte: 0x2C) }
+            writeJSON(text)
+        }
+        write(byte: 0x5D)
+    }
+
+    /// A JSON string literal: `"` `\\` and control characters escaped, and U+2028/U+2029 (which
+    /// JavaScript reads as line ends).
+    func writeJSON(_ text: String) {
+        write(byte: 0x22)
+        var text = text
+        text.withUTF8 { bytes in
+            var k = 0
+            while k < bytes.count {
+                let b = bytes[k]
+                switch b {
+                case 0x22: write("\\\"")
+                case 0x5C: write("\\\\")
+                case 0x0A: write("\\n")
+                case 0x0D: write("\\r")
+                case 0x09: write("\\t")
+                case 0..<0x20: write(String(format: "\\u%04x", Int(b)))
+                case 0xE2 where k + 2 < bytes.count && bytes[k + 1] == 0x80 && (bytes[k + 2] == 0xA8 || bytes[k + 2] == 0xA9):
+                    write(bytes[k + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+                    k += 2
+                default: write(byte: b)
+                }
+                k += 1
+            }
+        }
+        write(byte: 0x22)
+    }
+}

@@ -1,0 +1,278 @@
+import Foundation
+import Testing
+@testable import WergerKit
+
+/// Sentences from the sample article (memory/samples) and their Sorani translations.
+enum Sample {
+    static let s1 = "The federal finance ministry rejected that figure in a statement on Wednesday evening."
+    static let t1 = "وەزارەتی دارایی فیدراڵ ئێوارەی چوارشەممە لە ڕاگەیەندراوێکدا ئەو ژمارەیەی ڕەتکردەوە."
+    static let s2 = "It said payments had been suspended because the KRG had not submitted audited accounts for the first two phases."
+    static let t2 = "وەزارەتەکە گوتی پارەدان ڕاگیراوە، چونکە حکوومەتی هەرێمی کوردستان ژمێریاریی وردبینیکراوی دوو قۆناغی یەکەمی پێشکەش نەکردووە."
+    static let s3 = "Aid groups warn that the shortage falls hardest on the displaced."
+    static let t3 = "ڕێکخراوەکانی هاوکاری ئاگاداری دەکەنەوە کە کەمئاوی زیاتر لە هەمووان زیان بە ئاوارەکان دەگەیەنێت."
+    static let s4 = "Children are the most exposed to waterborne disease, said UNICEF."
+    static let t4 = "یونیسێف گوتی منداڵان زیاتر لە هەمووان لە مەترسیی ئەو نەخۆشییانەدان کە لە ڕێگەی ئاوەوە دەگوازرێنەوە."
+    static let s5 = "The agency recorded 1,140 cases of acute diarrhea in the province in October alone."
+    static let t5 = "ڕێکخراوەکە تەنیا لە مانگی تشرینی یەکەمدا ١٬١٤٠ حاڵەتی سکچوونی توندی لە پارێزگاکەدا تۆمار کردووە."
+    static let s6 = "The provincial council will vote on an emergency tanker budget next week."
+    static let t6 = "ئەنجومەنی پارێزگا هەفتەی داهاتوو دەنگ لەسەر بودجەیەکی فریاکەوتنی تانکەر دەدات."
+    static let s7 = "Opposition lawmakers have asked for a full audit before any new money is released."
+    static let t7 = "پەرلەمانتارانی ئۆپۆزیسیۆن داوای وردبینییەکی گشتگیریان کردووە پێش ئەوەی هیچ پارەیەکی نوێ خەرج بکرێت."
+    static let s8 = "The rest came from a loan arranged through a group of Gulf banks."
+    static let t8 = "بەشەکەی تریشی لە قەرزێکەوە هات کە لە ڕێگەی کۆمەڵێک بانکی کەنداوەوە ڕێکخرابوو."
+}
+
+private func document(_ language: String, _ paragraphs: [[String]]) throws -> SegmentedText {
+    SegmentedText(name: language, language: try LanguageTag(language), paragraphs: paragraphs)
+}
+
+/// The beads as (source sentences, target sentences, kind), for readable expectations.
+private func beads(_ source: [[String]], _ target: [[String]], to language: String = "ckb",
+                   aligner: SentenceAligner = SentenceAligner()) throws -> [([String], [String], String)] {
+    let alignment = try aligner.align(try document("en", source), try document(language, target))
+    try checkCoverage(alignment)
+    return alignment.beads.map { (Array(alignment.source.texts[$0.source]), Array(alignment.target.texts[$0.target]), $0.kind.rawValue) }
+}
+
+/// The invariant every alignment keeps: beads in order, covering every segment of both sides once.
+private func checkCoverage(_ alignment: Alignment, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    var i = 0, j = 0
+    for bead in alignment.beads {
+        #expect(bead.source.lowerBound == i && bead.target.lowerBound == j, sourceLocation: sourceLocation)
+        #expect((0...1).contains(bead.confidence), sourceLocation: sourceLocation)
+        i = bead.source.upperBound
+        j = bead.target.upperBound
+    }
+    #expect(i == alignment.source.segments.count && j == alignment.target.segments.count, sourceLocation: sourceLocation)
+}
+
+private func kinds(_ beads: [([String], [String], String)]) -> [String] { beads.map(\.2) }
+
+@Suite("SentenceAligner: bead kinds")
+struct BeadKindTests {
+    typealias S = Sample
+
+    @Test("a faithful translation gives 1-1 beads in order")
+    func oneToOne() throws {
+        let result = try beads([[S.s1, S.s2, S.s3], [S.s4, S.s5, S.s6]], [[S.t1, S.t2, S.t3], [S.t4, S.t5, S.t6]])
+        #expect(kinds(result) == Array(repeating: "1-1", count: 6))
+        #expect(result.map(\.0) == [[S.s1], [S.s2], [S.s3], [S.s4], [S.s5], [S.s6]])
+        #expect(result.map(\.1) == [[S.t1], [S.t2], [S.t3], [S.t4], [S.t5], [S.t6]])
+    }
+
+    @Test("two source sentences translated as one give a 2-1 bead")
+    func twoToOne() throws {
+        let merged = String(S.t1.dropLast()) + "، " + S.t2
+        let result = try beads([[S.s1, S.s2, S.s6, S.s7, S.s8]], [[merged, S.t6, S.t7, S.t8]])
+        #expect(kinds(result) == ["2-1", "1-1", "1-1", "1-1"])
+        #expect(result[0].0 == [S.s1, S.s2] && result[0].1 == [merged])
+    }
+
+    @Test("one source sentence translated as two gives a 1-2 bead")
+    func oneToTwo() throws {
+        let first = "وەزارەتەکە گوتی پارەدان ڕاگیراوە."
+        let second = "چونکە حکوومەتی هەرێمی کوردستان ژمێریاریی وردبینیکراوی دوو قۆناغی یەکەمی پێشکەش نەکردووە."
+        let result = try beads([[S.s1, S.s2, S.s3, S.s4]], [[S.t1, first, second, S.t3, S.t4]])
+        #expect(kinds(result) == ["1-1", "1-2", "1-1", "1-1"])
+        #expect(result[1].1 == [first, second])
+    }
+
+    @Test("two sentences cut at another place give a 2-2 bead")
+    func twoToTwo() throws {
+        let first = String(S.t1.dropLast()) + "، وەزارەتەکە گوتی پارەدان ڕاگیراوە، چونکە حکوومەتی هەرێمی کوردستان ژمێریاریی وردبینیکراوی دوو قۆناغی یەکەمی"
+        let second = "پێشکەش نەکردووە."
+        let result = try beads([[S.s3, S.s1, S.s2, S.s4]], [[S.t3, first, second, S.t4]])
+        #expect(kinds(result) == ["1-1", "2-2", "1-1"])
+        #expect(result[1].0 == [S.s1, S.s2] && result[1].1 == [first, second])
+    }
+
+    @Test("a sentence the translator dropped is a 1-0 bead, not glued to a neighbour")
+    func oneToZero() throws {
+        let result = try beads([[S.s1, S.s4, S.s2, S.s6, S.s8]], [[S.t1, S.t4, S.t6, S.t8]])
+        #expect(kinds(result) == ["1-1", "1-1", "1-0", "1-1", "1-1"])
+        #expect(result[2].0 == [S.s2] && result[2].1.isEmpty)
+    }
+
+    @Test("a sentence the translator added is a 0-1 bead")
+    func zeroToOne() throws {
+        let result = try beads([[S.s1, S.s4, S.s6, S.s8]], [[S.t1, S.t4, S.t2, S.t6, S.t8]])
+        #expect(kinds(result) == ["1-1", "1-1", "0-1", "1-1", "1-1"])
+        #expect(result[2].0.isEmpty && result[2].1 == [S.t2])
+    }
+
+    @Test("every kind in one document, Kurmanji-like Latin target")
+    func allKindsTogether() throws {
+        // A Latin-script target of about the same lengths (the words do not matter to the aligner).
+        func latin(_ s: String) -> String { String(s.reversed()).lowercased().replacingOccurrences(of: ".", with: "") + "." }
+        let source = [[S.s1, S.s2, S.s3], [S.s4, S.s5, S.s6, S.s7, S.s8]]
+        let target = [[latin(S.s1), latin(S.s3)], [latin(S.s4), latin(S.s5), "Ev hevokek nû ye ku wergêr zêde kir û pir dirêj e jî.", latin(S.s6), latin(S.s7), latin(S.s8)]]
+        let result = try beads(source, target, to: "kmr")
+        #expect(kinds(result) == ["1-1", "1-0", "1-1", "1-1", "1-1", "0-1", "1-1", "1-1", "1-1"])
+    }
+}
+
+@Suite("SentenceAligner: anchors")
+struct AnchorTests {
+    typealias S = Sample
+
+    @Test("paragraph boundaries are anchors: a dropped headline does not shift the article")
+    func paragraphs() throws {
+        let headline = "Dukan Water Pipeline Falls 14 Months Behind"
+        let result = try beads([[headline], [S.s1, S.s2], [S.s3, S.s4]], [[S.t1, S.t2], [S.t3, S.t4]])
+        #expect(kinds(result) == ["1-0", "1-1", "1-1", "1-1", "1-1"])
+        #expect(result[0].0 == [headline])
+    }
+
+    @Test("no bead crosses a paragraph boundary when both sides have the same paragraphs")
+    func beadsStayInParagraphs() throws {
+        let alignment = try SentenceAligner().align(
+            try document("en", [[S.s1, S.s2], [S.s3], [S.s4, S.s5]]),
+            try document("ckb", [[S.t1], [S.t2, S.t3], [S.t4, S.t5]]))
+        for bead in alignment.beads where !bead.kind.isNull {
+            let paragraphs = Set(alignment.source.segments[bead.source].map(\.paragraph) + alignment.target.segments[bead.target].map(\.paragraph))
+            #expect(paragraphs.count == 1, "\(bead)")
+        }
+    }
+
+    @Test("numbers decide which of three look-alike sentences was dropped (digit sets folded)")
+    func numbers() throws {
+        let result = try beads([["Police said 12 people were hurt.", "Police said 45 people were hurt.", "Police said 78 people were hurt."]],
+                               [["پۆلیس گوتی ١٢ کەس بریندار بوون.", "پۆلیس گوتی ٧٨ کەس بریندار بوون."]])
+        #expect(kinds(result) == ["1-1", "1-0", "1-1"])
+        #expect(result[1].0 == ["Police said 45 people were hurt."])
+    }
+
+    @Test("Latin names and acronyms inside Arabic-script text are anchors")
+    func names() throws {
+        let result = try beads([["The NATO mission ended today.", "The UNICEF mission ended today.", "The OSCE mission ended today."]],
+                               [["ئەرکی NATO ئەمڕۆ کۆتایی هات.", "ئەرکی UNICEF ئەمڕۆ کۆتایی هات.", "ئەرکی OSCE ئەمڕۆ کۆتایی هات."].enumerated()
+                                   .filter { $0.offset != 0 }.map(\.element)])
+        #expect(kinds(result) == ["1-0", "1-1", "1-1"])
+        #expect(result[0].0 == ["The NATO mission ended today."])
+    }
+
+    @Test("question and exclamation marks are anchors")
+    func punctuation() throws {
+        let result = try beads([["Where did all the money go?", "The money all went to roads.", "The money all went to parks!"]],
+                               [["ئەی هەموو پارەکە بۆ کوێ چوو؟", "هەموو پارەکە بۆ پارکەکان چوو!"]])
+        #expect(kinds(result) == ["1-1", "1-0", "1-1"])
+        #expect(result[1].0 == ["The money all went to roads."])
+    }
+
+    @Test("a glossary term pair is an anchor")
+    func glossary() throws {
+        let source = [["The mayor of Erbil spoke today.", "The mayor of Duhok spoke today.", "The mayor of Zakho spoke today."]]
+        let target = [["پارێزگاری هەولێر ئەمڕۆ قسەی کرد.", "پارێزگاری زاخۆ ئەمڕۆ قسەی کرد."]]
+        let glossary = try Glossary.parse("en\tckb\nErbil\tهەولێر\nDuhok\tدهۆک\nZakho\tزاخۆ\n", name: "glossary.tsv")
+        #expect(glossary.entries.count == 3)
+        let result = try beads(source, target, aligner: SentenceAligner(options: AlignmentOptions(glossary: glossary)))
+        #expect(kinds(result) == ["1-1", "1-0", "1-1"])
+        #expect(result[1].0 == ["The mayor of Duhok spoke today."])
+    }
+
+    @Test("a sentence pair the memory knows is an anchor")
+    func knownPairs() throws {
+        let source = [["The mayor spoke today.", "The mayor spoke again.", "The mayor spoke twice."]]
+        let target = [["پارێزگار ئەمڕۆ قسەی کرد.", "پارێزگار دوو جار قسەی کرد."]]
+        let known = KnownPairList([("The mayor spoke today.", "پارێزگار ئەمڕۆ قسەی کرد."),
+                                   ("the mayor spoke  TWICE.", "پارێزگار دوو جار قسەی کرد.")])
+        let result = try beads(source, target, aligner: SentenceAligner(knownPairs: known))
+        #expect(kinds(result) == ["1-1", "1-0", "1-1"])
+        #expect(result[1].0 == ["The mayor spoke again."])
+        let alignment = try SentenceAligner(knownPairs: known).align(try document("en", source), try document("ckb", target))
+        #expect(alignment.beads[0].confidence == 0.99)
+    }
+
+    @Test("numbers fold across digit sets, grouping and decimal marks")
+    func numberTokens() {
+        let latin = AnchorTokenizer(arabicScript: false), arabic = AnchorTokenizer(arabicScript: true)
+        #expect(latin.tokens(of: "1,140 cases and 38.5 percent") == arabic.tokens(of: "١٬١٤٠ حاڵەت و ٣٨٫٥ لەسەد"))
+        #expect(latin.tokens(of: "600.000 people") == latin.tokens(of: "600,000 people"))
+        #expect(latin.tokens(of: "at 08") == arabic.tokens(of: "لە ۰۸"))
+        #expect(latin.tokens(of: "12 people") != latin.tokens(of: "21 people"))
+    }
+}
+
+@Suite("SentenceAligner: segmentation, band, bad input")
+struct AlignerBehaviourTests {
+    typealias S = Sample
+
+    @Test("a sentence end the segmenter missed on one side is cut where the other side shows it")
+    func softBoundary() throws {
+        // The source is one segment holding two sentences (as after a quotation running on).
+        let text = S.s1 + " " + S.s2
+        let source = SegmentedText(name: "en", language: try LanguageTag("en"), text: text,
+                                   segments: [Segment(range: 0..<text.utf16.count, paragraph: 0)])
+        let alignment = try SentenceAligner().align(source, try document("ckb", [[S.t1, S.t2]]))
+        try checkCoverage(alignment)
+        #expect(alignment.source.texts == [S.s1, S.s2])
+        #expect(alignment.beads.map(\.kind) == [.oneToOne, .oneToOne])
+    }
+
+    @Test("an abbreviation is not cut for a near fit")
+    func abbreviationStays() throws {
+        let sentence = "Erbil Gov. Hawre Saleh told reporters that only 38.5 percent of the work had been completed."
+        let alignment = try SentenceAligner().align(
+            try document("en", [[sentence, S.s3]]),
+            try document("ckb", [["هاوڕێ ساڵح، پارێزگاری هەولێر، بە ڕۆژنامەنووسانی ڕاگەیاند کە تەنیا ٣٨٫٥ لەسەدی کارەکان تەواو بووە.", S.t3]]))
+        #expect(alignment.source.texts == [sentence, S.s3])
+        #expect(alignment.beads.map(\.kind) == [.oneToOne, .oneToOne])
+    }
+
+    @Test("the banded dynamic program finds what an unbanded one finds", arguments: [1, 7, 42])
+    func bandedEqualsFull(seed: UInt64) throws {
+        var random = SplitMix(seed: seed)
+        let pool = [S.s1, S.s2, S.s3, S.s4, S.s5, S.s6, S.s7, S.s8]
+        let translations = [S.t1, S.t2, S.t3, S.t4, S.t5, S.t6, S.t7, S.t8]
+        var source: [String] = [], target: [String] = []
+        for _ in 0..<120 {
+            let k = Int(random.next() % 8)
+            switch random.next() % 10 {
+            case 0: source.append(pool[k])
+            case 1: target.append(translations[k])
+            default: source.append(pool[k]); target.append(translations[k])
+            }
+        }
+        let narrow = try SentenceAligner(options: AlignmentOptions(band: 4)).align(try document("en", [source]), try document("ckb", [target]))
+        let wide = try SentenceAligner(options: AlignmentOptions(band: 10_000)).align(try document("en", [source]), try document("ckb", [target]))
+        try checkCoverage(narrow)
+        #expect(narrow.beads == wide.beads)
+    }
+
+    @Test("an empty side is refused with the document's name")
+    func emptySide() throws {
+        let empty = SegmentedText(name: "empty.txt", language: try LanguageTag("ckb"), text: "  \n", segments: [])
+        #expect(throws: AlignmentError.empty(document: "empty.txt")) {
+            try SentenceAligner().align(try document("en", [[S.s1]]), empty)
+        }
+    }
+
+    @Test("one side ten times the other is refused")
+    func lengthMismatch() throws {
+        let long = Array(repeating: S.t2, count: 12)
+        #expect {
+            try SentenceAligner().align(try document("en", [[S.s1]]), try document("ckb", [long]))
+        } throws: { error in
+            guard case AlignmentError.lengthMismatch(_, _, let ratio) = error else { return false }
+            return ratio > 10 && "\(error)".contains("times as long as")
+        }
+    }
+
+    @Test("a glossary line without a tab is an error naming the line")
+    func badGlossary() {
+        #expect(throws: GlossaryError(file: "g.tsv", line: 2)) { try Glossary.parse("Erbil\tهەولێر\nDuhok\n", name: "g.tsv") }
+    }
+}
+
+/// A small seeded generator, so the band test is the same on every run.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E3779B97F4A7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        return z ^ (z >> 31)
+    }
+}

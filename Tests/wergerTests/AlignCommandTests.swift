@@ -1,0 +1,245 @@
+import Foundation
+import Testing
+
+/// `werger align`, run as a user runs it: the built executable on the sample article and its Sorani
+/// translation (memory/samples), on bad input, with --store into a memory in a temporary folder, and
+/// with --batch over two folders.
+@Suite("werger align")
+struct AlignCommandTests {
+    static let samples = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("memory/samples")
+    static let english = samples.appendingPathComponent("article-en.txt").path
+    static let sorani = samples.appendingPathComponent("article-ckb.txt").path
+
+    /// One line of `werger align --format jsonl`: the contract's fields (more may be added).
+    struct AlignedBead: Codable, Equatable {
+        var source: [String]
+        var target: [String]
+        var kind: String
+        var confidence: Double?
+        var document: String?
+    }
+
+    static func decodeBeads(_ output: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> [AlignedBead] {
+        try output.split(separator: "\n").map { line in
+            do { return try JSONDecoder().decode(AlignedBead.self, from: Data(line.utf8)) } catch {
+                Issue.record("not a bead object: \(line)", sourceLocation: sourceLocation)
+                throw error
+            }
+        }
+    }
+
+    /// A memory folder that does not exist: no anchors from the repository's own memory.
+    static func noMemory(_ scratch: TemporaryFolder) -> String { scratch.url.appendingPathComponent("no-memory").path }
+
+    static func stats(_ memory: String) throws -> (units: Int, pairs: [String: Int]) {
+        let run = try Werger.run(["stats", "--format", "json", "--memory", memory])
+        try #require(run.status == 0, "\(run.err)")
+        let object = try #require(try JSONSerialization.jsonObject(with: run.stdout) as? [String: Any])
+        var pairs: [String: Int] = [:]
+        for pair in object["pairs"] as? [[String: Any]] ?? [] {
+            pairs["\(pair["from"]!)→\(pair["to"]!)"] = pair["units"] as? Int
+        }
+        return (object["units"] as? Int ?? -1, pairs)
+    }
+
+    // MARK: - The sample article
+
+    @Test("the sample article and its Sorani translation give the expected pairs")
+    func sampleArticle() throws {
+        let scratch = try TemporaryFolder()
+        let run = try Werger.run(["align", Self.english, Self.sorani, "--from", "en", "--to", "ckb", "--format", "jsonl",
+                                  "--memory", Self.noMemory(scratch)])
+        #expect(run.status == 0, "\(run.err)")
+        #expect(run.stderr.isEmpty, "\(run.err)")
+        let beads = try Self.decodeBeads(run.out)
+        let expected = try Self.decodeBeads(try Fixture.text("align/article-en-ckb.expected.jsonl"))
+        #expect(beads.count == expected.count)
+        for (bead, want) in zip(beads, expected) {
+            #expect(bead.source == want.source && bead.target == want.target && bead.kind == want.kind, "\(bead)")
+            #expect((0...1).contains(bead.confidence ?? -1))
+        }
+        // Every segment of both sides, once, in order: the segments of `werger segment`.
+        let segments = try Werger.run(["segment", Self.english, "--lang", "en"])
+        #expect(beads.flatMap(\.source) == segments.out.split(separator: "\n").map(String.init))
+    }
+
+    @Test("tsv, json and tmx carry the same beads")
+    func formats() throws {
+        let scratch = try TemporaryFolder()
+        let common = [Self.english, Self.sorani, "--from", "en", "--to", "ckb", "--memory", Self.noMemory(scratch)]
+        let jsonl = try Self.decodeBeads(try Werger.run(["align"] + common + ["--format", "jsonl"]).out)
+
+        let tsv = try Werger.run(["align"] + common + ["--format", "tsv"])
+        #expect(tsv.status == 0)
+        let rows = tsv.out.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        #expect(rows.count == jsonl.count)
+        #expect(rows.allSatisfy { $0.count == 4 })
+        #expect(rows.map { String($0[2]) } == jsonl.map(\.kind))
+
+        let json = try Werger.run(["align"] + common + ["--format", "json"])
+        #expect(json.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: json.stdout) as? [String: Any])
+        #expect((object["beads"] as? [Any])?.count == jsonl.count)
+
+        let tmx = try Werger.run(["align"] + common + ["--format", "tmx"])
+        #expect(tmx.status == 0)
+        let stored = jsonl.filter { ($0.confidence ?? 0) >= 0.5 && !$0.source.isEmpty && !$0.target.isEmpty }
+        #expect(tmx.out.components(separatedBy: "<tu>").count - 1 == stored.count)
+        #expect(tmx.out.contains("<prop type=\"x-origin\">align</prop>"))
+    }
+
+    // MARK: - --store
+
+    @Test("--store adds the beads as units with origin align, the document and the neighbouring segments")
+    func store() throws {
+        let scratch = try TemporaryFolder()
+        let memory = scratch.url.appendingPathComponent("memory").path
+        let run = try Werger.run(["align", Self.english, Self.sorani, "--from", "en", "--to", "ckb", "--format", "jsonl",
+                                  "--store", "--memory", memory])
+        #expect(run.status == 0, "\(run.err)")
+        let beads = try Self.decodeBeads(run.out)
+        let storable = beads.filter { ($0.confidence ?? 0) >= 0.5 && !$0.source.isEmpty && !$0.target.isEmpty }
+        #expect(run.err.contains("aligned 1 document pair: \(beads.count) beads, \(storable.count) units stored"), "\(run.err)")
+
+        let stats = try Self.stats(memory)
+        #expect(stats.units == storable.count)
+        #expect(stats.pairs["en→ckb"] == storable.count)
+
+        let export = try Werger.run(["export", "--format", "jsonl", "--memory", memory])
+        let units = export.out.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(units.count == storable.count)
+        #expect(units.allSatisfy { $0["origin"] as? String == "align" && $0["document"] as? String == "article-en.txt" })
+        let second = try #require(units.first { ($0["variants"] as? [String: String])?["en"] == storable[1].source.joined(separator: " ") })
+        #expect(second["previous"] as? String == storable[0].source[0])
+        #expect(second["next"] as? String == storable[2].source[0])
+
+        // The stored pairs are anchors now: aligning again finds them, and stores nothing new.
+        let again = try Werger.run(["align", Self.english, Self.sorani, "--from", "en", "--to", "ckb", "--format", "jsonl",
+                                    "--store", "--memory", memory])
+        #expect(again.status == 0, "\(again.err)")
+        #expect(try Self.decodeBeads(again.out).allSatisfy { $0.confidence == 0.99 })
+        #expect(again.err.contains("0 units stored, \(storable.count) already in the memory"), "\(again.err)")
+        #expect(try Self.stats(memory).units == storable.count)
+    }
+
+    @Test("beads below --min-confidence go to --review, not to the memory")
+    func review() throws {
+        let scratch = try TemporaryFolder()
+        let memory = scratch.url.appendingPathComponent("memory").path
+        let reviewFile = scratch.url.appendingPathComponent("review.jsonl").path
+        let run = try Werger.run(["align", Self.english, Self.sorani, "--from", "en", "--to", "ckb", "--format", "jsonl",
+                                  "--store", "--min-confidence", "0.995", "--review", reviewFile, "--memory", memory])
+        #expect(run.status == 0, "\(run.err)")
+        let beads = try Self.decodeBeads(run.out)
+        let low = beads.filter { ($0.confidence ?? 0) < 0.995 }
+        let listed = try String(contentsOfFile: reviewFile, encoding: .utf8).split(separator: "\n")
+        #expect(listed.count == low.count)
+        #expect(try Self.stats(memory).units == beads.count - low.count)
+    }
+
+    // MARK: - Bad input
+
+    @Test("an empty side is refused with one line naming the file, and nothing is stored")
+    func emptySide() throws {
+        let scratch = try TemporaryFolder()
+        let memory = scratch.url.appendingPathComponent("memory").path
+        let run = try Werger.run(["align", Self.english, Fixture.path("empty.txt"), "--from", "en", "--to", "ckb", "--store",
+                                  "--memory", memory])
+        #expect(run.status == 65)
+        #expect(run.stdout.isEmpty)
+        #expect(run.errorLines.count == 1 && run.err.contains("empty.txt") && run.err.contains("no text"), "\(run.err)")
+        #expect(try Self.stats(memory).units == 0)
+    }
+
+    @Test("a binary file is refused")
+    func binary() throws {
+        let scratch = try TemporaryFolder()
+        var bytes = Data("Some text".utf8)
+        bytes.append(contentsOf: [0, 1, 2, 0, 0xFF, 0x00, 0x10])
+        let file = try scratch.file("image.bin", bytes)
+        let run = try Werger.run(["align", Self.english, file.path, "--from", "en", "--to", "ckb", "--memory", Self.noMemory(scratch)])
+        #expect(run.status == 65)
+        #expect(run.errorLines.count == 1 && run.err.contains("image.bin") && run.err.contains("binary"), "\(run.err)")
+    }
+
+    @Test("one side ten times the other is refused, and nothing is stored")
+    func lengthMismatch() throws {
+        let scratch = try TemporaryFolder()
+        let memory = scratch.url.appendingPathComponent("memory").path
+        let short = try scratch.file("short.txt", Data("The federal finance ministry rejected that figure.\n".utf8))
+        let run = try Werger.run(["align", short.path, Self.sorani, "--from", "en", "--to", "ckb", "--store", "--memory", memory])
+        #expect(run.status == 65)
+        #expect(run.errorLines.count == 1 && run.err.contains("times as long as") && run.err.contains("short.txt"), "\(run.err)")
+        #expect(try Self.stats(memory).units == 0)
+    }
+
+    @Test("a missing file exits 66, a bad language tag 64")
+    func missingFileAndBadTag() throws {
+        let scratch = try TemporaryFolder()
+        let missing = try Werger.run(["align", Self.english, scratch.url.appendingPathComponent("nope.txt").path,
+                                      "--from", "en", "--to", "ckb", "--memory", Self.noMemory(scratch)])
+        #expect(missing.status == 66)
+        #expect(missing.errorLines.count == 1 && missing.err.contains("nope.txt"), "\(missing.err)")
+
+        let badTag = try Werger.run(["align", Self.english, Self.sorani, "--from", "en", "--to", "sorani-ish", "--memory", Self.noMemory(scratch)])
+        #expect(badTag.status == 64)
+        #expect(badTag.errorLines.count == 1, "\(badTag.err)")
+    }
+
+    @Test("quotation marks, backslashes and tabs come out as valid JSON, exactly as written")
+    func jsonEscaping() throws {
+        let scratch = try TemporaryFolder()
+        let source = try scratch.file("en.txt", Data("He said \"yes\" to C:\\temp.\tThen he left.\n".utf8))
+        let target = try scratch.file("ckb.txt", Data("گوتی \"بەڵێ\" بۆ C:\\temp.\tپاشان ڕۆیشت.\n".utf8))
+        let run = try Werger.run(["align", source.path, target.path, "--from", "en", "--to", "ckb", "--format", "jsonl",
+                                  "--memory", Self.noMemory(scratch)])
+        #expect(run.status == 0, "\(run.err)")
+        let beads = try Self.decodeBeads(run.out)
+        #expect(beads.flatMap(\.source).joined(separator: " ").contains("\"yes\" to C:\\temp."))
+        #expect(beads.flatMap(\.target).joined(separator: " ").contains("\"بەڵێ\""))
+    }
+
+    @Test("a glossary line without a tab is refused with its line number")
+    func badGlossary() throws {
+        let scratch = try TemporaryFolder()
+        let glossary = try scratch.file("names.tsv", Data("en\tckb\nErbil\tهەولێر\nDuhok\n".utf8))
+        let run = try Werger.run(["align", Self.english, Self.sorani, "--from", "en", "--to", "ckb", "--glossary", glossary.path,
+                                  "--memory", Self.noMemory(scratch)])
+        #expect(run.status == 65)
+        #expect(run.errorLines.count == 1 && run.err.contains("names.tsv: line 3"), "\(run.err)")
+    }
+
+    // MARK: - --batch
+
+    @Test("--batch aligns files with the same name, reports failures and files without a counterpart, sums up")
+    func batch() throws {
+        let scratch = try TemporaryFolder()
+        let sources = scratch.url.appendingPathComponent("en"), targets = scratch.url.appendingPathComponent("ckb")
+        try FileManager.default.createDirectory(at: sources, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: targets, withIntermediateDirectories: true)
+        let english = try Data(contentsOf: URL(fileURLWithPath: Self.english)), sorani = try Data(contentsOf: URL(fileURLWithPath: Self.sorani))
+        for name in ["a.txt", "b.txt"] {
+            try english.write(to: sources.appendingPathComponent(name))
+            try sorani.write(to: targets.appendingPathComponent(name))
+        }
+        try english.write(to: sources.appendingPathComponent("c.txt"))
+        try Data().write(to: targets.appendingPathComponent("c.txt"))
+        try sorani.write(to: targets.appendingPathComponent("d.txt"))
+        let memory = scratch.url.appendingPathComponent("memory").path
+
+        let run = try Werger.run(["align", "--batch", sources.path, targets.path, "--from", "en", "--to", "ckb",
+                                  "--format", "jsonl", "--store", "--memory", memory])
+        #expect(run.status == 65)
+        let beads = try Self.decodeBeads(run.out)
+        let perDocument = Dictionary(grouping: beads, by: { $0.document ?? "" }).mapValues(\.count)
+        #expect(Set(perDocument.keys) == ["a.txt", "b.txt"])
+        #expect(perDocument["a.txt"] == perDocument["b.txt"])
+        #expect(run.err.contains("c.txt: no text to align"), "\(run.err)")
+        #expect(run.err.contains("aligned 2 document pairs") && run.err.contains("1 failed") && run.err.contains("1 without a counterpart"),
+                "\(run.err)")
+        // b.txt repeats a.txt: its units are already in the memory.
+        #expect(try Self.stats(memory).units == perDocument["a.txt"])
+    }
+}
