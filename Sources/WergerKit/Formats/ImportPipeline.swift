@@ -1,55 +1,84 @@
 import Foundation
 
-/// Runs an import on two threads: a reading thread parses the file and prepares units (fingerprints,
-/// matching forms) while the caller's thread writes them in its transaction. Batches pass through
-/// a small bounded queue, so memory stays bounded whatever the file's size.
+/// Runs an import on three threads: one parses the file, one prepares units (fingerprints, matching
+/// forms, index keys), and the caller's thread writes them in its transaction. Three stages keep
+/// both cores busy whichever stage is slower for a file; batches pass through small bounded
+/// queues, so memory stays bounded whatever the file's size.
 final class ImportPipeline: @unchecked Sendable {
-    enum Item {
-        case unit(PreparedUnit)
+    enum Item<Unit> {
+        case unit(Unit)
         case skipped
     }
 
-    private let condition = NSCondition()
-    private var batches: [[Item]] = []
-    private var finished = false
-    private var failure: Error?
-    private var cancelled = false
-    private let capacity = 32
+    private let parsed = BatchChannel<Item<TranslationUnit>>()
+    private let prepared = BatchChannel<Item<PreparedUnit>>()
     private let batchSize = 256
 
-    /// Reads on a new thread with `read`, which calls `emit` for each item; the caller consumes.
-    func run(read: @escaping @Sendable (_ emit: (Item) throws -> Void) throws -> Void,
-             consume: (Item) throws -> Void) throws {
-        let thread = Thread { [self] in
-            var batch: [Item] = []
+    /// Reads on a new thread with `read`, which calls `emit` for each item; prepares on another;
+    /// the caller consumes.
+    func run(read: @escaping @Sendable (_ emit: (Item<TranslationUnit>) throws -> Void) throws -> Void,
+             consume: (Item<PreparedUnit>) throws -> Void) throws {
+        let reader = Thread { [self] in
+            var batch: [Item<TranslationUnit>] = []
             batch.reserveCapacity(batchSize)
             do {
                 try read { item in
                     batch.append(item)
                     if batch.count == batchSize {
-                        try push(batch)
+                        try parsed.push(batch)
                         batch.removeAll(keepingCapacity: true)
                     }
                 }
-                if !batch.isEmpty { try push(batch) }
-                finish(nil)
+                if !batch.isEmpty { try parsed.push(batch) }
+                parsed.finish(nil)
             } catch {
-                finish(error)
+                parsed.finish(error)
             }
         }
-        thread.stackSize = 1 << 22
-        thread.start()
+        let preparer = Thread { [self] in
+            let tokenizer = MatchTokenizer()
+            do {
+                while let batch = try parsed.pop() {
+                    try prepared.push(batch.map { item in
+                        switch item {
+                        case .unit(let unit): return .unit(PreparedUnit(unit, tokenizer: tokenizer))
+                        case .skipped: return .skipped
+                        }
+                    })
+                }
+                prepared.finish(nil)
+            } catch {
+                // The writer stopped (or the reader failed): stop the reader too, then pass it on.
+                parsed.cancel()
+                prepared.finish(error)
+            }
+        }
+        reader.stackSize = 1 << 22
+        preparer.stackSize = 1 << 22
+        reader.start()
+        preparer.start()
         do {
-            while let batch = try pop() {
+            while let batch = try prepared.pop() {
                 for item in batch { try consume(item) }
             }
         } catch {
-            cancel()
+            prepared.cancel()
             throw error
         }
     }
+}
 
-    private func push(_ batch: [Item]) throws {
+/// A bounded queue of batches between two threads, with the producer's end (finish, with or
+/// without an error) and the consumer's (cancel, which waits for the producer to stop).
+final class BatchChannel<Element>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var batches: [[Element]] = []
+    private var finished = false
+    private var failure: Error?
+    private var cancelled = false
+    private let capacity = 16
+
+    func push(_ batch: [Element]) throws {
         condition.lock()
         defer { condition.unlock() }
         while batches.count >= capacity && !cancelled { condition.wait() }
@@ -58,7 +87,8 @@ final class ImportPipeline: @unchecked Sendable {
         condition.broadcast()
     }
 
-    private func pop() throws -> [Item]? {
+    /// The next batch; nil when the producer finished; the producer's error if it failed.
+    func pop() throws -> [Element]? {
         condition.lock()
         defer { condition.unlock() }
         while batches.isEmpty && !finished { condition.wait() }
@@ -71,7 +101,7 @@ final class ImportPipeline: @unchecked Sendable {
         return nil
     }
 
-    private func finish(_ error: Error?) {
+    func finish(_ error: Error?) {
         condition.lock()
         finished = true
         failure = error
@@ -79,8 +109,8 @@ final class ImportPipeline: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// The writer failed: wake the reader and let it stop, then wait for it to go.
-    private func cancel() {
+    /// The consumer failed: wake the producer and let it stop, then wait for it to go.
+    func cancel() {
         condition.lock()
         cancelled = true
         condition.broadcast()

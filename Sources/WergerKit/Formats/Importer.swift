@@ -51,8 +51,7 @@ public struct Importer {
         let wantsProgress = progress != nil
         let summary = try memory.write { session in
             try ImportPipeline().run(read: { emit in
-                let tokenizer = MatchTokenizer()
-                let add: (TranslationUnit) throws -> Void = { try emit(.unit(PreparedUnit($0, tokenizer: tokenizer))) }
+                let add: (TranslationUnit) throws -> Void = { try emit(.unit($0)) }
                 let skip: (FormatDiagnostic) throws -> Void = { problem in
                     if strict { throw FormatError(file: problem.file, line: problem.line, message: problem.message + " (--strict stops at the first invalid unit)") }
                     problems.append(problem)

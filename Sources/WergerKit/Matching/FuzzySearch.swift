@@ -20,15 +20,15 @@ extension FuzzyIndexReading {
 }
 
 /// One stored variant as the search sees it: where it is, its language key, its word hashes
-/// (32 bits each), its text as written and whether it has inline codes.
+/// (16 bits each), its text as written and whether it has inline codes.
 public struct VariantShape: Sendable {
     public let position: Int
     public let language: String
-    public let words: [UInt32]
+    public let words: [UInt16]
     public let text: String
     public let hasTags: Bool
 
-    public init(position: Int, language: String, words: [UInt32], text: String, hasTags: Bool) {
+    public init(position: Int, language: String, words: [UInt16], text: String, hasTags: Bool) {
         self.position = position
         self.language = language
         self.words = words
@@ -36,8 +36,11 @@ public struct VariantShape: Sendable {
         self.hasTags = hasTags
     }
 
-    /// The 32 bits of a word hash the index keeps.
-    @inline(__always) public static func pack(_ hash: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: hash ^ (hash >> 32)) }
+    /// The 16 bits of a word hash the index keeps: two words that share them only make a distance
+    /// look smaller (one more candidate scored on its text), never larger.
+    @inline(__always) public static func pack(_ hash: UInt64) -> UInt16 {
+        UInt16(truncatingIfNeeded: hash ^ (hash >> 16) ^ (hash >> 32) ^ (hash >> 48))
+    }
 }
 
 /// A scored variant: the unit, which of its variants matched, and how well.
@@ -246,7 +249,7 @@ public final class FuzzySearch {
     }
 
     /// Word-level edit distance on packed hashes, or nil as soon as it must exceed `limit`.
-    public static func distance(_ a: [UInt32], _ b: [UInt32], limit: Int) -> Int? {
+    public static func distance(_ a: [UInt16], _ b: [UInt16], limit: Int) -> Int? {
         editDistance(a, b, limit: limit)
     }
 }

@@ -15,9 +15,19 @@ public enum MatchFeatures {
     /// The word keys of `words`.
     public static func words(_ words: [UInt64], seed: UInt64) -> [Int64] {
         if words.isEmpty { return [key(seed, .noWords, 0, 0, 0)] }
-        var keys = [Int64](repeating: 0, count: words.count)
-        numbered(words.count, same: { words[$0] == words[$1] }, hash: { words[$0] }) { i, occurrence in
-            keys[i] = key(seed, .word, words[i], 0, occurrence)
+        let n = words.count
+        var keys = [Int64](repeating: 0, count: n)
+        var seen: [UInt64: UInt64] = [:]
+        for i in 0..<n {
+            let w = words[i]
+            var occurrence: UInt64 = 1
+            if n <= 48 {
+                for j in 0..<i where words[j] == w { occurrence += 1 }
+            } else {
+                occurrence = (seen[w] ?? 0) + 1
+                seen[w] = occurrence
+            }
+            keys[i] = key(seed, .word, w, 0, occurrence)
         }
         return keys
     }
@@ -25,33 +35,22 @@ public enum MatchFeatures {
     /// The word-pair keys of `words` (none for fewer than two words).
     public static func pairs(_ words: [UInt64], seed: UInt64) -> [Int64] {
         guard words.count >= 2 else { return [] }
-        var keys = [Int64](repeating: 0, count: words.count - 1)
-        numbered(words.count - 1, same: { words[$0] == words[$1] && words[$0 + 1] == words[$1 + 1] },
-                 hash: { words[$0] &* 31 &+ words[$0 + 1] }) { i, occurrence in
-            keys[i] = key(seed, .pair, words[i], words[i + 1], occurrence)
+        let n = words.count - 1
+        var keys = [Int64](repeating: 0, count: n)
+        var seen: [Int64: UInt64] = [:]
+        for i in 0..<n {
+            let a = words[i], b = words[i + 1]
+            var occurrence: UInt64 = 1
+            if n <= 48 {
+                for j in 0..<i where words[j] == a && words[j + 1] == b { occurrence += 1 }
+            } else {
+                let pair = key(0, .pair, a, b, 0)
+                occurrence = (seen[pair] ?? 0) + 1
+                seen[pair] = occurrence
+            }
+            keys[i] = key(seed, .pair, a, b, occurrence)
         }
         return keys
-    }
-
-    /// Calls `body` with each item's index and occurrence number (1 for its first occurrence, 2
-    /// for its second, …): pairwise for a sentence, through a dictionary for a long text.
-    private static func numbered(_ count: Int, same: (Int, Int) -> Bool, hash: (Int) -> UInt64,
-                                 _ body: (Int, UInt64) -> Void) {
-        if count <= 48 {
-            for i in 0..<count {
-                var n: UInt64 = 1
-                for j in 0..<i where same(j, i) { n += 1 }
-                body(i, n)
-            }
-        } else {
-            var seen: [UInt64: [Int]] = [:]
-            for i in 0..<count {
-                let h = hash(i)
-                let earlier = seen[h, default: []]
-                body(i, UInt64(earlier.filter { same($0, i) }.count + 1))
-                seen[h, default: []].append(i)
-            }
-        }
     }
 
     @inline(__always) static func key(_ seed: UInt64, _ kind: Kind, _ a: UInt64, _ b: UInt64, _ occurrence: UInt64) -> Int64 {

@@ -179,18 +179,18 @@ final class FuzzyIndexWriter {
         try write(feature, merged)
     }
 
-    /// Recomputes every variant's matching form and word hashes and indexes them (a migration:
-    /// the memory was made before the fuzzy index, or before the folds changed).
+    /// Recomputes every variant's word hashes and indexes them (a migration: the memory was made
+    /// before the fuzzy index, or before the folds changed).
     static func rebuild(_ db: Database) throws {
         try db.execute(sql: "DELETE FROM fuzzy_posting")
         let index = try FuzzyIndexWriter(db)
         let tokenizer = MatchTokenizer()
-        let update = try db.makeStatement(sql: "UPDATE variant SET matching = ?, words = ? WHERE unit = ? AND position = ?")
+        let update = try db.makeStatement(sql: "UPDATE variant SET words = ? WHERE unit = ? AND position = ?")
         let rows = try Row.fetchCursor(db, sql: "SELECT unit, position, language, text FROM variant ORDER BY unit, position")
         while let row = try rows.next() {
             let unit: Int64 = row[0], position: Int = row[1], language: String = row[2], text: String = row[3]
             let prepared = PreparedVariant(text: text, language: language, tokenizer: tokenizer)
-            try update.execute(arguments: [prepared.matching, Data(prepared.packedWords), unit, position])
+            try update.execute(arguments: [Data(prepared.packedWords), unit, position])
             try index.add(unit: unit, features: prepared.features)
         }
         try index.finish()

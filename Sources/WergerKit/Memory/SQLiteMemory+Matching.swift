@@ -59,13 +59,11 @@ public final class MemoryIndexReader: FuzzyIndexReading, UnitSource {
 
     /// A shape from columns position, language, words, text, has-tags starting at `column`.
     private static func shape(_ s: OpaquePointer, column c: Int32) -> VariantShape {
-        let length = Int(sqlite3_column_bytes(s, c + 2)) / 4
-        var words = [UInt32](repeating: 0, count: length)
+        let length = Int(sqlite3_column_bytes(s, c + 2)) / 2
+        var words = [UInt16](repeating: 0, count: length)
         if length > 0, let base = sqlite3_column_blob(s, c + 2) {
             let bytes = base.assumingMemoryBound(to: UInt8.self)
-            for i in 0..<length {
-                words[i] = UInt32(bytes[4 * i]) | UInt32(bytes[4 * i + 1]) << 8 | UInt32(bytes[4 * i + 2]) << 16 | UInt32(bytes[4 * i + 3]) << 24
-            }
+            for i in 0..<length { words[i] = UInt16(bytes[2 * i]) | UInt16(bytes[2 * i + 1]) << 8 }
         }
         return VariantShape(position: Int(sqlite3_column_int64(s, c)),
                             language: MatchingLanguage.of(String(cString: sqlite3_column_text(s, c + 1))).key,

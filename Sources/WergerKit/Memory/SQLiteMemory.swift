@@ -158,9 +158,11 @@ public final class SQLiteMemory: TranslationMemoryReader, TranslationMemoryWrite
         // The matching issue: the Arabic-script folds change `variant.matching`, and the fuzzy
         // index is built from it; a memory made before both is brought up to date here.
         migrator.registerMigration("2026-11-30 fuzzy index") { db in
-            // `words`: the variant's word hashes (MatchTokens.words, 32 bits each), so a candidate's
-            // word distance is checked without tokenizing its text.
+            // `words`: the variant's word hashes (MatchTokens.words, 16 bits each), so a candidate's
+            // word distance is checked without tokenizing its text. The stored matching form goes:
+            // the index replaces it, and forms are recomputed from the text where needed.
             try db.execute(sql: """
+                ALTER TABLE variant DROP COLUMN matching;
                 ALTER TABLE variant ADD COLUMN words BLOB;
                 CREATE TABLE fuzzy_posting (
                     feature INTEGER NOT NULL,
@@ -269,8 +271,8 @@ private struct UnitInserter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING
             """)
         variant = try db.cachedStatement(sql: """
-            INSERT INTO variant (unit, position, language, text, markup, matching, created, creator, changed, changer, words)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO variant (unit, position, language, text, markup, created, creator, changed, changer, words)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         property = try db.cachedStatement(sql: "INSERT INTO property (unit, position, type, value) VALUES (?, ?, ?, ?)")
         note = try db.cachedStatement(sql: "INSERT INTO note (unit, position, text) VALUES (?, ?, ?)")
@@ -312,13 +314,12 @@ private struct UnitInserter {
             bind(v, 4, value.text)
             bind(v, 5, value.markup)
             let derived = prepared.variants[position]
-            bind(v, 6, derived.matching)
-            bind(v, 7, value.created.map(TMXDate.format))
-            bind(v, 8, value.creator)
-            bind(v, 9, value.changed.map(TMXDate.format))
-            bind(v, 10, value.changer)
+            bind(v, 6, value.created.map(TMXDate.format))
+            bind(v, 7, value.creator)
+            bind(v, 8, value.changed.map(TMXDate.format))
+            bind(v, 9, value.changer)
             derived.packedWords.withUnsafeBytes { raw in
-                _ = sqlite3_bind_blob(v, 11, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(raw.count), sqliteTransient)
+                _ = sqlite3_bind_blob(v, 10, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(raw.count), sqliteTransient)
             }
             try step(v)
             try index.add(unit: id, features: derived.features)

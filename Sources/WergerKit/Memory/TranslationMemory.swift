@@ -74,8 +74,8 @@ public struct MemoryStatistics: Equatable, Sendable {
     public var lastChange: String?
 }
 
-/// A unit with what the store derives from it (its fingerprint, and per variant the matching
-/// form, word hashes and fuzzy-index keys), computed ahead so that reading and writing an import
+/// A unit with what the store derives from it (its fingerprint, and per variant the word hashes
+/// and fuzzy-index keys), computed ahead so that reading and writing an import
 /// can run on two cores.
 public struct PreparedUnit: Sendable {
     public let unit: TranslationUnit
@@ -89,24 +89,24 @@ public struct PreparedUnit: Sendable {
     }
 }
 
-/// A variant's matching form, its word hashes as stored (32 bits each, little-endian) and its
-/// fuzzy-index keys.
+/// A variant's word hashes as stored (16 bits each, little-endian) and its fuzzy-index keys.
 struct PreparedVariant: Sendable {
-    let matching: String
     let packedWords: [UInt8]
     let features: [Int64]
 
     init(text: String, language identifier: String, tokenizer: MatchTokenizer) {
         let language = MatchingLanguage.of(identifier)
-        let tokens = tokenizer.tokens(of: text, language: language)
-        let words = tokens.words
+        let words = tokenizer.words(of: text, language: language)
         let seed = MatchFeatures.seed(language: language.key)
-        var utf8: [UInt8] = []
-        utf8.reserveCapacity(tokens.form.count * 2)
-        var i = 0
-        while i < tokens.form.count { i += UTF8Transcoding.append(tokens.form, at: i, end: tokens.form.count, to: &utf8) }
-        matching = String(decoding: utf8, as: UTF8.self)
-        packedWords = words.map { VariantShape.pack($0).littleEndian }.withUnsafeBytes { Array($0) }
-        features = MatchFeatures.words(words, seed: seed) + MatchFeatures.pairs(words, seed: seed)
+        var packed = [UInt8](repeating: 0, count: words.count * 2)
+        for (i, word) in words.enumerated() {
+            let value = VariantShape.pack(word)
+            packed[2 * i] = UInt8(value & 0xFF)
+            packed[2 * i + 1] = UInt8(value >> 8)
+        }
+        packedWords = packed
+        var keys = MatchFeatures.words(words, seed: seed)
+        keys.append(contentsOf: MatchFeatures.pairs(words, seed: seed))
+        features = keys
     }
 }

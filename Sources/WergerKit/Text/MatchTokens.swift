@@ -57,13 +57,39 @@ public final class MatchTokenizer {
         tokens(ofForm: MatchingForm.units(of: text, language: language), language: language)
     }
 
+    /// Only the word sequence (`MatchTokens.words`) of `text`: what an import stores and indexes,
+    /// without building the tokens.
+    public func words(of text: String, language: MatchingLanguage) -> [UInt64] {
+        let form = MatchingForm.units(of: text, language: language)
+        var words: [UInt64] = []
+        words.reserveCapacity(form.count / 5 + 1)
+        scan(form, language: language) { kind, hash in
+            switch kind {
+            case .word: words.append(hash)
+            case .number: words.append(MatchTokens.numberSymbol)
+            case .punctuation: break
+            }
+        }
+        return words
+    }
+
     /// The tokens of a text already in its matching form.
     public func tokens(ofForm form: [UInt16], language: MatchingLanguage) -> MatchTokens {
-        guard !form.isEmpty, let iterator = iterator(for: language.locale) else {
-            return MatchTokens(form: form, tokens: [])
-        }
         var tokens: [MatchToken] = []
         tokens.reserveCapacity(form.count / 4)
+        scan(form, language: language) { kind, hash, start, end in
+            tokens.append(MatchToken(kind: kind, start: start, end: end, hash: hash))
+        }
+        return MatchTokens(form: form, tokens: tokens)
+    }
+
+    private func scan(_ form: [UInt16], language: MatchingLanguage, _ body: (TokenKind, UInt64) -> Void) {
+        scan(form, language: language) { kind, hash, _, _ in body(kind, hash) }
+    }
+
+    /// Calls `body` with each token's kind, hash and place, in order (white space skipped).
+    private func scan(_ form: [UInt16], language: MatchingLanguage, _ body: (TokenKind, UInt64, Int, Int) -> Void) {
+        guard !form.isEmpty, let iterator = iterator(for: language.locale) else { return }
         form.withUnsafeBufferPointer { buffer in
             var error: Int32 = 0
             wicu_break_set_text(iterator, buffer.baseAddress, Int32(clamping: buffer.count), &error)
@@ -85,16 +111,15 @@ public final class MatchTokenizer {
                     // Kurdish writes suffixes on numbers (Sorani ٢٠٢٠ەوە "since 2020", Kurmanji
                     // 2021an); ICU keeps them one word, but the number is a placeable of its own.
                     if kind == .word, let split = Self.numberPrefix(buffer, start, end) {
-                        tokens.append(MatchToken(kind: .number, start: start, end: split, hash: Self.hash(buffer, start, split)))
-                        tokens.append(MatchToken(kind: .word, start: split, end: end, hash: Self.hash(buffer, split, end)))
+                        body(.number, Self.hash(buffer, start, split), start, split)
+                        body(.word, Self.hash(buffer, split, end), split, end)
                     } else {
-                        tokens.append(MatchToken(kind: kind, start: start, end: end, hash: hash))
+                        body(kind, hash, start, end)
                     }
                 }
                 start = end
             }
         }
-        return MatchTokens(form: form, tokens: tokens)
     }
 
     /// Where a word that starts with a number (digits, with `,` or `.` between digits) continues
