@@ -6,6 +6,9 @@ public enum BeadKind: String, Sendable, CaseIterable, Hashable {
     case oneToTwo = "1-2"
     case twoToOne = "2-1"
     case twoToTwo = "2-2"
+    /// One sentence against three: over-split by a segmenter, or cut twice by the translator.
+    case oneToThree = "1-3"
+    case threeToOne = "3-1"
 
     public init?(source: Int, target: Int) {
         switch (source, target) {
@@ -15,12 +18,29 @@ public enum BeadKind: String, Sendable, CaseIterable, Hashable {
         case (1, 2): self = .oneToTwo
         case (2, 1): self = .twoToOne
         case (2, 2): self = .twoToTwo
+        case (1, 3): self = .oneToThree
+        case (3, 1): self = .threeToOne
         default: return nil
         }
     }
 
-    public var sourceCount: Int { self == .zeroToOne ? 0 : (self == .twoToOne || self == .twoToTwo ? 2 : 1) }
-    public var targetCount: Int { self == .oneToZero ? 0 : (self == .oneToTwo || self == .twoToTwo ? 2 : 1) }
+    public var sourceCount: Int {
+        switch self {
+        case .zeroToOne: 0
+        case .twoToOne, .twoToTwo: 2
+        case .threeToOne: 3
+        default: 1
+        }
+    }
+
+    public var targetCount: Int {
+        switch self {
+        case .oneToZero: 0
+        case .oneToTwo, .twoToTwo: 2
+        case .oneToThree: 3
+        default: 1
+        }
+    }
 
     /// A null bead: a sentence the translator dropped (1-0) or added (0-1).
     public var isNull: Bool { self == .oneToZero || self == .zeroToOne }

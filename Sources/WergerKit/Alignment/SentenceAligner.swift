@@ -12,6 +12,8 @@ public struct AlignmentWeights: Sendable, Equatable {
     public var merge: Float = 3
     public var mergeBoth: Float = 3.15
     public var null: Float = 4
+    /// Prior cost of a 1-3 or 3-1 bead.
+    public var mergeThree: Float = 7
     /// Cost of a bead whose sides lie in paragraphs that do not correspond.
     public var paragraph: Float = 12
     /// Reward per anchor found on both sides, and cost per anchor found on one side only, by class:
@@ -44,7 +46,7 @@ public struct AlignmentWeights: Sendable, Equatable {
     public init(overrides: String) throws(AlignmentWeightsError) {
         let paths: [String: WritableKeyPath<AlignmentWeights, Float>] = [
             "lengthVariance": \.lengthVariance, "shortLengthVariance": \.shortLengthVariance, "merge": \.merge,
-            "mergeBoth": \.mergeBoth, "null": \.null, "paragraph": \.paragraph, "numberMatch": \.numberMatch,
+            "mergeBoth": \.mergeBoth, "mergeThree": \.mergeThree, "null": \.null, "paragraph": \.paragraph, "numberMatch": \.numberMatch,
             "numberMiss": \.numberMiss, "nameMatch": \.nameMatch, "nameMiss": \.nameMiss,
             "punctuationMatch": \.punctuationMatch, "punctuationMiss": \.punctuationMiss,
             "glossaryMatch": \.glossaryMatch, "soundMatch": \.soundMatch, "glossaryMiss": \.glossaryMiss, "knownPair": \.knownPair,
@@ -95,7 +97,7 @@ public struct Alignment: Sendable {
     public let lengthRatio: Double
 }
 
-/// Aligns a document and its translation into beads (1-1, 1-0, 0-1, 1-2, 2-1, 2-2) with one banded
+/// Aligns a document and its translation into beads (1-1, 1-0, 0-1, 1-2, 2-1, 2-2, 1-3, 3-1) with one banded
 /// dynamic program over segment lengths, paragraph boundaries, numbers, names, punctuation,
 /// glossary terms and pairs the memory knows.
 public struct SentenceAligner: Sendable {
@@ -332,7 +334,7 @@ struct Side {
 struct Move: Equatable {
     var a: Int
     var b: Int
-    /// Up to three pieces a side, as long as they make at most two segments.
+    /// Up to three pieces a side, as long as they make at most two segments a side or one against three.
     static let all: [Move] = {
         var moves: [Move] = []
         for a in 0...3 { for b in 0...3 where a + b > 0 { moves.append(Move(a: a, b: b)) } }
@@ -382,7 +384,7 @@ struct BeadScorer {
     func anchors(_ i: Int, _ a: Int, _ j: Int, _ b: Int) -> Float {
         if a == 0 || b == 0 { return 0 }
         let sa = s.segments(i, a), sb = t.segments(j, b)
-        if sa > 2 || sb > 2 { return 0 }
+        if !Self.allowed(sa, sb) { return 0 }
         var cost = anchorCost(s.tokenStart[i]..<s.tokenStart[i + a], t.tokenStart[j]..<t.tokenStart[j + b], sourceRuns: a, targetRuns: b)
         if sa == 1, sb == 1, isKnown(i, a, j, b) { cost -= w.knownPair }
         return cost
@@ -402,10 +404,15 @@ struct BeadScorer {
             && (j + b == t.count || !t.soft[j + b]) && known.contains(i * (t.count + 1) + j)
     }
 
+    /// The bead shapes in segments: up to two a side, or one against three (a sentence the other
+    /// side's segmenter cut twice, or a translator's two cuts).
+    @inline(__always)
+    static func allowed(_ sa: Int, _ sb: Int) -> Bool { (sa <= 2 && sb <= 2) || (sa == 1 && sb == 3) || (sa == 3 && sb == 1) }
+
     func parts(_ i: Int, _ a: Int, _ j: Int, _ b: Int, anchors: Bool = true) -> Parts {
         var p = Parts()
         let sa = s.segments(i, a), sb = t.segments(j, b)
-        if sa > 2 || sb > 2 {
+        if !Self.allowed(sa, sb) {
             p.prior = .infinity
             return p
         }
@@ -421,7 +428,7 @@ struct BeadScorer {
             p.prior = sa + sb == 1 ? w.null : .infinity
             return p
         }
-        p.prior = sa == 1 && sb == 1 ? 0 : (sa == 2 && sb == 2 ? w.mergeBoth : w.merge)
+        p.prior = sa == 1 && sb == 1 ? 0 : (sa == 2 && sb == 2 ? w.mergeBoth : (sa == 3 || sb == 3 ? w.mergeThree : w.merge))
         let ls = Float(s.prefix[i + a] - s.prefix[i]) * ratio
         let lt = Float(t.prefix[j + b] - t.prefix[j])
         let x = logf((lt + 4) / (ls + 4))
@@ -590,7 +597,7 @@ struct BeadScorer {
             if sa == 0 || sb == 0 {
                 confidence = nullConfidence(k, path, starts)
             } else {
-                let base: Float = sa == 1 && sb == 1 ? 3 : (sa == 2 && sb == 2 ? 1.5 : 2)
+                let base: Float = sa == 1 && sb == 1 ? 3 : (sa == 2 && sb == 2 || sa == 3 || sb == 3 ? 1.5 : 2)
                 let evidence = base - p.length - p.anchors - p.paragraph - p.cut
                 confidence = p.known ? 0.99 : Double(1 / (1 + expf(-evidence)))
             }

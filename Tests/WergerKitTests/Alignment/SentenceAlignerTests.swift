@@ -77,6 +77,18 @@ struct BeadKindTests {
         #expect(result[1].1 == [first, second])
     }
 
+    @Test("one source sentence translated as three gives a 1-3 bead")
+    func oneToThree() throws {
+        // S.t2 cut twice.
+        let pieces = ["وەزارەتەکە گوتی پارەدان ڕاگیراوە.", "چونکە حکوومەتی هەرێمی کوردستان ژمێریاریی وردبینیکراوی.",
+                      "دوو قۆناغی یەکەمی پێشکەش نەکردووە."]
+        let result = try beads([[S.s1, S.s2, S.s3, S.s4]], [[S.t1] + pieces + [S.t3, S.t4]])
+        #expect(kinds(result) == ["1-1", "1-3", "1-1", "1-1"])
+        #expect(result[1].1 == pieces)
+        #expect(BeadKind(source: 3, target: 1)?.sourceCount == 3 && BeadKind.oneToThree.targetCount == 3)
+        #expect(BeadKind(source: 2, target: 3) == nil)
+    }
+
     @Test("two sentences cut at another place give a 2-2 bead")
     func twoToTwo() throws {
         let first = String(S.t1.dropLast()) + "، وەزارەتەکە گوتی پارەدان ڕاگیراوە، چونکە حکوومەتی هەرێمی کوردستان ژمێریاریی وردبینیکراوی دوو قۆناغی یەکەمی"
