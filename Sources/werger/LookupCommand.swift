@@ -20,6 +20,7 @@ struct LookupCommand: ParsableCommand {
     @OptionGroup var memory: MemoryOptions
 
     func validate() throws {
+        guard !text.allSatisfy(\.isWhitespace) else { throw ValidationError("give a segment to look up") }
         try validateThreshold(min)
         guard limit >= 1 else { throw ValidationError("--limit takes a number of matches, 1 or more") }
     }

@@ -184,6 +184,7 @@ struct MatchCommandTests {
         Invocation(arguments: ["lookup", "The dam is full.", "--from", "en", "--to", "ckb", "--limit", "0"], status: 64),
         Invocation(arguments: ["concordance", "dam", "--limit", "0"], status: 64),
         Invocation(arguments: ["concordance", "  "], status: 64),
+        Invocation(arguments: ["lookup", " ", "--from", "en", "--to", "ckb"], status: 64),
     ]
 
     @Test("out-of-range options are usage errors (64) and name the option", arguments: usageErrors)
