@@ -334,10 +334,10 @@ struct Side {
 struct Move: Equatable {
     var a: Int
     var b: Int
-    /// Up to three pieces a side, as long as they make at most two segments a side or one against three.
+    /// Up to four pieces a side, as long as they make at most two segments a side or one against three.
     static let all: [Move] = {
         var moves: [Move] = []
-        for a in 0...3 { for b in 0...3 where a + b > 0 { moves.append(Move(a: a, b: b)) } }
+        for a in 0...4 { for b in 0...4 where a + b > 0 { moves.append(Move(a: a, b: b)) } }
         return moves.sorted { ($0.a + $0.b, $0.a) < ($1.a + $1.b, $1.a) }
     }()
 }
@@ -619,7 +619,7 @@ struct BeadScorer {
         for neighbour in [k - 1, k + 1] where neighbour >= 0 && neighbour < path.count {
             let other = path[neighbour]
             let a = move.a + other.a, b = move.b + other.b
-            guard a <= 3, b <= 3, a > 0, b > 0 else { continue }
+            guard a <= 4, b <= 4, a > 0, b > 0 else { continue }
             let (ni, nj) = starts[neighbour]
             let alternative = cost(min(i, ni), a, min(j, nj), b)
             if alternative == .infinity { continue }
