@@ -9,7 +9,7 @@ import GRDBSQLite
 /// would cost a cache miss per posting, so postings are gathered as flat (key, unit) pairs, a few
 /// million at a time, grouped by a radix sort (sequential passes, stable, so units stay in
 /// ascending order), and appended list by list. Lists are written as rows at the end of the import,
-/// or when they hold `heldBytes` (a list past `rowBytes` is written alone at once). A key that
+/// and whenever together they hold `heldBytes`, which bounds an import's memory. A key that
 /// gathers more than `maximumRows` rows over many imports has them merged into one.
 final class FuzzyIndexWriter {
     fileprivate struct Postings {
@@ -25,13 +25,13 @@ final class FuzzyIndexWriter {
     private var lists: [Int64: Postings] = [:]
     private var listedBytes = 0
     private var nextChunk: Int64
-    /// Whether the memory had postings before: only then can a key have gathered many rows.
+    /// Whether the memory had postings before, and how often this import wrote all its lists:
+    /// only then can a key have gathered many rows.
     private let hadPostings: Bool
+    private var flushes = 0
 
     /// Pairs gathered before they are grouped into lists.
     static let batch = 1 << 19
-    /// A list this large is written as a row at once.
-    static let rowBytes = 1 << 20
     /// When the lists held reach this size, all are written (bounds an import's memory; a
     /// million-unit import writes each list in two or three rows).
     static let heldBytes = 64 << 20
@@ -63,7 +63,7 @@ final class FuzzyIndexWriter {
     func finish() throws {
         try group()
         try writeLists()
-        guard hadPostings else { return }
+        guard hadPostings || flushes > Self.maximumRows else { return }
         let count = try db.cachedStatement(sql: "SELECT COUNT(*) FROM fuzzy_posting WHERE feature = ?")
         for feature in written where try Int.fetchOne(count, arguments: [feature]) ?? 0 > Self.maximumRows {
             try merge(feature)
@@ -128,27 +128,20 @@ final class FuzzyIndexWriter {
     private func writeLists() throws {
         for (feature, postings) in lists {
             try write(feature, postings)
-            if hadPostings { written.insert(feature) }
+            written.insert(feature)
         }
         lists.removeAll()
         listedBytes = 0
+        flushes += 1
     }
 
     private func append<S: Sequence>(_ feature: Int64, _ sequence: S) throws where S.Element == Int64 {
-        var added = 0
-        func appendAll(_ postings: inout Postings) -> Bool {
+        func appendAll(_ postings: inout Postings) -> Int {
             let before = postings.bytes.count
             for unit in sequence { postings.append(unit) }
-            added = postings.bytes.count - before
-            return postings.bytes.count >= Self.rowBytes
+            return postings.bytes.count - before
         }
-        let full = appendAll(&lists[feature, default: Postings()])
-        listedBytes += added
-        if full, let postings = lists.removeValue(forKey: feature) {
-            listedBytes -= postings.bytes.count
-            try write(feature, postings)
-            if hadPostings { written.insert(feature) }
-        }
+        listedBytes += appendAll(&lists[feature, default: Postings()])
         if listedBytes >= Self.heldBytes { try writeLists() }
     }
 
