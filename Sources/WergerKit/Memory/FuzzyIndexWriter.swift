@@ -9,7 +9,8 @@ import GRDBSQLite
 /// would cost a cache miss per posting, so postings are gathered as flat (key, unit) pairs, a few
 /// million at a time, grouped by a radix sort (sequential passes, stable, so units stay in
 /// ascending order), and appended list by list. Lists are written as rows at the end of the import,
-/// and whenever together they hold `heldBytes`, which bounds an import's memory. A key that
+/// and whenever together they hold `heldBytes` (which bounds an import's memory); a list past
+/// `rowBytes` is written alone at once, which spares most of those full writes. A key that
 /// gathers more than `maximumRows` rows over many imports has them merged into one.
 final class FuzzyIndexWriter {
     fileprivate struct Postings {
@@ -25,13 +26,16 @@ final class FuzzyIndexWriter {
     private var lists: [Int64: Postings] = [:]
     private var listedBytes = 0
     private var nextChunk: Int64
-    /// Whether the memory had postings before, and how often this import wrote all its lists:
-    /// only then can a key have gathered many rows.
+    /// Whether the memory had postings before, how often this import wrote all its lists, and the
+    /// most rows one list was written in early: only then can a key have gathered many rows.
     private let hadPostings: Bool
     private var flushes = 0
+    private var earlyRows: [Int64: Int] = [:]
 
     /// Pairs gathered before they are grouped into lists.
     static let batch = 1 << 19
+    /// A list this large is written as a row at once.
+    static let rowBytes = 1 << 20
     /// When the lists held reach this size, all are written (bounds an import's memory; a
     /// million-unit import writes each list in two or three rows).
     static let heldBytes = 64 << 20
@@ -63,10 +67,16 @@ final class FuzzyIndexWriter {
     func finish() throws {
         try group()
         try writeLists()
-        guard hadPostings || flushes > Self.maximumRows else { return }
-        let count = try db.cachedStatement(sql: "SELECT COUNT(*) FROM fuzzy_posting WHERE feature = ?")
-        for feature in written where try Int.fetchOne(count, arguments: [feature]) ?? 0 > Self.maximumRows {
-            try merge(feature)
+        if hadPostings {
+            let count = try db.cachedStatement(sql: "SELECT COUNT(*) FROM fuzzy_posting WHERE feature = ?")
+            for feature in written where try Int.fetchOne(count, arguments: [feature]) ?? 0 > Self.maximumRows {
+                try merge(feature)
+            }
+        } else if flushes + (earlyRows.values.max() ?? 0) > Self.maximumRows {
+            // A very large first import: find the keys with many rows in the index itself.
+            let many = try Int64.fetchAll(db, sql: "SELECT feature FROM fuzzy_posting GROUP BY feature HAVING COUNT(*) > ?",
+                                          arguments: [Self.maximumRows])
+            for feature in many { try merge(feature) }
         }
     }
 
@@ -128,7 +138,7 @@ final class FuzzyIndexWriter {
     private func writeLists() throws {
         for (feature, postings) in lists {
             try write(feature, postings)
-            written.insert(feature)
+            if hadPostings { written.insert(feature) }
         }
         lists.removeAll()
         listedBytes = 0
@@ -136,12 +146,21 @@ final class FuzzyIndexWriter {
     }
 
     private func append<S: Sequence>(_ feature: Int64, _ sequence: S) throws where S.Element == Int64 {
-        func appendAll(_ postings: inout Postings) -> Int {
+        var added = 0
+        func appendAll(_ postings: inout Postings) -> Bool {
             let before = postings.bytes.count
             for unit in sequence { postings.append(unit) }
-            return postings.bytes.count - before
+            added = postings.bytes.count - before
+            return postings.bytes.count >= Self.rowBytes
         }
-        listedBytes += appendAll(&lists[feature, default: Postings()])
+        let full = appendAll(&lists[feature, default: Postings()])
+        listedBytes += added
+        if full, let postings = lists.removeValue(forKey: feature) {
+            listedBytes -= postings.bytes.count
+            try write(feature, postings)
+            earlyRows[feature, default: 0] += 1
+            if hadPostings { written.insert(feature) }
+        }
         if listedBytes >= Self.heldBytes { try writeLists() }
     }
 
