@@ -114,8 +114,8 @@ public final class FuzzySearch {
         let trimmedQuery = query.trimmingSpaces
         defer { clearCounters() }
 
-        // The quality a candidate must be able to reach: the threshold, or once `limit` results are
-        // in hand, the lowest of them (a candidate below it cannot enter the answer).
+        // The qualities of the results, best first. A candidate must be able to reach the threshold,
+        // or once `limit` results are in hand, the lowest of them (below it, it cannot enter the answer).
         var best: [Int] = []
         var cutoff: Int { best.count < limit ? threshold : max(threshold, best[limit - 1]) }
         var level = max(90, threshold)
@@ -173,7 +173,7 @@ public final class FuzzySearch {
                 }
             }
             // Everything at or above this level has been seen.
-            if level <= threshold || results.values.filter({ $0.quality.value >= level }).count >= limit { break }
+            if level <= threshold || best.prefix(while: { $0 >= level }).count >= limit { break }
             var next = max(threshold, level - 10)
             if best.count >= limit { next = max(next, best[limit - 1]) }
             level = min(next, level - 1)

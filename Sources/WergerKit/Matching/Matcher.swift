@@ -61,7 +61,7 @@ public final class Matcher {
 
     private func match(_ scored: ScoredVariant, tokens: MatchTokens, query: MatchQuery) throws -> Match? {
         guard let unit = try units.unit(scored.unit), scored.position < unit.variants.count,
-              let targetVariant = unit.variants.first(where: { MatchingLanguage.of($0.language).key == target.key }) else { return nil }
+              let targetVariant = unit.variant(in: target) else { return nil }
         let stored = unit.variants[scored.position]
         var kind: MatchKind = scored.quality.value == 100 ? .exact : .fuzzy
         if kind == .exact, inContext(unit, query) { kind = .inContext }

@@ -38,10 +38,10 @@ public struct TranslationUnit: Hashable, Sendable {
         self.properties = properties
     }
 
-    /// The variant in `language`, if the unit has one.
-    public func variant(_ language: LanguageTag) -> Variant? {
-        variants.first { $0.language == language.identifier }
-            ?? variants.first { (try? LanguageTag($0.language))?.language == language.language && language.region == nil }
+    /// The first variant whose texts are compared with `language`'s (`ckb` and `ku-Arab`, `en` and
+    /// `en-GB`): the variant a match in that language offers.
+    public func variant(in language: MatchingLanguage) -> Variant? {
+        variants.first { MatchingLanguage.of($0.language).key == language.key }
     }
 
     /// A content fingerprint: the same variants (languages, texts, inline markup) give the same
