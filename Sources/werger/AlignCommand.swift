@@ -124,24 +124,33 @@ final class AlignJob {
             totals.unmatched += 1
             warn("\(command.target)/\(name): no such file; \(command.source)/\(name) is not aligned")
         }
-        // Documents are read, segmented and aligned on every core, a chunk at a time; they are
-        // written and stored in order, on this thread.
+        // Documents are read, segmented and drafted (a first alignment) on every core, a chunk at a
+        // time; the sure beads of the drafts so far teach one lexicon of word pairs; each pair is then
+        // aligned again with it, and written and stored in order, on this thread.
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         let segmenters = try (0..<workers).map { _ in (try Segmenter(language: from), try Segmenter(language: to)) }
-        let chunk = workers * 16
+        let chunk = 512
+        var learning = LexiconLearning(weights: aligner.options.weights)
         var done = 0
         for chunkStart in stride(from: 0, to: paired.count, by: chunk) {
             let names = Array(paired[chunkStart..<min(chunkStart + chunk, paired.count)])
-            let results = ResultSlots(count: names.count)
+            let drafts = Slots<Result<AlignmentDraft, Error>>(count: names.count)
             let source = command.source, target = command.target, encoding = command.encoding, aligner = self.aligner
             nonisolated(unsafe) let shared = segmenters
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 for k in stride(from: worker, to: names.count, by: workers) {
                     let (sourceSegmenter, targetSegmenter) = shared[worker]
-                    results.set(k, Result {
-                        try Self.align(source: source + "/" + names[k], target: target + "/" + names[k], encoding: encoding,
-                                       aligner: aligner, sourceSegmenter: sourceSegmenter, targetSegmenter: targetSegmenter)
+                    drafts.set(k, Result {
+                        try aligner.draft(Self.segmented(source + "/" + names[k], encoding: encoding, segmenter: sourceSegmenter),
+                                          Self.segmented(target + "/" + names[k], encoding: encoding, segmenter: targetSegmenter))
                     })
+                }
+            }
+            let lexicon = learning.learn(from: (0..<names.count).compactMap { try? drafts.get($0).get() })
+            let results = Slots<Result<Alignment, Error>>(count: names.count)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for k in stride(from: worker, to: names.count, by: workers) {
+                    results.set(k, drafts.get(k).map { aligner.finish($0, lexicon: lexicon) })
                 }
             }
             for (k, name) in names.enumerated() {
@@ -187,10 +196,12 @@ final class AlignJob {
 
     private static func align(source: String, target: String, encoding: String?, aligner: SentenceAligner,
                               sourceSegmenter: Segmenter, targetSegmenter: Segmenter) throws -> Alignment {
-        let sourceText = try readText(source, encoding: encoding)
-        let targetText = try readText(target, encoding: encoding)
-        return try aligner.align(SegmentedText(name: source, text: sourceText, segmenter: sourceSegmenter),
-                                 SegmentedText(name: target, text: targetText, segmenter: targetSegmenter))
+        try aligner.align(segmented(source, encoding: encoding, segmenter: sourceSegmenter),
+                          segmented(target, encoding: encoding, segmenter: targetSegmenter))
+    }
+
+    private static func segmented(_ path: String, encoding: String?, segmenter: Segmenter) throws -> SegmentedText {
+        SegmentedText(name: path, text: try readText(path, encoding: encoding), segmenter: segmenter)
     }
 
     /// The whole document as a string, through UTF-8 (decoding UTF-16 into a `String` directly is
@@ -350,21 +361,44 @@ final class AlignJob {
     }
 }
 
-/// One result per document of a chunk, written by the worker that aligned it (each slot by one
+/// One result per document of a chunk, written by the worker that made it (each slot by one
 /// worker only) and read after all workers finished.
-private final class ResultSlots: @unchecked Sendable {
-    private var slots: [Result<Alignment, Error>?]
+private final class Slots<Value>: @unchecked Sendable {
+    private var slots: [Value?]
     private let lock = NSLock()
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func set(_ index: Int, _ result: Result<Alignment, Error>) {
+    func set(_ index: Int, _ value: Value) {
         lock.lock()
-        slots[index] = result
+        slots[index] = value
         lock.unlock()
     }
 
-    func get(_ index: Int) -> Result<Alignment, Error> { slots[index]! }
+    func get(_ index: Int) -> Value { slots[index]! }
+}
+
+/// A batch's lexicon, learned from the sure beads of the drafts so far. Past `limit` beads (about
+/// the sentences of a thousand articles, enough for the words a newsroom repeats) it stops
+/// learning, so a batch of any size holds a bounded amount of evidence and is not re-learned.
+struct LexiconLearning {
+    let weights: AlignmentWeights
+    let limit = 20_000
+    private var evidence: [LexiconEvidence] = []
+    private var beads = 0
+    private var lexicon: LearnedLexicon?
+
+    init(weights: AlignmentWeights) { self.weights = weights }
+
+    mutating func learn(from new: [AlignmentDraft]) -> LearnedLexicon? {
+        guard weights.lexiconMatch > 0, beads < limit else { return lexicon }
+        for draft in new where beads < limit {
+            evidence.append(draft.evidence)
+            beads += draft.evidence.count
+        }
+        lexicon = LearnedLexicon(evidence: evidence, weights: weights)
+        return lexicon
+    }
 }
 
 extension Output {

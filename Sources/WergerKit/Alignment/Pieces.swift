@@ -56,7 +56,7 @@ enum PieceCutter {
                                     soft: soft, cutCost: cost, pairable: pairable))
                 start = next
                 soft = true
-                pairable = kind == .other
+                pairable = kind == .other || kind == .lowercase
                 switch kind {
                 case .abbreviation: cost = weights.cutAbbreviation
                 case .lowercase: cost = weights.cutLowercase
@@ -138,8 +138,8 @@ enum PieceCutter {
         }
     }
 
-    /// A full stop after a short capitalised Latin word, a single letter, or a word with inner
-    /// full stops (`U.S.`); in Arabic script after a single letter (`د.`, `م.`).
+    /// A full stop after a short capitalised Latin word, a single capital letter, or a word with
+    /// inner full stops (`U.S.`); in Arabic script after a single letter (`د.`, `م.`).
     private static func isAbbreviation(_ u: [UInt16], before p: Int, arabicScript: Bool) -> Bool {
         var start = p
         while start > 0, !isSpace(u[start - 1]), u[start - 1] != 0x28 { start -= 1 }
@@ -149,7 +149,9 @@ enum PieceCutter {
         let first = word.first!
         if first >= 0x30 && first <= 0x39 { return false }
         let latinUpper = first >= 0x41 && first <= 0x5A
-        if word.count == 1 { return true }
+        // A single capital or Arabic-script letter is an initial (`J.`, `د.`); a lower-case one is a
+        // word ending a sentence: Kurmanji's copula and conjunction (`… rast e.`, `… û.`).
+        if word.count == 1 { return !(first >= 0x61 && first <= 0x7A || first >= 0xDF && first <= 0x24F && Unicode.Scalar(first).map { $0.properties.isLowercase } ?? false) }
         if latinUpper && word.count <= 3 { return true }
         // Latin initials spelled in Arabic letters (جەی. ئاڕ. / جيه. آر.).
         if arabicScript, spelledInitials.contains(Array(word)) { return true }

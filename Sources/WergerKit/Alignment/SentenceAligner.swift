@@ -27,6 +27,16 @@ public struct AlignmentWeights: Sendable, Equatable {
     public var soundMatch: Float = 1.5
     public var glossaryMatch: Float = 2
     public var glossaryMiss: Float = 0.3
+    /// Reward per learned word pair (`LearnedLexicon`: a batch's first alignment teaches it) found on
+    /// both sides of a bead, and cost per one found on one side only; 0 turns the lexicon off.
+    public var lexiconMatch: Float = 0.5
+    public var lexiconMiss: Float = 0.2
+    /// The lexicon's letters per stem; beads a word pair must share, and its Dice at least; and how
+    /// sure a first-alignment 1-1 bead must be (the log-odds of its confidence) to teach.
+    public var lexiconStem: Float = 5
+    public var lexiconCount: Float = 2
+    public var lexiconDice: Float = 0.6
+    public var lexiconSure: Float = 2
     /// Reward for a 1-1 bead the memory already holds.
     public var knownPair: Float = 8
     /// Cost of cutting a segment at a soft boundary: after a likely abbreviation, before a word in
@@ -49,7 +59,8 @@ public struct AlignmentWeights: Sendable, Equatable {
             "mergeBoth": \.mergeBoth, "mergeThree": \.mergeThree, "null": \.null, "paragraph": \.paragraph, "numberMatch": \.numberMatch,
             "numberMiss": \.numberMiss, "nameMatch": \.nameMatch, "nameMiss": \.nameMiss,
             "punctuationMatch": \.punctuationMatch, "punctuationMiss": \.punctuationMiss,
-            "glossaryMatch": \.glossaryMatch, "soundMatch": \.soundMatch, "glossaryMiss": \.glossaryMiss, "knownPair": \.knownPair,
+            "glossaryMatch": \.glossaryMatch, "lexiconMatch": \.lexiconMatch, "lexiconMiss": \.lexiconMiss,
+            "lexiconStem": \.lexiconStem, "lexiconCount": \.lexiconCount, "lexiconDice": \.lexiconDice, "lexiconSure": \.lexiconSure, "soundMatch": \.soundMatch, "glossaryMiss": \.glossaryMiss, "knownPair": \.knownPair,
             "cutAbbreviation": \.cutAbbreviation, "cutLowercase": \.cutLowercase, "cutAttribution": \.cutAttribution, "cut": \.cut, "cutBoth": \.cutBoth, "join": \.join,
         ]
         for item in overrides.split(separator: ",") {
@@ -109,7 +120,15 @@ public struct SentenceAligner: Sendable {
         self.knownPairs = knownPairs
     }
 
+    /// Aligns a document pair on its own: a first alignment, then — when the ratio over its 1-1
+    /// beads differs from the documents' — a second one with that ratio.
     public func align(_ source: SegmentedText, _ target: SegmentedText) throws -> Alignment {
+        finish(try draft(source, target), lexicon: nil)
+    }
+
+    /// The first alignment of a document pair. A batch drafts many pairs, learns one lexicon from
+    /// their sure beads (`LearnedLexicon(drafts:weights:)`) and finishes each pair with it.
+    public func draft(_ source: SegmentedText, _ target: SegmentedText) throws -> AlignmentDraft {
         guard !source.segments.isEmpty else { throw AlignmentError.empty(document: source.name) }
         guard !target.segments.isEmpty else { throw AlignmentError.empty(document: target.name) }
         let sourcePieces = PieceCutter.pieces(of: source, weights: options.weights)
@@ -124,18 +143,39 @@ public struct SentenceAligner: Sendable {
         Side.dropUnmatchable(&s, &t, weights: options.weights)
         let known = try knownCells(source, target, sourcePieces, targetPieces)
         Self.assignGroups(&s, &t, ratio: Float(ratio), options: options)
-        var scorer = BeadScorer(s: s, t: t, ratio: Float(ratio), w: options.weights, known: known)
-        var path = scorer.bestPath(band: options.band)
+        let scorer = BeadScorer(s: s, t: t, ratio: Float(ratio), w: options.weights, known: known)
+        let path = scorer.bestPath(band: options.band)
+        var draft = AlignmentDraft(source: source, target: target, sourcePieces: sourcePieces, targetPieces: targetPieces,
+                                   s: s, t: t, known: known, documentRatio: ratio, path: path)
         // The documents' length ratio counts the sentences a translator dropped or added; the ratio
-        // over the 1-1 beads does not. When the two differ, align again with it.
-        if let paired = Self.pairedRatio(path, s, t), abs(paired / ratio - 1) > 0.02 {
-            scorer = BeadScorer(s: s, t: t, ratio: Float(paired), w: options.weights, known: known)
-            path = scorer.bestPath(band: options.band)
+        // over the 1-1 beads does not. When the two differ, the pair is aligned again with it.
+        if let paired = Self.pairedRatio(path, s, t), abs(paired / ratio - 1) > 0.02 { draft.pairedRatio = paired }
+        if options.weights.lexiconMatch > 0 {
+            let length = Int(options.weights.lexiconStem)
+            let sourceLanguage = MatchingLanguage(source.language), targetLanguage = MatchingLanguage(target.language)
+            draft.sourceStems = sourcePieces.map { LearnedLexicon.stems(of: $0.text, language: sourceLanguage, length: length) }
+            draft.targetStems = targetPieces.map { LearnedLexicon.stems(of: $0.text, language: targetLanguage, length: length) }
+            draft.sureBeads = scorer.sureBeads(path, draft.sourceStems, draft.targetStems)
         }
+        return draft
+    }
+
+    /// The alignment of a drafted pair: with the lexicon's word pairs as extra anchors, or with the
+    /// paired ratio, aligned again; otherwise the draft's beads as they are.
+    public func finish(_ draft: AlignmentDraft, lexicon: LearnedLexicon?) -> Alignment {
+        var s = draft.s, t = draft.t
+        let useLexicon = lexicon.map { !$0.isEmpty } ?? false && options.weights.lexiconMatch > 0 && !draft.sourceStems.isEmpty
+        if useLexicon, let lexicon {
+            s.addTokens(draft.sourceStems.map { lexicon.tokens($0, source: true) })
+            t.addTokens(draft.targetStems.map { lexicon.tokens($0, source: false) })
+        }
+        let ratio = draft.pairedRatio ?? draft.documentRatio
+        let scorer = BeadScorer(s: s, t: t, ratio: Float(ratio), w: options.weights, known: draft.known)
+        let path = useLexicon || draft.pairedRatio != nil ? scorer.bestPath(band: options.band) : draft.path
         let (beads, sourceCuts, targetCuts) = scorer.beads(path)
-        return Alignment(source: Self.resegmented(source, sourcePieces, cuts: sourceCuts),
-                         target: Self.resegmented(target, targetPieces, cuts: targetCuts),
-                         beads: beads, lengthRatio: ratio)
+        return Alignment(source: Self.resegmented(draft.source, draft.sourcePieces, cuts: sourceCuts),
+                         target: Self.resegmented(draft.target, draft.targetPieces, cuts: targetCuts),
+                         beads: beads, lengthRatio: draft.documentRatio)
     }
 
     /// Target characters per source character over the 1-1 beads (a glued orphan hides in the others).
@@ -210,6 +250,30 @@ public struct SentenceAligner: Sendable {
         s.groups = s.groups.map { sourceGroup[Int($0)] }
         t.groups = t.groups.map { targetGroup[Int($0)] }
     }
+}
+
+/// A document pair after its first alignment: everything the second one needs, and the sure beads
+/// a lexicon learns from.
+public struct AlignmentDraft: Sendable {
+    let source: SegmentedText
+    let target: SegmentedText
+    let sourcePieces: [Piece]
+    let targetPieces: [Piece]
+    let s: Side
+    let t: Side
+    let known: Set<Int>
+    /// Target characters per source character over the whole documents, and over the first
+    /// alignment's 1-1 beads when that differs by more than 2%.
+    let documentRatio: Double
+    var pairedRatio: Double?
+    let path: [Move]
+    var sourceStems: [[UInt64]] = []
+    var targetStems: [[UInt64]] = []
+    /// The first alignment's sure 1-1 beads, as their stems.
+    var sureBeads: [(source: [UInt64], target: [UInt64])] = []
+
+    /// What the draft teaches a batch's lexicon.
+    public var evidence: LexiconEvidence { LexiconEvidence(beads: sureBeads) }
 }
 
 /// One side as the dynamic program sees it: per unit (a piece of a segment, or a paragraph) its
@@ -305,6 +369,23 @@ struct Side {
         tokenStart = starts
     }
 
+    /// Adds tokens to each unit (`extra[k]` to unit k), keeping each unit's run sorted.
+    mutating func addTokens(_ extra: [[UInt64]]) {
+        var merged: [UInt64] = []
+        merged.reserveCapacity(tokens.count + extra.reduce(0) { $0 + $1.count })
+        var starts = [0]
+        starts.reserveCapacity(tokenStart.count)
+        for k in 0..<count {
+            let first = merged.count
+            merged += tokens[tokenStart[k]..<tokenStart[k + 1]]
+            merged += extra[k]
+            if !extra[k].isEmpty { merged[first...].sort() }
+            starts.append(merged.count)
+        }
+        tokens = merged
+        tokenStart = starts
+    }
+
     /// The same document one level up: one unit per paragraph group.
     func paragraphSide() -> Side {
         var prefix: [Double] = [0], tokenStart = [0], tokens: [UInt64] = [], groups: [Int32] = []
@@ -351,7 +432,10 @@ struct BeadScorer {
     let known: Set<Int>
     private let matchWeight: [Float]
     private let missWeight: [Float]
-    private let maxMatch: Float
+    /// Per side, prefix sums over units of their tokens' match weights: the anchors of a bead can
+    /// take off at most the smaller of its two sides' sums (a miss only adds).
+    private let sourceMatchPrefix: [Float]
+    private let targetMatchPrefix: [Float]
 
     init(s: Side, t: Side, ratio: Float, w: AlignmentWeights, known: Set<Int>) {
         self.s = s
@@ -359,10 +443,22 @@ struct BeadScorer {
         self.ratio = ratio
         self.w = w
         self.known = known
-        matchWeight = [w.numberMatch, w.nameMatch, w.punctuationMatch, w.glossaryMatch, w.soundMatch]
+        matchWeight = [w.numberMatch, w.nameMatch, w.punctuationMatch, w.glossaryMatch, w.soundMatch, w.lexiconMatch]
         // A sound key on one side only says nothing: most Arabic-script words are not names.
-        missWeight = [w.numberMiss, w.nameMiss, w.punctuationMiss, w.glossaryMiss, 0]
-        maxMatch = max(0, matchWeight.max()!) + max(0, missWeight.max()!)
+        missWeight = [w.numberMiss, w.nameMiss, w.punctuationMiss, w.glossaryMiss, 0, w.lexiconMiss].map { max(0, $0) }
+        let match = matchWeight.map { max(0, $0) }
+        func prefix(_ side: Side) -> [Float] {
+            var sums: [Float] = [0]
+            sums.reserveCapacity(side.count + 1)
+            for k in 0..<side.count {
+                var sum = sums[k]
+                for x in side.tokenStart[k]..<side.tokenStart[k + 1] { sum += match[Int(side.tokens[x] >> 60)] }
+                sums.append(sum)
+            }
+            return sums
+        }
+        sourceMatchPrefix = prefix(s)
+        targetMatchPrefix = prefix(t)
     }
 
     /// The parts of a bead's cost: source units `i..<i+a`, target units `j..<j+b`.
@@ -394,8 +490,8 @@ struct BeadScorer {
     @inline(__always)
     func anchorBound(_ i: Int, _ a: Int, _ j: Int, _ b: Int) -> Float {
         if a == 0 || b == 0 { return 0 }
-        let matches = min(s.tokenStart[i + a] - s.tokenStart[i], t.tokenStart[j + b] - t.tokenStart[j])
-        return Float(matches) * maxMatch + (known.isEmpty ? 0 : w.knownPair)
+        let bound = min(sourceMatchPrefix[i + a] - sourceMatchPrefix[i], targetMatchPrefix[j + b] - targetMatchPrefix[j])
+        return bound + (known.isEmpty ? 0 : w.knownPair) + 1e-3
     }
 
     @inline(__always)
@@ -607,6 +703,22 @@ struct BeadScorer {
             targetSegment += sb
         }
         return (beads, sourceCuts, targetCuts)
+    }
+
+    /// The 1-1 beads of `path` sure enough to learn word pairs from, as their two sides' stems.
+    func sureBeads(_ path: [Move], _ sourceStems: [[UInt64]], _ targetStems: [[UInt64]]) -> [(source: [UInt64], target: [UInt64])] {
+        var sure: [(source: [UInt64], target: [UInt64])] = []
+        var i = 0, j = 0
+        for move in path {
+            defer { i += move.a; j += move.b }
+            guard move.a > 0, move.b > 0, s.segments(i, move.a) == 1, t.segments(j, move.b) == 1 else { continue }
+            let p = parts(i, move.a, j, move.b)
+            guard 3 - p.length - p.anchors - p.paragraph - p.cut >= w.lexiconSure else { continue }
+            let source = move.a == 1 ? sourceStems[i] : Array(Set(sourceStems[i..<(i + move.a)].joined()))
+            let target = move.b == 1 ? targetStems[j] : Array(Set(targetStems[j..<(j + move.b)].joined()))
+            sure.append((source, target))
+        }
+        return sure
     }
 
     /// A null bead is as sure as gluing its segment to a neighbouring bead (or pairing it with a
