@@ -83,6 +83,7 @@ final class AlignJob {
     let aligner: SentenceAligner
     let store: SQLiteMemory?
     let output = Output()
+    let renderer: BeadRenderer
     private var review: Output?
     private var reviewDescriptor: Int32 = -1
     private var totals = (pairs: 0, beads: 0, stored: 0, duplicates: 0, review: 0, failed: 0, unmatched: 0)
@@ -94,6 +95,7 @@ final class AlignJob {
         self.to = to
         self.aligner = aligner
         self.store = store
+        renderer = BeadRenderer(format: command.format, minConfidence: command.minConfidence, from: from, to: to, document: command.document)
         if let path = command.review {
             reviewDescriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
             guard reviewDescriptor >= 0 else { throw OutputError(target: path, reason: String(cString: strerror(errno))) }
@@ -147,17 +149,24 @@ final class AlignJob {
                 }
             }
             let lexicon = learning.learn(from: (0..<names.count).compactMap { try? drafts.get($0).get() })
-            let results = Slots<Result<Alignment, Error>>(count: names.count)
+            let results = Slots<Result<(Alignment, Output), Error>>(count: names.count)
+            let renderer = self.renderer
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 for k in stride(from: worker, to: names.count, by: workers) {
-                    results.set(k, drafts.get(k).map { aligner.finish($0, lexicon: lexicon) })
+                    results.set(k, drafts.get(k).map { draft in
+                        let alignment = aligner.finish(draft, lexicon: lexicon)
+                        let rendered = Output(buffering: ())
+                        renderer.render(alignment, document: names[k], into: rendered)
+                        return (alignment, rendered)
+                    })
                 }
             }
             for (k, name) in names.enumerated() {
                 done += 1
                 if progress { FileHandle.standardError.write(Data("\r\u{1B}[K[\(done)/\(paired.count)] \(name)".utf8)) }
                 do {
-                    try emit(try results.get(k).get(), document: name, batch: true)
+                    let (alignment, rendered) = try results.get(k).get()
+                    try emit(alignment, document: name, batch: true, rendered: rendered)
                 } catch let error as DocumentError {
                     firstFailure = firstFailure ?? error.exitCode
                     failed(error.description)
@@ -211,8 +220,11 @@ final class AlignJob {
         var bytes: [UInt8] = []
         while let chunk = try reader.nextChunk() {
             bytes.reserveCapacity(bytes.count + chunk.units.count * 2)
-            var i = 0
-            while i < chunk.units.count { i += UTF8Transcoding.append(chunk.units, at: i, end: chunk.units.count, to: &bytes) }
+            // Through a buffer pointer: indexing the chunk's array retained it once per code unit.
+            chunk.units.withUnsafeBufferPointer { units in
+                var i = 0
+                while i < units.count { i += UTF8Transcoding.append(units, at: i, end: units.count, to: &bytes) }
+            }
         }
         return String(decoding: bytes, as: UTF8.self)
     }
@@ -238,7 +250,7 @@ final class AlignJob {
     }
 
     /// Writes, stores and lists for review one aligned document pair.
-    private func emit(_ alignment: Alignment, document: String, batch: Bool) throws {
+    private func emit(_ alignment: Alignment, document: String, batch: Bool, rendered: Output? = nil) throws {
         let threshold = command.minConfidence
         let source = alignment.source, target = alignment.target
         if command.format == .json {
@@ -249,13 +261,13 @@ final class AlignJob {
         }
         var units: [TranslationUnit] = []
         let now = Date()
+        if let rendered { output.write(rendered) } else { renderer.render(alignment, document: batch ? document : nil, into: output) }
+        try output.flushIfFull()
         for (k, bead) in alignment.beads.enumerated() {
-            render(bead, k, alignment, document: batch ? document : nil)
-            try output.flushIfFull()
             if bead.confidence >= threshold, !bead.kind.isNull {
                 units.append(TranslationUnit(
-                    variants: [Variant(language: from.identifier, text: side(source, bead.source)),
-                               Variant(language: to.identifier, text: side(target, bead.target))],
+                    variants: [Variant(language: from.identifier, text: Self.side(source, bead.source)),
+                               Variant(language: to.identifier, text: Self.side(target, bead.target))],
                     created: now, changed: now, origin: "align", document: document,
                     previous: bead.source.lowerBound > 0 ? source.texts[bead.source.lowerBound - 1] : nil,
                     next: bead.source.upperBound < source.texts.count ? source.texts[bead.source.upperBound] : nil))
@@ -280,43 +292,11 @@ final class AlignJob {
 
     /// A bead's side as one text: its segments exactly as written, or joined by a space when they
     /// come from two paragraphs.
-    private func side(_ text: SegmentedText, _ range: Range<Int>) -> String {
+    static func side(_ text: SegmentedText, _ range: Range<Int>) -> String {
         if range.count == 2, text.segments[range.lowerBound].paragraph != text.segments[range.upperBound - 1].paragraph {
             return text.texts[range].joined(separator: " ")
         }
         return text.text(of: range)
-    }
-
-    private func render(_ bead: Bead, _ k: Int, _ alignment: Alignment, document: String?) {
-        let sources = alignment.source.texts[bead.source], targets = alignment.target.texts[bead.target]
-        switch command.format {
-        case .jsonl, .json:
-            if command.format == .json, k > 0 { output.write(",") }
-            output.write("{\"source\":")
-            output.writeJSON(sources)
-            output.write(",\"target\":")
-            output.writeJSON(targets)
-            output.write(",\"kind\":\"\(bead.kind.rawValue)\",\"confidence\":\(bead.confidence)")
-            if let document { output.write(",\"document\":\(JSONLines.json(document))") }
-            output.write(command.format == .jsonl ? "}\n" : "}")
-        case .tsv:
-            if let document { output.write(Self.tsvField(document) + "\t") }
-            output.write(Self.tsvField(sources.joined(separator: " ")) + "\t" + Self.tsvField(targets.joined(separator: " ")))
-            output.write("\t\(bead.kind.rawValue)\t\(bead.confidence)\n")
-        case .text:
-            let mark = bead.confidence < command.minConfidence ? "?" : " "
-            output.write("\(bead.kind.rawValue) \(String(format: "%.2f", bead.confidence))\(mark) ")
-            output.write((sources.isEmpty ? "—" : Self.oneLine(sources.joined(separator: " "))) + "\n")
-            output.write("           " + (targets.isEmpty ? "—" : Self.oneLine(targets.joined(separator: " "))) + "\n")
-        case .tmx:
-            guard bead.confidence >= command.minConfidence, !bead.kind.isNull else { return }
-            var unit = TranslationUnit(
-                variants: [Variant(language: from.identifier, text: side(alignment.source, bead.source)),
-                           Variant(language: to.identifier, text: side(alignment.target, bead.target))],
-                origin: "align", document: document ?? self.command.document ?? URL(fileURLWithPath: alignment.source.name).lastPathComponent)
-            unit.properties = [Property(type: "x-confidence", value: String(bead.confidence))]
-            output.write(TMXWriter(sourceLanguage: from.identifier).unit(unit))
-        }
     }
 
     private func listForReview(_ bead: Bead, _ k: Int, _ alignment: Alignment, document: String) {
@@ -358,6 +338,54 @@ final class AlignJob {
             }
         }
         return out
+    }
+}
+
+/// Writes beads in the chosen format. A value, so the workers of a batch render their documents'
+/// beads in parallel, each into its own buffer.
+struct BeadRenderer: Sendable {
+    let format: AlignFormat
+    let minConfidence: Double
+    let from: LanguageTag
+    let to: LanguageTag
+    /// `--document`: the name a single pair's units carry.
+    let document: String?
+
+    /// The beads of one aligned document pair; `document` names it in batch output.
+    func render(_ alignment: Alignment, document: String?, into output: Output) {
+        for (k, bead) in alignment.beads.enumerated() { render(bead, k, alignment, document: document, into: output) }
+    }
+
+    private func render(_ bead: Bead, _ k: Int, _ alignment: Alignment, document: String?, into output: Output) {
+        let sources = alignment.source.texts[bead.source], targets = alignment.target.texts[bead.target]
+        switch format {
+        case .jsonl, .json:
+            if format == .json, k > 0 { output.write(",") }
+            output.write("{\"source\":")
+            output.writeJSON(sources)
+            output.write(",\"target\":")
+            output.writeJSON(targets)
+            output.write(",\"kind\":\"\(bead.kind.rawValue)\",\"confidence\":\(bead.confidence)")
+            if let document { output.write(",\"document\":\(JSONLines.json(document))") }
+            output.write(format == .jsonl ? "}\n" : "}")
+        case .tsv:
+            if let document { output.write(AlignJob.tsvField(document) + "\t") }
+            output.write(AlignJob.tsvField(sources.joined(separator: " ")) + "\t" + AlignJob.tsvField(targets.joined(separator: " ")))
+            output.write("\t\(bead.kind.rawValue)\t\(bead.confidence)\n")
+        case .text:
+            let mark = bead.confidence < minConfidence ? "?" : " "
+            output.write("\(bead.kind.rawValue) \(String(format: "%.2f", bead.confidence))\(mark) ")
+            output.write((sources.isEmpty ? "—" : AlignJob.oneLine(sources.joined(separator: " "))) + "\n")
+            output.write("           " + (targets.isEmpty ? "—" : AlignJob.oneLine(targets.joined(separator: " "))) + "\n")
+        case .tmx:
+            guard bead.confidence >= minConfidence, !bead.kind.isNull else { return }
+            var unit = TranslationUnit(
+                variants: [Variant(language: from.identifier, text: AlignJob.side(alignment.source, bead.source)),
+                           Variant(language: to.identifier, text: AlignJob.side(alignment.target, bead.target))],
+                origin: "align", document: document ?? self.document ?? URL(fileURLWithPath: alignment.source.name).lastPathComponent)
+            unit.properties = [Property(type: "x-confidence", value: String(bead.confidence))]
+            output.write(TMXWriter(sourceLanguage: from.identifier).unit(unit))
+        }
     }
 }
 

@@ -15,8 +15,16 @@ final class Output {
         buffer.reserveCapacity(limit + 4096)
     }
 
+    /// A buffer that is never written out itself: a batch worker renders a document into it.
+    init(buffering: Void) {
+        descriptor = -1
+        target = "a buffer"
+    }
+
     func write(_ string: String) { buffer.append(contentsOf: string.utf8) }
     func write(byte: UInt8) { buffer.append(byte) }
+    /// Appends what another output (a worker's, not written anywhere) holds.
+    func write(_ other: Output) { buffer.append(contentsOf: other.buffer) }
     func write(_ number: Int) { write(String(number)) }
 
     /// Appends UTF-16 text as UTF-8, with `escape` choosing a replacement for some units.

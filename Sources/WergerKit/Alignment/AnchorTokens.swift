@@ -6,7 +6,7 @@
 /// A token is a 64-bit value whose top bits say its class; a repeated anchor gets a new token per
 /// occurrence (`?` twice gives two tokens), so comparing sorted token lists is a multiset comparison.
 enum AnchorClass: UInt64, CaseIterable {
-    case number = 0, name = 1, punctuation = 2, glossary = 3, sound = 4, lexicon = 5
+    case number = 0, name = 1, punctuation = 2, glossary = 3, sound = 4, lexicon = 5, cognate = 6
 
     static func of(_ token: UInt64) -> AnchorClass { AnchorClass(rawValue: token >> 60)! }
     func token(_ hash: UInt64) -> UInt64 { rawValue << 60 | hash & (1 << 60 - 1) }
@@ -21,9 +21,15 @@ struct AnchorTokenizer {
     /// every Arabic-script word (`ترامب` → T R M), so transliterated names are anchors too.
     var soundsLike = false
 
-    init(arabicScript: Bool, soundsLike: Bool = false) {
+    /// Whether both sides are in Latin script: then every word of five letters or more also gives
+    /// its first four letters without accents (`Parîsê`/`Paris`, `proteîn`/`protein`), so a name with
+    /// a Kurmanji suffix or a shared loanword is an anchor too.
+    var cognates = false
+
+    init(arabicScript: Bool, soundsLike: Bool = false, cognates: Bool = false) {
         self.arabicScript = arabicScript
         self.soundsLike = soundsLike
+        self.cognates = cognates
     }
 
     func tokens(of text: String, glossaryTerms: [Int] = []) -> [UInt64] {
@@ -31,6 +37,7 @@ struct AnchorTokenizer {
         var number: [UInt8] = []      // ASCII digits and separators of the number being read
         var pendingSeparator = false  // a separator read after a digit, kept only if a digit follows
         var word = StableHash()
+        var prefix = StableHash()
         var wordScalars: [UInt32] = []
         var arabicWord: [UInt32] = []
         var wordLength = 0
@@ -55,6 +62,7 @@ struct AnchorTokenizer {
                 ? wordLength >= 2
                 : wordLength >= 2 && (wordUppercase >= 2 || (wordUppercase == 1 && wordsSeen > 0))
             if isName { tokens.append(AnchorClass.name.token(word.value)) }
+            if cognates, wordLength >= 5 { tokens.append(AnchorClass.cognate.token(prefix.value)) }
             if soundsLike, !arabicScript, wordLength >= 3, wordUppercase >= 1, wordsSeen > 0 || wordUppercase >= 2,
                let key = Sound.latinKey(wordScalars) {
                 tokens.append(AnchorClass.sound.token(key))
@@ -62,6 +70,7 @@ struct AnchorTokenizer {
             wordScalars.removeAll(keepingCapacity: true)
             wordsSeen += 1
             word = StableHash()
+            prefix = StableHash()
             wordLength = 0
             wordUppercase = 0
         }
@@ -83,6 +92,7 @@ struct AnchorTokenizer {
                 let lower = Self.lowercase(v)
                 if lower != v { wordUppercase += 1 }
                 word.mix(lower)
+                if cognates, wordLength < 4 { prefix.mix(Self.withoutAccent(lower)) }
                 if soundsLike { wordScalars.append(lower) }
                 wordLength += 1
                 continue
@@ -171,6 +181,24 @@ struct AnchorTokenizer {
         case 0xC0...0x24F: return v != 0xD7 && v != 0xF7
         case 0x1E00...0x1EFF: return true
         default: return false
+        }
+    }
+
+    /// A lower-case Latin letter without its accent (`î` → `i`, `ş` → `s`, `ç` → `c`).
+    static func withoutAccent(_ v: UInt32) -> UInt32 {
+        switch v {
+        case 0xE0...0xE5: return 0x61
+        case 0xE7, 0x107, 0x10D: return 0x63
+        case 0xE8...0xEB, 0x113, 0x117, 0x119, 0x11B: return 0x65
+        case 0xEC...0xEF, 0x12B, 0x131: return 0x69
+        case 0xF1, 0x144, 0x148: return 0x6E
+        case 0xF2...0xF6, 0xF8, 0x14D, 0x151: return 0x6F
+        case 0xF9...0xFC, 0x16B, 0x16F, 0x171: return 0x75
+        case 0xFD, 0xFF: return 0x79
+        case 0x15B, 0x15F, 0x161: return 0x73
+        case 0x11F: return 0x67
+        case 0x17A, 0x17C, 0x17E: return 0x7A
+        default: return v
         }
     }
 

@@ -44,50 +44,55 @@ public struct LearnedLexicon: Sendable {
             for w in bead.source { sourceCount[w, default: 0] += 1 }
             for t in bead.target { targetCount[t, default: 0] += 1 }
         }
-        // Stems seen in fewer beads than a pair needs cannot be in one; the others get dense numbers,
-        // and the pairs of each bead are counted by sorting their (source, target) numbers.
+        // Stems seen in fewer beads than a pair needs cannot be in one; the others get dense numbers.
         let sourceStems = sourceCount.filter { $0.value >= thresholds.count }.keys.sorted()
         let targetStems = targetCount.filter { $0.value >= thresholds.count }.keys.sorted()
-        let sourceNumber = Dictionary(uniqueKeysWithValues: sourceStems.enumerated().map { ($1, UInt64($0)) })
-        let targetNumber = Dictionary(uniqueKeysWithValues: targetStems.enumerated().map { ($1, UInt64($0)) })
-        // A pair seen in every bead of its rarer word has Dice 2·min/(sum): pairs that cannot reach
-        // the threshold even so (a frequent word beside a rare one) are not counted at all.
+        let sourceNumber = Dictionary(uniqueKeysWithValues: sourceStems.enumerated().map { ($1, Int32($0)) })
+        let targetNumber = Dictionary(uniqueKeysWithValues: targetStems.enumerated().map { ($1, Int32($0)) })
         let sourceSeen = sourceStems.map { Float(sourceCount[$0]!) }, targetSeen = targetStems.map { Float(targetCount[$0]!) }
-        var keys: [UInt64] = []
-        var ts: [UInt64] = []
+        // Each bead's target numbers, and for each source stem the beads that hold it.
+        var beadTargets: [[Int32]] = []
+        beadTargets.reserveCapacity(beads.count)
+        var postings = [[Int32]](repeating: [], count: sourceStems.count)
         for bead in beads {
-            ts.removeAll(keepingCapacity: true)
-            for t in bead.target { if let n = targetNumber[t] { ts.append(n) } }
-            guard !ts.isEmpty else { continue }
-            for w in bead.source {
-                guard let n = sourceNumber[w] else { continue }
-                let cw = sourceSeen[Int(n)]
-                for t in ts {
+            let targets = bead.target.compactMap { targetNumber[$0] }
+            let b = Int32(beadTargets.count)
+            beadTargets.append(targets)
+            if targets.isEmpty { continue }
+            for w in bead.source { if let n = sourceNumber[w] { postings[Int(n)].append(b) } }
+        }
+        // The beads two stems share, counted per source stem over its beads' targets. A pair seen in
+        // every bead of its rarer word has Dice 2·min/(sum): pairs that cannot reach the threshold
+        // even so (a frequent word beside a rare one) are skipped.
+        var candidates: [(source: UInt64, target: UInt64, dice: Float, count: Int32)] = []
+        var shared = [Int32](repeating: 0, count: targetStems.count)
+        var touched: [Int32] = []
+        for n in postings.indices where postings[n].count >= thresholds.count {
+            let cw = sourceSeen[n]
+            for b in postings[n] {
+                for t in beadTargets[Int(b)] {
                     let ct = targetSeen[Int(t)]
-                    if 2 * min(cw, ct) >= thresholds.dice * (cw + ct) { keys.append(n << 32 | t) }
+                    guard 2 * min(cw, ct) >= thresholds.dice * (cw + ct) else { continue }
+                    if shared[Int(t)] == 0 { touched.append(t) }
+                    shared[Int(t)] += 1
                 }
             }
-        }
-        keys.sort()
-        var candidates: [(source: UInt64, target: UInt64, dice: Float, count: Int32)] = []
-        var k = 0
-        while k < keys.count {
-            var end = k + 1
-            while end < keys.count, keys[end] == keys[k] { end += 1 }
-            let count = Int32(end - k)
-            if count >= thresholds.count {
-                let w = sourceStems[Int(keys[k] >> 32)], t = targetStems[Int(keys[k] & 0xFFFF_FFFF)]
-                let dice = 2 * Float(count) / Float(sourceCount[w]! + targetCount[t]!)
-                if dice >= thresholds.dice { candidates.append((w, t, dice, count)) }
+            for t in touched {
+                let count = shared[Int(t)]
+                shared[Int(t)] = 0
+                guard count >= thresholds.count else { continue }
+                let dice = 2 * Float(count) / (cw + targetSeen[Int(t)])
+                if dice >= thresholds.dice { candidates.append((sourceStems[n], targetStems[Int(t)], dice, count)) }
             }
-            k = end
+            touched.removeAll(keepingCapacity: true)
         }
         // Ties broken by the stems themselves, so a run is reproducible whatever the dictionary order.
         candidates.sort { ($0.dice, $0.count, $1.source, $1.target) > ($1.dice, $1.count, $0.source, $0.target) }
+        var pairs: UInt32 = 0
         for candidate in candidates where sourcePairs[candidate.source] == nil && targetPairs[candidate.target] == nil {
-            let number = UInt32(sourcePairs.count)
-            sourcePairs[candidate.source] = number
-            targetPairs[candidate.target] = number
+            sourcePairs[candidate.source] = pairs
+            targetPairs[candidate.target] = pairs
+            pairs += 1
         }
     }
 
@@ -97,27 +102,46 @@ public struct LearnedLexicon: Sendable {
         return stems.compactMap { pairs[$0].map { AnchorClass.lexicon.token(UInt64($0)) } }
     }
 
-    /// The stems of a text: its words in matching form, the Arabic article dropped, cut to `length`
-    /// letters; numbers (anchors already) and one-letter words left out; each stem once.
-    static func stems(of text: String, language: MatchingLanguage, length: Int) -> [UInt64] {
+    /// The stems of a text: its words lower-cased and with the Arabic-script folds of the matching
+    /// form (`ي ى` → `ی`, `ك` → `ک`, harakat and tatweel dropped), the Arabic article dropped, cut to
+    /// `length` letters; numbers (anchors already) and one-letter words left out; each stem once,
+    /// sorted. Done unit by unit, without ICU: a batch stems every sentence it reads.
+    static func stems(of text: String, length: Int) -> [UInt64] {
         var stems: [UInt64] = []
-        var word: [UInt32] = []
-        func endWord() {
-            defer { word.removeAll(keepingCapacity: true) }
-            var letters = word[...]
-            if letters.count > 4, letters.starts(with: [0x627, 0x644]) { letters = letters.dropFirst(2) }          // ال
-            else if letters.count > 5, letters.starts(with: [0x648, 0x627, 0x644]) { letters = letters.dropFirst(3) } // وال
-            guard letters.count >= 2 else { return }
-            var hash = StableHash()
-            for v in letters.prefix(length) { hash.mix(v) }
-            stems.append(hash.value)
+        // The letters of the word being read (folded); a word ends at anything else, or at the end.
+        var word: [UInt16] = []
+        word.reserveCapacity(32)
+        var units = text.utf16.makeIterator()
+        while true {
+            let next = units.next()
+            var letter: UInt16 = 0
+            if let unit = next {
+                if unit < 0x80 {
+                    if unit >= 0x41 && unit <= 0x5A { letter = unit + 0x20 } else if unit >= 0x61 && unit <= 0x7A { letter = unit }
+                } else if unit == 0x200C || unit == 0x200D || unit == 0xAD {
+                    continue  // ZWNJ, ZWJ and soft hyphen inside a word
+                } else {
+                    let folded = MatchingForm.fold(unit)
+                    if folded == 0 { continue }  // harakat, tatweel
+                    if let scalar = Unicode.Scalar(folded), AnchorTokenizer.isLetter(scalar) {
+                        letter = AnchorTokenizer.isLatinLetter(UInt32(folded)) ? UInt16(truncatingIfNeeded: AnchorTokenizer.lowercase(UInt32(folded))) : folded
+                    }
+                }
+            }
+            if letter != 0 { word.append(letter); continue }
+            if !word.isEmpty {
+                var first = 0
+                if word.count > 4, word[0] == 0x627, word[1] == 0x644 { first = 2 }                                          // ال
+                else if word.count > 5, word[0] == 0x648, word[1] == 0x627, word[2] == 0x644 { first = 3 }                 // وال
+                if word.count - first >= 2 {
+                    var hash = StableHash()
+                    for k in first..<min(word.count, first + length) { hash.mix(UInt32(word[k])) }
+                    stems.append(hash.value)
+                }
+                word.removeAll(keepingCapacity: true)
+            }
+            if next == nil { break }
         }
-        for scalar in MatchingForm.of(text, language: language).unicodeScalars {
-            let v = scalar.value
-            if v == 0x200C { continue }  // ZWNJ inside a Kurdish or Persian word
-            if AnchorTokenizer.isLatinLetter(v) || AnchorTokenizer.isLetter(scalar) { word.append(v) } else { endWord() }
-        }
-        endWord()
         stems.sort()
         var unique = 0
         for k in stems.indices where k == 0 || stems[k] != stems[k - 1] { stems[unique] = stems[k]; unique += 1 }

@@ -56,7 +56,7 @@ enum PieceCutter {
                                     soft: soft, cutCost: cost, pairable: pairable))
                 start = next
                 soft = true
-                pairable = kind == .other || kind == .lowercase
+                pairable = kind == .other
                 switch kind {
                 case .abbreviation: cost = weights.cutAbbreviation
                 case .lowercase: cost = weights.cutLowercase

@@ -30,6 +30,8 @@ public struct AlignmentWeights: Sendable, Equatable {
     /// Reward per learned word pair (`LearnedLexicon`: a batch's first alignment teaches it) found on
     /// both sides of a bead, and cost per one found on one side only; 0 turns the lexicon off.
     public var lexiconMatch: Float = 0.5
+    /// Reward per shared word beginning between two Latin-script sides (`AnchorTokenizer.cognates`).
+    public var cognateMatch: Float = 0.5
     public var lexiconMiss: Float = 0.2
     /// The lexicon's letters per stem; beads a word pair must share, and its Dice at least; and how
     /// sure a first-alignment 1-1 bead must be (the log-odds of its confidence) to teach.
@@ -59,7 +61,7 @@ public struct AlignmentWeights: Sendable, Equatable {
             "mergeBoth": \.mergeBoth, "mergeThree": \.mergeThree, "null": \.null, "paragraph": \.paragraph, "numberMatch": \.numberMatch,
             "numberMiss": \.numberMiss, "nameMatch": \.nameMatch, "nameMiss": \.nameMiss,
             "punctuationMatch": \.punctuationMatch, "punctuationMiss": \.punctuationMiss,
-            "glossaryMatch": \.glossaryMatch, "lexiconMatch": \.lexiconMatch, "lexiconMiss": \.lexiconMiss,
+            "glossaryMatch": \.glossaryMatch, "lexiconMatch": \.lexiconMatch, "cognateMatch": \.cognateMatch, "lexiconMiss": \.lexiconMiss,
             "lexiconStem": \.lexiconStem, "lexiconCount": \.lexiconCount, "lexiconDice": \.lexiconDice, "lexiconSure": \.lexiconSure, "soundMatch": \.soundMatch, "glossaryMiss": \.glossaryMiss, "knownPair": \.knownPair,
             "cutAbbreviation": \.cutAbbreviation, "cutLowercase": \.cutLowercase, "cutAttribution": \.cutAttribution, "cut": \.cut, "cutBoth": \.cutBoth, "join": \.join,
         ]
@@ -134,8 +136,9 @@ public struct SentenceAligner: Sendable {
         let sourcePieces = PieceCutter.pieces(of: source, weights: options.weights)
         let targetPieces = PieceCutter.pieces(of: target, weights: options.weights)
         let crossScript = source.language.usesArabicScript != target.language.usesArabicScript
-        var s = Side(sourcePieces, language: source.language, soundsLike: crossScript, glossary: options.glossary, side: \.sources)
-        var t = Side(targetPieces, language: target.language, soundsLike: crossScript, glossary: options.glossary, side: \.targets)
+        let cognates = !source.language.usesArabicScript && !target.language.usesArabicScript && options.weights.cognateMatch > 0
+        var s = Side(sourcePieces, language: source.language, soundsLike: crossScript, cognates: cognates, glossary: options.glossary, side: \.sources)
+        var t = Side(targetPieces, language: target.language, soundsLike: crossScript, cognates: cognates, glossary: options.glossary, side: \.targets)
         let ratio = t.totalLength / max(s.totalLength, 1)
         guard ratio <= options.maximumLengthRatio, ratio >= 1 / options.maximumLengthRatio else {
             throw AlignmentError.lengthMismatch(source: source.name, target: target.name, ratio: ratio)
@@ -152,9 +155,8 @@ public struct SentenceAligner: Sendable {
         if let paired = Self.pairedRatio(path, s, t), abs(paired / ratio - 1) > 0.02 { draft.pairedRatio = paired }
         if options.weights.lexiconMatch > 0 {
             let length = Int(options.weights.lexiconStem)
-            let sourceLanguage = MatchingLanguage(source.language), targetLanguage = MatchingLanguage(target.language)
-            draft.sourceStems = sourcePieces.map { LearnedLexicon.stems(of: $0.text, language: sourceLanguage, length: length) }
-            draft.targetStems = targetPieces.map { LearnedLexicon.stems(of: $0.text, language: targetLanguage, length: length) }
+            draft.sourceStems = sourcePieces.map { LearnedLexicon.stems(of: $0.text, length: length) }
+            draft.targetStems = targetPieces.map { LearnedLexicon.stems(of: $0.text, length: length) }
             draft.sureBeads = scorer.sureBeads(path, draft.sourceStems, draft.targetStems)
         }
         return draft
@@ -171,7 +173,8 @@ public struct SentenceAligner: Sendable {
         }
         let ratio = draft.pairedRatio ?? draft.documentRatio
         let scorer = BeadScorer(s: s, t: t, ratio: Float(ratio), w: options.weights, known: draft.known)
-        let path = useLexicon || draft.pairedRatio != nil ? scorer.bestPath(band: options.band) : draft.path
+        // The second alignment searches near the first one's path, widening where it runs to the edge.
+        let path = useLexicon || draft.pairedRatio != nil ? scorer.bestPath(band: 4, around: draft.path) : draft.path
         let (beads, sourceCuts, targetCuts) = scorer.beads(path)
         return Alignment(source: Self.resegmented(draft.source, draft.sourcePieces, cuts: sourceCuts),
                          target: Self.resegmented(draft.target, draft.targetPieces, cuts: targetCuts),
@@ -309,8 +312,8 @@ struct Side {
         hard = (0..<groups.count).map { Int32($0) }
     }
 
-    init(_ pieces: [Piece], language: LanguageTag, soundsLike: Bool, glossary: Glossary?, side: KeyPath<Glossary, [String]>) {
-        let tokenizer = AnchorTokenizer(arabicScript: language.usesArabicScript, soundsLike: soundsLike)
+    init(_ pieces: [Piece], language: LanguageTag, soundsLike: Bool, cognates: Bool = false, glossary: Glossary?, side: KeyPath<Glossary, [String]>) {
+        let tokenizer = AnchorTokenizer(arabicScript: language.usesArabicScript, soundsLike: soundsLike, cognates: cognates)
         prefix = [0]
         prefix.reserveCapacity(pieces.count + 1)
         tokenStart = [0]
@@ -350,7 +353,8 @@ struct Side {
     /// the token lists the dynamic program walks are much shorter (every Arabic-script word has a
     /// sound key).
     static func dropUnmatchable(_ s: inout Side, _ t: inout Side, weights: AlignmentWeights) {
-        let free: Set<UInt64> = weights.nameMiss == 0 ? [AnchorClass.sound.rawValue, AnchorClass.name.rawValue] : [AnchorClass.sound.rawValue]
+        var free: Set<UInt64> = [AnchorClass.sound.rawValue, AnchorClass.cognate.rawValue]
+        if weights.nameMiss == 0 { free.insert(AnchorClass.name.rawValue) }
         let sourceSet = Set(s.tokens.filter { free.contains($0 >> 60) }), targetSet = Set(t.tokens.filter { free.contains($0 >> 60) })
         s.keepTokens { !free.contains($0 >> 60) || targetSet.contains($0) }
         t.keepTokens { !free.contains($0 >> 60) || sourceSet.contains($0) }
@@ -443,9 +447,9 @@ struct BeadScorer {
         self.ratio = ratio
         self.w = w
         self.known = known
-        matchWeight = [w.numberMatch, w.nameMatch, w.punctuationMatch, w.glossaryMatch, w.soundMatch, w.lexiconMatch]
+        matchWeight = [w.numberMatch, w.nameMatch, w.punctuationMatch, w.glossaryMatch, w.soundMatch, w.lexiconMatch, w.cognateMatch]
         // A sound key on one side only says nothing: most Arabic-script words are not names.
-        missWeight = [w.numberMiss, w.nameMiss, w.punctuationMiss, w.glossaryMiss, 0, w.lexiconMiss].map { max(0, $0) }
+        missWeight = [w.numberMiss, w.nameMiss, w.punctuationMiss, w.glossaryMiss, 0, w.lexiconMiss, 0].map { max(0, $0) }
         let match = matchWeight.map { max(0, $0) }
         func prefix(_ side: Side) -> [Float] {
             var sums: [Float] = [0]
@@ -607,11 +611,13 @@ struct BeadScorer {
     /// The cheapest sequence of beads from (0, 0) to (n, m), inside a band around the diagonal that
     /// widens until the path no longer touches its edge (the path is then the unbanded optimum in
     /// all but pathological cases, at a fraction of the n×m cost).
-    func bestPath(band initial: Int) -> [Move] {
+    /// With `previous` (a path of an earlier alignment of the same pair), the band follows that
+    /// path instead of the diagonal: a second alignment moves few beads far.
+    func bestPath(band initial: Int, around previous: [Move]? = nil) -> [Move] {
         let n = s.count, m = t.count
         var band = max(initial, 4)
         while true {
-            let (path, touched) = bandedPath(band: band)
+            let (path, touched) = bandedPath(band: band, around: previous)
             // Two documents that are not translations of each other would widen the band to the
             // full table; past about 50 million cells (250 MB) the banded path is kept.
             if !touched || band >= max(n, m) || (n + 1) * (4 * band + 1) > 50_000_000 { return path }
@@ -619,21 +625,37 @@ struct BeadScorer {
         }
     }
 
-    private func bandedPath(band: Int) -> (path: [Move], touchedEdge: Bool) {
+    private func bandedPath(band: Int, around previous: [Move]?) -> (path: [Move], touchedEdge: Bool) {
+        let moves = Move.all
         let n = s.count, m = t.count
         var lo = [Int](repeating: 0, count: n + 1), hi = lo, start = lo
+        if let previous {
+            // Each row's columns on the earlier path (a bead spanning rows covers its columns on each).
+            for i in 0...n { lo[i] = m; hi[i] = 0 }
+            var i = 0, j = 0
+            lo[0] = 0
+            for move in previous {
+                for row in i...(i + move.a) { lo[row] = min(lo[row], j); hi[row] = max(hi[row], j + move.b) }
+                i += move.a
+                j += move.b
+            }
+        } else {
+            for i in 0...n {
+                let center = n == 0 ? 0 : Int((Double(i) * Double(m) / Double(n)).rounded())
+                lo[i] = center
+                hi[i] = center
+            }
+        }
         var cells = 0
         for i in 0...n {
-            let center = n == 0 ? 0 : Int((Double(i) * Double(m) / Double(n)).rounded())
-            lo[i] = max(0, center - band)
-            hi[i] = min(m, center + band)
+            lo[i] = max(0, lo[i] - band)
+            hi[i] = min(m, hi[i] + band)
             start[i] = cells
             cells += hi[i] - lo[i] + 1
         }
         var cost = [Float](repeating: .infinity, count: cells)
         var back = [UInt8](repeating: 255, count: cells)
         cost[0] = 0
-        let moves = Move.all
         for i in 0...n {
             for j in lo[i]...hi[i] {
                 if i == 0 && j == 0 { continue }
