@@ -446,9 +446,15 @@ extension Output {
         write(byte: 0x22)
         var text = text
         text.withUTF8 { bytes in
+            // Runs of bytes that need no escape are copied at once (a write per byte costs an
+            // exclusivity check on the buffer each).
             var k = 0
+            var run = 0
             while k < bytes.count {
                 let b = bytes[k]
+                if b >= 0x20, b != 0x22, b != 0x5C, b != 0xE2 { k += 1; continue }
+                if run < k { write(UnsafeBufferPointer(rebasing: bytes[run..<k])) }
+                run = k + 1
                 switch b {
                 case 0x22: write("\\\"")
                 case 0x5C: write("\\\\")
@@ -459,10 +465,12 @@ extension Output {
                 case 0xE2 where k + 2 < bytes.count && bytes[k + 1] == 0x80 && (bytes[k + 2] == 0xA8 || bytes[k + 2] == 0xA9):
                     write(bytes[k + 2] == 0xA8 ? "\\u2028" : "\\u2029")
                     k += 2
+                    run = k + 1
                 default: write(byte: b)
                 }
                 k += 1
             }
+            if run < bytes.count { write(UnsafeBufferPointer(rebasing: bytes[run..<bytes.count])) }
         }
         write(byte: 0x22)
     }

@@ -23,6 +23,7 @@ final class Output {
 
     func write(_ string: String) { buffer.append(contentsOf: string.utf8) }
     func write(byte: UInt8) { buffer.append(byte) }
+    func write(_ bytes: UnsafeBufferPointer<UInt8>) { buffer.append(contentsOf: bytes) }
     /// Appends what another output (a worker's, not written anywhere) holds.
     func write(_ other: Output) { buffer.append(contentsOf: other.buffer) }
     func write(_ number: Int) { write(String(number)) }

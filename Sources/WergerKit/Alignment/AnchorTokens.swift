@@ -185,7 +185,9 @@ struct AnchorTokenizer {
     }
 
     /// A lower-case Latin letter without its accent (`î` → `i`, `ş` → `s`, `ç` → `c`).
+    @inline(__always)
     static func withoutAccent(_ v: UInt32) -> UInt32 {
+        if v < 0x80 { return v }
         switch v {
         case 0xE0...0xE5: return 0x61
         case 0xE7, 0x107, 0x10D: return 0x63

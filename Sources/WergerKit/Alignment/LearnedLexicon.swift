@@ -9,11 +9,15 @@
 /// Kurdish and Arabic attach many — do not hide a repeated word.
 public struct LearnedLexicon: Sendable {
     /// Source stem → pair number, target stem → pair number; each stem in at most one pair.
-    private(set) var sourcePairs: [UInt64: UInt32] = [:]
-    private(set) var targetPairs: [UInt64: UInt32] = [:]
+    /// Per side, the paired stems (sorted) and their pair numbers; each stem in one pair. Sorted
+    /// lists, not dictionaries: a unit's stems are sorted too, and one merge finds its pairs.
+    private var sourcePairs: (stems: [UInt64], pairs: [UInt32]) = ([], [])
+    private var targetPairs: (stems: [UInt64], pairs: [UInt32]) = ([], [])
+    private var sourceFilter: [UInt64] = []
+    private var targetFilter: [UInt64] = []
 
-    public var isEmpty: Bool { sourcePairs.isEmpty }
-    public var count: Int { sourcePairs.count }
+    public var isEmpty: Bool { sourcePairs.stems.isEmpty }
+    public var count: Int { sourcePairs.stems.count }
 
     /// How many sure beads a pair must share, and how exclusively (Dice: 2·both / (source + target)).
     struct Thresholds {
@@ -37,44 +41,73 @@ public struct LearnedLexicon: Sendable {
 
     /// Learns from beads given as their two sides' stems (each side's stems unique). Competitive
     /// linking: the pairs are taken best first (Dice, then shared beads), each stem in one pair
-    /// only, so a frequent word does not pair with everything around it.
+    /// only, so a frequent word does not pair with everything around it. (Learning is the one step
+    /// of a batch that runs on one core, so it counts with flat arrays and a small hash table.)
     init(beads: [(source: [UInt64], target: [UInt64])], thresholds: Thresholds = Thresholds()) {
-        var sourceCount: [UInt64: Int32] = [:], targetCount: [UInt64: Int32] = [:]
+        // Every stem numbered, with the beads that hold it.
+        var sourceTable = StemTable(capacity: beads.count * 16), targetTable = StemTable(capacity: beads.count * 16)
         for bead in beads {
-            for w in bead.source { sourceCount[w, default: 0] += 1 }
-            for t in bead.target { targetCount[t, default: 0] += 1 }
+            for w in bead.source { sourceTable.count(w) }
+            for t in bead.target { targetTable.count(t) }
         }
-        // Stems seen in fewer beads than a pair needs cannot be in one; the others get dense numbers.
-        let sourceStems = sourceCount.filter { $0.value >= thresholds.count }.keys.sorted()
-        let targetStems = targetCount.filter { $0.value >= thresholds.count }.keys.sorted()
-        let sourceNumber = Dictionary(uniqueKeysWithValues: sourceStems.enumerated().map { ($1, Int32($0)) })
-        let targetNumber = Dictionary(uniqueKeysWithValues: targetStems.enumerated().map { ($1, Int32($0)) })
-        let sourceSeen = sourceStems.map { Float(sourceCount[$0]!) }, targetSeen = targetStems.map { Float(targetCount[$0]!) }
-        // Each bead's target numbers, and for each source stem the beads that hold it.
-        var beadTargets: [[Int32]] = []
-        beadTargets.reserveCapacity(beads.count)
-        var postings = [[Int32]](repeating: [], count: sourceStems.count)
+        let sourceSeen = sourceTable.seen.map(Float.init), targetSeen = targetTable.seen.map(Float.init)
+        let minimum = Int32(thresholds.count)
+        // Each bead's target numbers, rarest first (flat, `targetStart` per bead), leaving out stems
+        // seen in fewer beads than a pair needs; and for each source stem the beads that hold it
+        // (flat, `postingStart` per source number, filled by counting first).
+        var targetNumbers: [Int32] = [], targetStart: [Int32] = [0]
+        var sourceNumbers: [Int32] = [], sourceStart: [Int32] = [0]
+        targetStart.reserveCapacity(beads.count + 1)
+        sourceStart.reserveCapacity(beads.count + 1)
+        var postingStart = [Int32](repeating: 0, count: sourceSeen.count + 1)
         for bead in beads {
-            let targets = bead.target.compactMap { targetNumber[$0] }
-            let b = Int32(beadTargets.count)
-            beadTargets.append(targets)
-            if targets.isEmpty { continue }
-            for w in bead.source { if let n = sourceNumber[w] { postings[Int(n)].append(b) } }
+            let before = targetNumbers.count
+            for t in bead.target { let n = targetTable.number(t); if targetTable.seen[Int(n)] >= minimum { targetNumbers.append(n) } }
+            targetNumbers[before...].sort { targetSeen[Int($0)] < targetSeen[Int($1)] }
+            targetStart.append(Int32(targetNumbers.count))
+            if targetNumbers.count > before {
+                for w in bead.source {
+                    let n = sourceTable.number(w)
+                    if sourceTable.seen[Int(n)] >= minimum { sourceNumbers.append(n); postingStart[Int(n) + 1] += 1 }
+                }
+            }
+            sourceStart.append(Int32(sourceNumbers.count))
+        }
+        for n in 0..<sourceSeen.count { postingStart[n + 1] += postingStart[n] }
+        var fill = postingStart
+        var postings = [Int32](repeating: 0, count: sourceNumbers.count)
+        for b in 0..<beads.count {
+            for k in Int(sourceStart[b])..<Int(sourceStart[b + 1]) {
+                let n = Int(sourceNumbers[k])
+                postings[Int(fill[n])] = Int32(b)
+                fill[n] += 1
+            }
         }
         // The beads two stems share, counted per source stem over its beads' targets. A pair seen in
-        // every bead of its rarer word has Dice 2·min/(sum): pairs that cannot reach the threshold
-        // even so (a frequent word beside a rare one) are skipped.
+        // every bead of its rarer word has Dice 2·min/(sum) — so for a source stem seen `cw` times
+        // only targets seen between cw·d/(2−d) and cw·(2−d)/d times can reach Dice d: each bead's
+        // targets are sorted by that count, and only the window is read.
         var candidates: [(source: UInt64, target: UInt64, dice: Float, count: Int32)] = []
-        var shared = [Int32](repeating: 0, count: targetStems.count)
+        var shared = [Int32](repeating: 0, count: targetSeen.count)
         var touched: [Int32] = []
-        for n in postings.indices where postings[n].count >= thresholds.count {
+        let d = thresholds.dice
+        for n in 0..<sourceSeen.count where Int(postingStart[n + 1] - postingStart[n]) >= thresholds.count {
             let cw = sourceSeen[n]
-            for b in postings[n] {
-                for t in beadTargets[Int(b)] {
-                    let ct = targetSeen[Int(t)]
-                    guard 2 * min(cw, ct) >= thresholds.dice * (cw + ct) else { continue }
-                    if shared[Int(t)] == 0 { touched.append(t) }
-                    shared[Int(t)] += 1
+            // (The window a little wide, and the exact test inside: no pair is lost to rounding.)
+            let lowest = cw * d / (2 - d) * 0.999, highest = cw * (2 - d) / d * 1.001
+            for p in Int(postingStart[n])..<Int(postingStart[n + 1]) {
+                let b = Int(postings[p])
+                var k = Int(targetStart[b])
+                let end = Int(targetStart[b + 1])
+                while k < end, targetSeen[Int(targetNumbers[k])] < lowest { k += 1 }
+                while k < end {
+                    let t = Int(targetNumbers[k])
+                    let ct = targetSeen[t]
+                    if ct > highest { break }
+                    k += 1
+                    guard 2 * min(cw, ct) >= d * (cw + ct) else { continue }
+                    if shared[t] == 0 { touched.append(Int32(t)) }
+                    shared[t] += 1
                 }
             }
             for t in touched {
@@ -82,24 +115,50 @@ public struct LearnedLexicon: Sendable {
                 shared[Int(t)] = 0
                 guard count >= thresholds.count else { continue }
                 let dice = 2 * Float(count) / (cw + targetSeen[Int(t)])
-                if dice >= thresholds.dice { candidates.append((sourceStems[n], targetStems[Int(t)], dice, count)) }
+                if dice >= d { candidates.append((sourceTable.stems[n], targetTable.stems[Int(t)], dice, count)) }
             }
             touched.removeAll(keepingCapacity: true)
         }
         // Ties broken by the stems themselves, so a run is reproducible whatever the dictionary order.
         candidates.sort { ($0.dice, $0.count, $1.source, $1.target) > ($1.dice, $1.count, $0.source, $0.target) }
-        var pairs: UInt32 = 0
-        for candidate in candidates where sourcePairs[candidate.source] == nil && targetPairs[candidate.target] == nil {
-            sourcePairs[candidate.source] = pairs
-            targetPairs[candidate.target] = pairs
-            pairs += 1
+        var sourceTaken = Set<UInt64>(), targetTaken = Set<UInt64>()
+        var source: [(stem: UInt64, pair: UInt32)] = [], target: [(stem: UInt64, pair: UInt32)] = []
+        for candidate in candidates where !sourceTaken.contains(candidate.source) && !targetTaken.contains(candidate.target) {
+            sourceTaken.insert(candidate.source)
+            targetTaken.insert(candidate.target)
+            source.append((candidate.source, UInt32(source.count)))
+            target.append((candidate.target, UInt32(target.count)))
         }
+        source.sort { $0.stem < $1.stem }
+        target.sort { $0.stem < $1.stem }
+        sourcePairs = (source.map(\.stem), source.map(\.pair))
+        targetPairs = (target.map(\.stem), target.map(\.pair))
+        sourceFilter = Self.filter(sourcePairs.stems)
+        targetFilter = Self.filter(targetPairs.stems)
     }
 
     /// The anchor tokens of a unit's stems on one side: one per stem the lexicon pairs.
     func tokens(_ stems: [UInt64], source: Bool) -> [UInt64] {
-        let pairs = source ? sourcePairs : targetPairs
-        return stems.compactMap { pairs[$0].map { AnchorClass.lexicon.token(UInt64($0)) } }
+        let paired = source ? sourcePairs : targetPairs
+        let filter = source ? sourceFilter : targetFilter
+        var tokens: [UInt64] = []
+        for stem in stems where filter[Int(stem & 0xFFFF) >> 6] & (1 << (stem & 63)) != 0 {
+            var low = 0, high = paired.stems.count
+            while low < high {
+                let middle = (low + high) / 2
+                if paired.stems[middle] < stem { low = middle + 1 } else { high = middle }
+            }
+            if low < paired.stems.count, paired.stems[low] == stem { tokens.append(AnchorClass.lexicon.token(UInt64(paired.pairs[low]))) }
+        }
+        return tokens
+    }
+
+    /// A bit per value of a stem's low 16 bits, set for the paired stems: most of a sentence's
+    /// stems are in no pair, and one bit tells.
+    private static func filter(_ stems: [UInt64]) -> [UInt64] {
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for stem in stems { bits[Int(stem & 0xFFFF) >> 6] |= 1 << (stem & 63) }
+        return bits
     }
 
     /// The stems of a text: its words lower-cased and with the Arabic-script folds of the matching
@@ -123,8 +182,10 @@ public struct LearnedLexicon: Sendable {
                 } else {
                     let folded = MatchingForm.fold(unit)
                     if folded == 0 { continue }  // harakat, tatweel
-                    if let scalar = Unicode.Scalar(folded), AnchorTokenizer.isLetter(scalar) {
-                        letter = AnchorTokenizer.isLatinLetter(UInt32(folded)) ? UInt16(truncatingIfNeeded: AnchorTokenizer.lowercase(UInt32(folded))) : folded
+                    if AnchorTokenizer.isLatinLetter(UInt32(folded)) {
+                        letter = UInt16(truncatingIfNeeded: AnchorTokenizer.lowercase(UInt32(folded)))
+                    } else if let scalar = Unicode.Scalar(folded), AnchorTokenizer.isLetter(scalar) {
+                        letter = folded
                     }
                 }
             }
@@ -153,4 +214,50 @@ public struct LearnedLexicon: Sendable {
 public struct LexiconEvidence: Sendable {
     let beads: [(source: [UInt64], target: [UInt64])]
     public var count: Int { beads.count }
+}
+
+/// Stems numbered in the order first seen, with how many beads hold each: open addressing on the
+/// stem's own bits (stems are hashes already), no `Hasher`.
+private struct StemTable {
+    private var slots: [Int32]
+    private var mask: Int
+    private(set) var stems: [UInt64] = []
+    private(set) var seen: [Int32] = []
+
+    init(capacity: Int) {
+        var size = 1024
+        while size < capacity * 2 { size <<= 1 }
+        slots = [Int32](repeating: -1, count: size)
+        mask = size - 1
+    }
+
+    /// The stem's number, numbering it if new.
+    mutating func number(_ stem: UInt64) -> Int32 {
+        var k = Int(truncatingIfNeeded: ((stem ^ (stem >> 29)) &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+        while true {
+            let n = slots[k]
+            if n < 0 {
+                if stems.count * 2 >= slots.count { grow(); return number(stem) }
+                let new = Int32(stems.count)
+                slots[k] = new
+                stems.append(stem)
+                seen.append(0)
+                return new
+            }
+            if stems[Int(n)] == stem { return n }
+            k = (k + 1) & mask
+        }
+    }
+
+    mutating func count(_ stem: UInt64) { seen[Int(number(stem))] += 1 }
+
+    private mutating func grow() {
+        let old = stems
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        mask = slots.count - 1
+        stems = []
+        let counts = seen
+        seen = []
+        for (k, stem) in old.enumerated() { seen[Int(number(stem))] = counts[k] }
+    }
 }

@@ -174,7 +174,7 @@ public struct SentenceAligner: Sendable {
         let ratio = draft.pairedRatio ?? draft.documentRatio
         let scorer = BeadScorer(s: s, t: t, ratio: Float(ratio), w: options.weights, known: draft.known)
         // The second alignment searches near the first one's path, widening where it runs to the edge.
-        let path = useLexicon || draft.pairedRatio != nil ? scorer.bestPath(band: 4, around: draft.path) : draft.path
+        let path = useLexicon || draft.pairedRatio != nil ? scorer.bestPath(band: 2, around: draft.path) : draft.path
         let (beads, sourceCuts, targetCuts) = scorer.beads(path)
         return Alignment(source: Self.resegmented(draft.source, draft.sourcePieces, cuts: sourceCuts),
                          target: Self.resegmented(draft.target, draft.targetPieces, cuts: targetCuts),
@@ -353,11 +353,23 @@ struct Side {
     /// the token lists the dynamic program walks are much shorter (every Arabic-script word has a
     /// sound key).
     static func dropUnmatchable(_ s: inout Side, _ t: inout Side, weights: AlignmentWeights) {
-        var free: Set<UInt64> = [AnchorClass.sound.rawValue, AnchorClass.cognate.rawValue]
-        if weights.nameMiss == 0 { free.insert(AnchorClass.name.rawValue) }
-        let sourceSet = Set(s.tokens.filter { free.contains($0 >> 60) }), targetSet = Set(t.tokens.filter { free.contains($0 >> 60) })
-        s.keepTokens { !free.contains($0 >> 60) || targetSet.contains($0) }
-        t.keepTokens { !free.contains($0 >> 60) || sourceSet.contains($0) }
+        // The free classes as a bit mask, each side's free tokens as a sorted list (no hashing:
+        // this runs on every token of every document).
+        var free: UInt64 = 1 << AnchorClass.sound.rawValue | 1 << AnchorClass.cognate.rawValue
+        if weights.nameMiss == 0 { free |= 1 << AnchorClass.name.rawValue }
+        let isFree = { (token: UInt64) in free & (1 << (token >> 60)) != 0 }
+        let sourceFree = s.tokens.filter(isFree).sorted(), targetFree = t.tokens.filter(isFree).sorted()
+        s.keepTokens { !isFree($0) || Self.contains(targetFree, $0) }
+        t.keepTokens { !isFree($0) || Self.contains(sourceFree, $0) }
+    }
+
+    private static func contains(_ sorted: [UInt64], _ value: UInt64) -> Bool {
+        var low = 0, high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low] == value
     }
 
     mutating func keepTokens(_ keep: (UInt64) -> Bool) {
@@ -440,6 +452,11 @@ struct BeadScorer {
     /// take off at most the smaller of its two sides' sums (a miss only adds).
     private let sourceMatchPrefix: [Float]
     private let targetMatchPrefix: [Float]
+    /// Per unit k and run length r (0...4, at `k * 5 + r`): the run's length in characters (the
+    /// source's times the ratio) and the log of that plus 4 — the length cost's parts, computed
+    /// once instead of for every move of every cell.
+    private let sourceLength: [Float], sourceLog: [Float]
+    private let targetLength: [Float], targetLog: [Float]
 
     init(s: Side, t: Side, ratio: Float, w: AlignmentWeights, known: Set<Int>) {
         self.s = s
@@ -463,6 +480,19 @@ struct BeadScorer {
         }
         sourceMatchPrefix = prefix(s)
         targetMatchPrefix = prefix(t)
+        func runs(_ side: Side, _ scale: Float) -> (lengths: [Float], logs: [Float]) {
+            var lengths = [Float](repeating: 0, count: (side.count + 1) * 5), logs = lengths
+            for k in 0...side.count {
+                for r in 0...4 where k + r <= side.count {
+                    let length = Float(side.prefix[k + r] - side.prefix[k]) * scale
+                    lengths[k * 5 + r] = length
+                    logs[k * 5 + r] = logf(length + 4)
+                }
+            }
+            return (lengths, logs)
+        }
+        (sourceLength, sourceLog) = runs(s, ratio)
+        (targetLength, targetLog) = runs(t, 1)
     }
 
     /// The parts of a bead's cost: source units `i..<i+a`, target units `j..<j+b`.
@@ -529,9 +559,8 @@ struct BeadScorer {
             return p
         }
         p.prior = sa == 1 && sb == 1 ? 0 : (sa == 2 && sb == 2 ? w.mergeBoth : (sa == 3 || sb == 3 ? w.mergeThree : w.merge))
-        let ls = Float(s.prefix[i + a] - s.prefix[i]) * ratio
-        let lt = Float(t.prefix[j + b] - t.prefix[j])
-        let x = logf((lt + 4) / (ls + 4))
+        let ls = sourceLength[i &* 5 &+ a], lt = targetLength[j &* 5 &+ b]
+        let x = targetLog[j &* 5 &+ b] - sourceLog[i &* 5 &+ a]
         let variance = w.lengthVariance + w.shortLengthVariance / (ls + lt + 1)
         p.length = x * x / (2 * variance)
         let group = s.groups[i]
@@ -615,7 +644,7 @@ struct BeadScorer {
     /// path instead of the diagonal: a second alignment moves few beads far.
     func bestPath(band initial: Int, around previous: [Move]? = nil) -> [Move] {
         let n = s.count, m = t.count
-        var band = max(initial, 4)
+        var band = max(initial, previous == nil ? 4 : 1)
         while true {
             let (path, touched) = bandedPath(band: band, around: previous)
             // Two documents that are not translations of each other would widen the band to the
