@@ -216,6 +216,14 @@ final class AlignJob {
     /// The whole document as a string, through UTF-8 (decoding UTF-16 into a `String` directly is
     /// several times slower, and a batch reads hundreds of articles).
     static func readText(_ path: String, encoding: String?) throws -> String {
+        // Most articles are UTF-8: valid UTF-8 without NUL bytes (after a BOM, if any) is exactly
+        // the text the reader would decode, so it is taken as it is. Anything else — another
+        // encoding, a bad byte, a binary file, a missing one — goes through the reader, which
+        // detects the encoding or names the problem.
+        if encoding == nil, path != "-", let data = FileManager.default.contents(atPath: path), !data.contains(0) {
+            let bom = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            if let text = String(validating: data.dropFirst(bom), as: UTF8.self), !text.isEmpty { return text }
+        }
         let reader = try DocumentReader(path: path, encoding: encoding)
         var bytes: [UInt8] = []
         while let chunk = try reader.nextChunk() {

@@ -63,7 +63,15 @@ public struct LearnedLexicon: Sendable {
         for bead in beads {
             let before = targetNumbers.count
             for t in bead.target { let n = targetTable.number(t); if targetTable.seen[Int(n)] >= minimum { targetNumbers.append(n) } }
-            targetNumbers[before...].sort { targetSeen[Int($0)] < targetSeen[Int($1)] }
+            // Rarest first, by insertion (a sentence has a few dozen words at most).
+            var k = before + 1
+            while k < targetNumbers.count {
+                let n = targetNumbers[k], seen = targetSeen[Int(n)]
+                var q = k - 1
+                while q >= before, targetSeen[Int(targetNumbers[q])] > seen { targetNumbers[q + 1] = targetNumbers[q]; q -= 1 }
+                targetNumbers[q + 1] = n
+                k += 1
+            }
             targetStart.append(Int32(targetNumbers.count))
             if targetNumbers.count > before {
                 for w in bead.source {

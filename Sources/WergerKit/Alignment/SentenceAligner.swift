@@ -539,6 +539,7 @@ struct BeadScorer {
     @inline(__always)
     static func allowed(_ sa: Int, _ sb: Int) -> Bool { (sa <= 2 && sb <= 2) || (sa == 1 && sb == 3) || (sa == 3 && sb == 1) }
 
+    @inline(__always)
     func parts(_ i: Int, _ a: Int, _ j: Int, _ b: Int, anchors: Bool = true) -> Parts {
         var p = Parts()
         let sa = s.segments(i, a), sb = t.segments(j, b)
@@ -590,8 +591,8 @@ struct BeadScorer {
                     var k = 0
                     for x in sr { buffer[k] = st[x]; k += 1 }
                     for y in tr { buffer[k] = tt[y]; k += 1 }
-                    var a = UnsafeMutableBufferPointer(rebasing: buffer[0..<sr.count])
-                    var b = UnsafeMutableBufferPointer(rebasing: buffer[sr.count..<(sr.count + tr.count)])
+                    let a = UnsafeMutableBufferPointer(rebasing: buffer[0..<sr.count])
+                    let b = UnsafeMutableBufferPointer(rebasing: buffer[sr.count..<(sr.count + tr.count)])
                     if sourceRuns > 1 { Self.insertionSort(a) }
                     if targetRuns > 1 { Self.insertionSort(b) }
                     return mergeCost(UnsafeBufferPointer(a), UnsafeBufferPointer(b))

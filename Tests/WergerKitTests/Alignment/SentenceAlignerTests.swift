@@ -127,6 +127,27 @@ struct BeadKindTests {
 struct AnchorTests {
     typealias S = Sample
 
+    @Test("between two Latin-script sides, word beginnings without accents are anchors: Parîsê is Paris")
+    func wordBeginnings() {
+        let english = AnchorTokenizer(arabicScript: false, cognates: true), kurmanji = AnchorTokenizer(arabicScript: false, cognates: true)
+        let cognate = { (tokens: [UInt64]) in Set(tokens.filter { AnchorClass.of($0) == .cognate }) }
+        let paris = cognate(english.tokens(of: "The talks in Paris ended."))
+        #expect(!paris.isEmpty)
+        #expect(!paris.isDisjoint(with: cognate(kurmanji.tokens(of: "Axaftinên li Parîsê qediyan."))))
+        #expect(paris.isDisjoint(with: cognate(kurmanji.tokens(of: "Axaftinên li Londonê qediyan."))))
+        // Off unless asked for (Arabic-script pairs compare names by sound instead).
+        #expect(cognate(AnchorTokenizer(arabicScript: false).tokens(of: "The talks in Paris ended.")).isEmpty)
+    }
+
+    @Test("a Kurmanji sentence ending in the one-letter copula is cut where the English one is")
+    func kurmanjiCopulaEndsASentence() throws {
+        // One segment each (the quotation runs over two sentences); `e.` is a word, not an initial.
+        let source = [["\"People are saying it's already been high; that's true. But it could be higher among younger voters.\""]]
+        let target = [["\"Gel dibêje ji berê ve zêde ye; rast e. Lê dibe ku di nav dengdêrên ciwan de zêdetir be.\""]]
+        let result = try beads(source, target, to: "kmr")
+        #expect(kinds(result) == ["1-1", "1-1"])
+    }
+
     @Test("paragraph boundaries are anchors: a dropped headline does not shift the article")
     func paragraphs() throws {
         let headline = "Dukan Water Pipeline Falls 14 Months Behind"

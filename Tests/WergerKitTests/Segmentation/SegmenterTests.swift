@@ -19,6 +19,12 @@ import Testing
         try expect("en", ["The meeting ended at 3 p.m. Baghdad time on Monday."])
     }
 
+    @Test func aMonthAbbreviationHoldsADateButEndsASentenceBeforeACapital() throws {
+        try expect("en", ["The airport will stay closed until Oct.", "President Joko Widodo visited the city on Sunday."])
+        try expect("en", ["Votes are cast on Nov. 6 in every state."])
+        try expect("en", ["Jun. is a great month, she said."])
+    }
+
     @Test func closingAbbreviationsEndASentenceBeforeASentenceStart() throws {
         try expect("en", ["Most of the aid came from the U.S.", "The rest came from Europe."])
         try expect("en", ["The U.S. Army left.", "He left at 6 p.m.", "Travelers arrived later."])
