@@ -12,7 +12,11 @@ on both sides. Werger reads the article files and segments them itself; Gale-Chu
 sentences already split (one per line, a blank line between paragraphs, as its corpus mode reads
 them), so its figures leave segmentation out. Wall times, best of --runs.
 
-usage: bench_align.py [--binary .build/release/werger] [--shared ../shared] [--runs 3]
+With --baseline OTHER_BINARY (an earlier build), its long pair and batch are timed too, each run
+right after this binary's, so a change is judged against the same machine state (this shared
+machine's speed drifts by ±15% over minutes).
+
+usage: bench_align.py [--binary .build/release/werger] [--baseline OLD] [--shared ../shared] [--runs 3]
 """
 import argparse
 import os
@@ -69,6 +73,7 @@ def main():
     ap.add_argument("--binary", default=os.path.join(ROOT, ".build/release/werger"))
     ap.add_argument("--shared", default=os.path.join(os.path.dirname(ROOT), "shared"))
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--baseline", help="an earlier werger binary, timed alternately with --binary")
     a = ap.parse_args()
     try:
         import galechurch
@@ -114,15 +119,16 @@ def main():
         write(long_tgt, "\n\n".join(tgt_text) + "\n")
         long_pairs = len(long_src_sentences)
 
-        def werger_long():
-            subprocess.run([a.binary, "align", long_src, long_tgt, "--from", "en", "--to", "ckb", "--format", "jsonl",
+        def werger_long(binary=a.binary):
+            subprocess.run([binary, "align", long_src, long_tgt, "--from", "en", "--to", "ckb", "--format", "jsonl",
                             "--memory", memory], check=True, stdout=subprocess.DEVNULL)
 
-        def werger_batch():
+        def werger_batch(binary=a.binary):
             for lang in sorted(set(CYCLE)):
-                subprocess.run([a.binary, "align", "--batch", os.path.join(scratch, "batch", lang, "src"),
+                subprocess.run([binary, "align", "--batch", os.path.join(scratch, "batch", lang, "src"),
                                 os.path.join(scratch, "batch", lang, "tgt"), "--from", "en", "--to", lang,
-                                "--format", "jsonl", "--memory", memory], check=True, stdout=subprocess.DEVNULL)
+                                "--format", "jsonl", "--memory", memory], check=True, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
 
         def gc_long_one_block():
             galechurch.align(long_src_sentences, long_tgt_sentences, max_block_size=(long_pairs + 1) ** 2 + 1)
@@ -140,7 +146,21 @@ def main():
                 for s, t in zip(sp, tp):
                     galechurch.align(s, t)
 
-        results = [
+        compared = []
+        if a.baseline:
+            # Alternately, run by run: the baseline right after this binary, both best of --runs.
+            times = {key: [] for key in ("long", "batch", "old long", "old batch")}
+            for _ in range(a.runs):
+                for key, body in (("long", werger_long), ("old long", lambda: werger_long(a.baseline)),
+                                  ("batch", werger_batch), ("old batch", lambda: werger_batch(a.baseline))):
+                    start = time.perf_counter()
+                    body()
+                    times[key].append(time.perf_counter() - start)
+            compared = [("baseline (--baseline), long pair", long_pairs, min(times["old long"])),
+                        ("werger align, long pair (same runs)", long_pairs, min(times["long"])),
+                        ("baseline, batch", sentences, min(times["old batch"])),
+                        ("werger align --batch (same runs)", sentences, min(times["batch"]))]
+        results = compared + [
             ("werger align, long pair (segments + aligns)", long_pairs, best(a.runs, werger_long)),
             ("galechurch, long pair as one block", long_pairs, best(a.runs, gc_long_one_block)),
             ("galechurch, long pair by paragraph", long_pairs, best(a.runs, gc_long_paragraphs)),

@@ -207,6 +207,12 @@ struct AnchorTokenizer {
     static func lowercase(_ v: UInt32) -> UInt32 {
         if v >= 0x41 && v <= 0x5A { return v + 0x20 }
         if v < 0x80 { return v }
+        // Latin-1 and Latin Extended-A (Kurmanji's ê î û ç ş, Turkish ğ) without a Unicode
+        // property lookup, which builds a string per letter.
+        if v >= 0xDF && v <= 0xFF { return v }
+        if v >= 0xC0 && v <= 0xDE { return v == 0xD7 ? v : v + 0x20 }
+        if (v >= 0x100 && v <= 0x12F) || (v >= 0x132 && v <= 0x137) || (v >= 0x14A && v <= 0x177) { return v | 1 }
+        if (v >= 0x139 && v <= 0x148) || (v >= 0x179 && v <= 0x17E) { return v & 1 == 1 ? v + 1 : v }
         guard let scalar = Unicode.Scalar(v) else { return v }
         return scalar.properties.lowercaseMapping.unicodeScalars.first?.value ?? v
     }

@@ -125,12 +125,13 @@ public struct SentenceAligner: Sendable {
     /// Aligns a document pair on its own: a first alignment, then — when the ratio over its 1-1
     /// beads differs from the documents' — a second one with that ratio.
     public func align(_ source: SegmentedText, _ target: SegmentedText) throws -> Alignment {
-        finish(try draft(source, target), lexicon: nil)
+        finish(try draft(source, target, learning: false), lexicon: nil)
     }
 
     /// The first alignment of a document pair. A batch drafts many pairs, learns one lexicon from
     /// their sure beads (`LearnedLexicon(drafts:weights:)`) and finishes each pair with it.
-    public func draft(_ source: SegmentedText, _ target: SegmentedText) throws -> AlignmentDraft {
+    /// `learning`: whether the draft keeps what a lexicon needs (its stems and sure beads).
+    public func draft(_ source: SegmentedText, _ target: SegmentedText, learning: Bool = true) throws -> AlignmentDraft {
         guard !source.segments.isEmpty else { throw AlignmentError.empty(document: source.name) }
         guard !target.segments.isEmpty else { throw AlignmentError.empty(document: target.name) }
         let sourcePieces = PieceCutter.pieces(of: source, weights: options.weights)
@@ -153,7 +154,7 @@ public struct SentenceAligner: Sendable {
         // The documents' length ratio counts the sentences a translator dropped or added; the ratio
         // over the 1-1 beads does not. When the two differ, the pair is aligned again with it.
         if let paired = Self.pairedRatio(path, s, t), abs(paired / ratio - 1) > 0.02 { draft.pairedRatio = paired }
-        if options.weights.lexiconMatch > 0 {
+        if learning, options.weights.lexiconMatch > 0 {
             let length = Int(options.weights.lexiconStem)
             draft.sourceStems = sourcePieces.map { LearnedLexicon.stems(of: $0.text, length: length) }
             draft.targetStems = targetPieces.map { LearnedLexicon.stems(of: $0.text, length: length) }

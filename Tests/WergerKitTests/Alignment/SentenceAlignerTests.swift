@@ -139,6 +139,16 @@ struct AnchorTests {
         #expect(cognate(AnchorTokenizer(arabicScript: false).tokens(of: "The talks in Paris ended.")).isEmpty)
     }
 
+    @Test("the tokenizer's Latin lower-casing agrees with Unicode's over Latin-1 and Latin Extended")
+    func latinLowercase() {
+        for v in UInt32(0x41)...0x24F {
+            guard let scalar = Unicode.Scalar(v), AnchorTokenizer.isLatinLetter(v) else { continue }
+            let mapping = scalar.properties.lowercaseMapping.unicodeScalars
+            let expected = mapping.first?.value ?? v  // `İ` → `i` + a dot above: the letter is kept
+            #expect(AnchorTokenizer.lowercase(v) == expected, "U+\(String(v, radix: 16, uppercase: true))")
+        }
+    }
+
     @Test("a Kurmanji sentence ending in the one-letter copula is cut where the English one is")
     func kurmanjiCopulaEndsASentence() throws {
         // One segment each (the quotation runs over two sentences); `e.` is a word, not an initial.
