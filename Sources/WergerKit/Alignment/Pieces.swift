@@ -152,7 +152,9 @@ enum PieceCutter {
         // A single capital or Arabic-script letter is an initial (`J.`, `د.`); a lower-case one is a
         // word ending a sentence: Kurmanji's copula and conjunction (`… rast e.`, `… û.`).
         if word.count == 1 { return !(first >= 0x61 && first <= 0x7A || first >= 0xDF && first <= 0x24F && Unicode.Scalar(first).map { $0.properties.isLowercase } ?? false) }
-        if latinUpper && word.count <= 3 { return true }
+        // `Gov.`, `Dr.`, `St.`: a short capitalised word. Not an acronym (`CNN.`, `UN.`, `BBC.`),
+        // which ends its sentence like any word.
+        if latinUpper && word.count <= 3 && word.dropFirst().contains(where: { $0 >= 0x61 && $0 <= 0x7A }) { return true }
         // Latin initials spelled in Arabic letters (جەی. ئاڕ. / جيه. آر.).
         if arabicScript, spelledInitials.contains(Array(word)) { return true }
         return false

@@ -149,6 +149,18 @@ struct AnchorTests {
         }
     }
 
+    @Test("a segmenter boundary after a title or an initial is doubtful; after an acronym or a word it is not")
+    func doubtfulBoundaries() {
+        let doubtful = { (before: String, after: String) in
+            PieceCutter.doubtfulBoundary(after: Array(before.utf16), before: Array(after.utf16), arabicScript: false)
+        }
+        #expect(doubtful("He met Gov.", "Ali Saleh in Erbil."))
+        #expect(doubtful("It was signed by J.", "R. Smith."))
+        #expect(!doubtful("He stood there for minutes, televised live on CNN.", "\"I am standing right here,\" one woman said."))
+        #expect(!doubtful("The plan was approved by the UN.", "Work begins in May."))
+        #expect(!doubtful("Gel dibêje ji berê ve zêde ye; rast e.", "Lê dibe ku zêdetir be."))
+    }
+
     @Test("a Kurmanji sentence ending in the one-letter copula is cut where the English one is")
     func kurmanjiCopulaEndsASentence() throws {
         // One segment each (the quotation runs over two sentences); `e.` is a word, not an initial.
