@@ -30,8 +30,6 @@ public struct AlignmentWeights: Sendable, Equatable {
     /// Reward per learned word pair (`LearnedLexicon`: a batch's first alignment teaches it) found on
     /// both sides of a bead, and cost per one found on one side only; 0 turns the lexicon off.
     public var lexiconMatch: Float = 0.5
-    /// Reward per shared word beginning between two Latin-script sides (`AnchorTokenizer.cognates`).
-    public var cognateMatch: Float = 0.5
     public var lexiconMiss: Float = 0.2
     /// The lexicon's letters per stem; beads a word pair must share, and its Dice at least; and how
     /// sure a first-alignment 1-1 bead must be (the log-odds of its confidence) to teach.
@@ -39,6 +37,8 @@ public struct AlignmentWeights: Sendable, Equatable {
     public var lexiconCount: Float = 2
     public var lexiconDice: Float = 0.6
     public var lexiconSure: Float = 2
+    /// Reward per shared word beginning between two Latin-script sides (`AnchorTokenizer.cognates`).
+    public var cognateMatch: Float = 0.5
     /// Reward for a 1-1 bead the memory already holds.
     public var knownPair: Float = 8
     /// Cost of cutting a segment at a soft boundary: after a likely abbreviation, before a word in
@@ -129,7 +129,7 @@ public struct SentenceAligner: Sendable {
     }
 
     /// The first alignment of a document pair. A batch drafts many pairs, learns one lexicon from
-    /// their sure beads (`LearnedLexicon(drafts:weights:)`) and finishes each pair with it.
+    /// their sure beads (`LearnedLexicon(evidence:weights:)`) and finishes each pair with it.
     /// `learning`: whether the draft keeps what a lexicon needs (its stems and sure beads).
     public func draft(_ source: SegmentedText, _ target: SegmentedText, learning: Bool = true) throws -> AlignmentDraft {
         guard !source.segments.isEmpty else { throw AlignmentError.empty(document: source.name) }
