@@ -8,7 +8,6 @@
 /// `governments` → `gover`), without the Arabic article (`الحكومة` → `حكومة`), so suffixes —
 /// Kurdish and Arabic attach many — do not hide a repeated word.
 public struct LearnedLexicon: Sendable {
-    /// Source stem → pair number, target stem → pair number; each stem in at most one pair.
     /// Per side, the paired stems (sorted) and their pair numbers; each stem in one pair. Sorted
     /// lists, not dictionaries: a unit's stems are sorted too, and one merge finds its pairs.
     private var sourcePairs: (stems: [UInt64], pairs: [UInt32]) = ([], [])
@@ -22,7 +21,7 @@ public struct LearnedLexicon: Sendable {
     /// How many sure beads a pair must share, and how exclusively (Dice: 2·both / (source + target)).
     struct Thresholds {
         var count = 2
-        var dice: Float = 0.5
+        var dice: Float = 0.6
     }
 
     init() {}
@@ -127,7 +126,7 @@ public struct LearnedLexicon: Sendable {
             }
             touched.removeAll(keepingCapacity: true)
         }
-        // Ties broken by the stems themselves, so a run is reproducible whatever the dictionary order.
+        // Ties broken by the stems themselves, so the lexicon does not depend on the order of the beads.
         candidates.sort { ($0.dice, $0.count, $1.source, $1.target) > ($1.dice, $1.count, $0.source, $0.target) }
         var sourceTaken = Set<UInt64>(), targetTaken = Set<UInt64>()
         var source: [(stem: UInt64, pair: UInt32)] = [], target: [(stem: UInt64, pair: UInt32)] = []
