@@ -15,8 +15,9 @@ struct AlignCommand: ParsableCommand {
             --store adds the beads at or above --min-confidence (default 0.5) to the memory, one transaction \
             per document pair; the others are listed on stderr, or in --review FILE, for a person to check.
             --batch SRC_DIR TGT_DIR aligns the files with the same name in the two folders; from the \
-            sure sentence pairs of a first alignment of all of them (300 at least, about a dozen articles) \
-            it learns which words translate which, and aligns every pair again with them.
+            sure sentence pairs of a first alignment of all of them, and from the memory's pairs in the two \
+            languages (300 at least, about a dozen articles), it learns which words translate which, and \
+            aligns every pair again with them. A single pair learns from the memory alone.
             """
     )
 
@@ -55,11 +56,14 @@ struct AlignCommand: ParsableCommand {
                     throw fail(error.description, code: 65)
                 }
             }
-            // Pairs the memory already knows are anchors; without a memory there are simply none.
+            // Pairs the memory already knows are anchors, and its most recent sentence pairs teach the
+            // lexicon; without a memory there are simply none.
             let writable = store ? try memory.open() : nil
-            let anchors = try writable.map { $0.knownPairs(from: from, to: to) } ?? readOnlyAnchors(from: from, to: to)
+            let known = try writable ?? readOnlyMemory()
+            let anchors = known.map { $0.knownPairs(from: from, to: to) }
+            let pairs = try known?.sentencePairs(from: from, to: to, limit: LexiconLearning.memoryLimit) ?? []
             let job = try AlignJob(command: self, from: from, to: to, aligner: SentenceAligner(options: options, knownPairs: anchors),
-                               store: writable)
+                                   store: writable, memoryEvidence: LexiconEvidence(pairs: pairs, weights: options.weights))
             do {
                 if batch { try job.runBatch() } else { try job.runPair(source: source, target: target, document: document) }
             } catch let error as AlignmentError {
@@ -68,12 +72,12 @@ struct AlignCommand: ParsableCommand {
         }
     }
 
-    /// The memory's known pairs when it exists and is only read; none when there is no memory.
-    private func readOnlyAnchors(from: LanguageTag, to: LanguageTag) throws -> KnownPairSource? {
+    /// The memory, opened to be read, when it exists; nil when there is none.
+    private func readOnlyMemory() throws -> SQLiteMemory? {
         let location: MemoryLocation
         do { location = try memory.location() } catch MemoryError.notFound { return nil }
         guard (fileSize(atPath: location.database.path) ?? 0) > 0 else { return nil }
-        return try Importer.openMemory(at: location, readOnly: true).knownPairs(from: from, to: to)
+        return try Importer.openMemory(at: location, readOnly: true)
     }
 }
 
@@ -91,7 +95,12 @@ final class AlignJob {
     private var totals = (pairs: 0, beads: 0, stored: 0, duplicates: 0, review: 0, failed: 0, unmatched: 0)
     private var jsonDocuments = 0
 
-    init(command: AlignCommand, from: LanguageTag, to: LanguageTag, aligner: SentenceAligner, store: SQLiteMemory?) throws {
+    /// The memory's sentence pairs, as lexicon evidence (empty without a memory).
+    let memoryEvidence: LexiconEvidence
+
+    init(command: AlignCommand, from: LanguageTag, to: LanguageTag, aligner: SentenceAligner, store: SQLiteMemory?,
+         memoryEvidence: LexiconEvidence) throws {
+        self.memoryEvidence = memoryEvidence
         self.command = command
         self.from = from
         self.to = to
@@ -109,8 +118,12 @@ final class AlignJob {
 
     func runPair(source: String, target: String, document: String?) throws {
         begin()
-        let alignment = try Self.align(source: source, target: target, encoding: command.encoding, aligner: aligner,
-                                       sourceSegmenter: try Segmenter(language: from), targetSegmenter: try Segmenter(language: to))
+        // One pair teaches nothing by itself; a memory of the language pair can.
+        let lexicon = LearnedLexicon(evidence: [memoryEvidence], weights: aligner.options.weights)
+        let draft = try aligner.draft(Self.segmented(source, encoding: command.encoding, segmenter: try Segmenter(language: from)),
+                                      Self.segmented(target, encoding: command.encoding, segmenter: try Segmenter(language: to)),
+                                      learning: !lexicon.isEmpty)
+        let alignment = aligner.finish(draft, lexicon: lexicon.isEmpty ? nil : lexicon)
         try emit(alignment, document: document ?? URL(fileURLWithPath: source).lastPathComponent, batch: false)
         try end()
         if store != nil { summarize() }
@@ -134,7 +147,7 @@ final class AlignJob {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         let segmenters = try (0..<workers).map { _ in (try Segmenter(language: from), try Segmenter(language: to)) }
         let chunk = 512
-        var learning = LexiconLearning(weights: aligner.options.weights)
+        var learning = LexiconLearning(weights: aligner.options.weights, memory: memoryEvidence)
         var done = 0
         for chunkStart in stride(from: 0, to: paired.count, by: chunk) {
             let names = Array(paired[chunkStart..<min(chunkStart + chunk, paired.count)])
@@ -203,12 +216,6 @@ final class AlignJob {
             return !name.hasPrefix(".") && FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isDirectory)
                 && !isDirectory.boolValue
         }.sorted()
-    }
-
-    private static func align(source: String, target: String, encoding: String?, aligner: SentenceAligner,
-                              sourceSegmenter: Segmenter, targetSegmenter: Segmenter) throws -> Alignment {
-        try aligner.align(segmented(source, encoding: encoding, segmenter: sourceSegmenter),
-                          segmented(target, encoding: encoding, segmenter: targetSegmenter))
     }
 
     private static func segmented(_ path: String, encoding: String?, segmenter: Segmenter) throws -> SegmentedText {
@@ -416,17 +423,24 @@ private final class Slots<Value>: @unchecked Sendable {
     func get(_ index: Int) -> Value { slots[index]! }
 }
 
-/// A batch's lexicon, learned from the sure beads of the drafts so far. Past `limit` beads (about
-/// the sentences of a thousand articles, enough for the words a newsroom repeats) it stops
-/// learning, so a batch of any size holds a bounded amount of evidence and is not re-learned.
+/// A batch's lexicon, learned from the memory's sentence pairs and the sure beads of the drafts so
+/// far. Past `limit` beads of drafts (about the sentences of a thousand articles, enough for the
+/// words a newsroom repeats) it stops learning, so a batch of any size holds a bounded amount of
+/// evidence and is not re-learned.
 struct LexiconLearning {
     let weights: AlignmentWeights
     let limit = 20_000
+    /// How many of the memory's most recent sentence pairs join the evidence.
+    static let memoryLimit = 20_000
     private var evidence: [LexiconEvidence] = []
     private var beads = 0
     private var lexicon: LearnedLexicon?
 
-    init(weights: AlignmentWeights) { self.weights = weights }
+    /// `memory`: the memory's sentence pairs, evidence from the start.
+    init(weights: AlignmentWeights, memory: LexiconEvidence) {
+        self.weights = weights
+        evidence = [memory]
+    }
 
     mutating func learn(from new: [AlignmentDraft]) -> LearnedLexicon? {
         guard weights.lexiconMatch > 0, beads < limit else { return lexicon }

@@ -211,6 +211,35 @@ struct AlignCommandTests {
         #expect(run.errorLines.count == 1 && run.err.contains("names.tsv: line 3"), "\(run.err)")
     }
 
+    @Test("a memory of the language pair teaches a single pair's lexicon: a dropped sentence among look-alikes lands in place")
+    func memoryTeachesTheLexicon() throws {
+        let scratch = try TemporaryFolder()
+        // 360 units in which nine word pairs keep company (each unit with a word of its own).
+        let pairs = [("farmers", "cotkaran"), ("wheat", "genim"), ("river", "çem"), ("doctors", "bijîşkan"), ("patients", "nexweş"),
+                     ("tent", "kona"), ("drivers", "ajokaran"), ("flood", "lehiyê"), ("bridges", "piran")]
+        let letters = Array("bcdfghjklmnpqrstvwxz")
+        var rows = ["en\tkmr"]
+        for a in pairs.indices { for b in pairs.indices where a != b { for _ in 0..<5 {
+            let k = rows.count
+            let own = String([letters[k % 20], letters[(k / 20) % 20], letters[(k / 400) % 20]])
+            rows.append("The \(pairs[a].0) saw \(pairs[b].0) \(own)ward today.\t\(pairs[a].1.capitalized) \(pairs[b].1) \(own)yar dît.")
+        } } }
+        let units = try scratch.file("units.tsv", Data((rows.joined(separator: "\n") + "\n").utf8))
+        let memory = scratch.url.appendingPathComponent("memory").path
+        #expect(try Werger.run(["import", units.path, "--memory", memory]).status == 0)
+        let english = try scratch.file("en.txt", Data(("Farmers planted wheat near the river bank. Teachers closed their schools during the storm. "
+            + "Doctors treated patients inside the large tent. Drivers crossed the bridges before the flood.\n").utf8))
+        let kurmanji = try scratch.file("kmr.txt", Data(("Cotkaran genim li nêzî qeraxa çem çandin. Bijîşkan nexweş di nava kona mezin de derman kirin. "
+            + "Ajokaran berî lehiyê di ser piran re derbas bûn.\n").utf8))
+        let taught = try Werger.run(["align", english.path, kurmanji.path, "--from", "en", "--to", "kmr", "--format", "jsonl", "--memory", memory])
+        #expect(taught.status == 0, "\(taught.err)")
+        #expect(try Self.decodeBeads(taught.out).map(\.kind) == ["1-1", "1-0", "1-1", "1-1"])
+        // Without a memory the lengths alone put the 1-0 last.
+        let alone = try Werger.run(["align", english.path, kurmanji.path, "--from", "en", "--to", "kmr", "--format", "jsonl",
+                                    "--memory", Self.noMemory(scratch)])
+        #expect(try Self.decodeBeads(alone.out).map(\.kind) == ["1-1", "1-1", "1-1", "1-0"])
+    }
+
     // MARK: - --batch
 
     @Test("--batch aligns files with the same name, reports failures and files without a counterpart, sums up")

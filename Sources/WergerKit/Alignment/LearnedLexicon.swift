@@ -217,10 +217,19 @@ public struct LearnedLexicon: Sendable {
     }
 }
 
-/// The sure 1-1 beads of a drafted document pair, as their two sides' stems.
+/// The sure 1-1 beads of a drafted document pair, as their two sides' stems — or the sentence pairs
+/// a memory holds, which are sure by definition.
 public struct LexiconEvidence: Sendable {
     let beads: [(source: [UInt64], target: [UInt64])]
     public var count: Int { beads.count }
+
+    init(beads: [(source: [UInt64], target: [UInt64])]) { self.beads = beads }
+
+    /// Sentence pairs (a memory's units) as evidence.
+    public init(pairs: [(source: String, target: String)], weights: AlignmentWeights) {
+        let length = Int(weights.lexiconStem)
+        beads = pairs.map { (LearnedLexicon.stems(of: $0.source, length: length), LearnedLexicon.stems(of: $0.target, length: length)) }
+    }
 }
 
 /// Stems numbered in the order first seen, with how many beads hold each: open addressing on the
