@@ -219,31 +219,7 @@ final class AlignJob {
     }
 
     private static func segmented(_ path: String, encoding: String?, segmenter: Segmenter) throws -> SegmentedText {
-        SegmentedText(name: path, text: try readText(path, encoding: encoding), segmenter: segmenter)
-    }
-
-    /// The whole document as a string, through UTF-8 (decoding UTF-16 into a `String` directly is
-    /// several times slower, and a batch reads hundreds of articles).
-    static func readText(_ path: String, encoding: String?) throws -> String {
-        // Most articles are UTF-8: valid UTF-8 without NUL bytes (after a BOM, if any) is exactly
-        // the text the reader would decode, so it is taken as it is. Anything else — another
-        // encoding, a bad byte, a binary file, a missing one — goes through the reader, which
-        // detects the encoding or names the problem.
-        if encoding == nil, path != "-", let data = FileManager.default.contents(atPath: path), !data.contains(0) {
-            let bom = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-            if let text = String(validating: data.dropFirst(bom), as: UTF8.self), !text.isEmpty { return text }
-        }
-        let reader = try DocumentReader(path: path, encoding: encoding)
-        var bytes: [UInt8] = []
-        while let chunk = try reader.nextChunk() {
-            bytes.reserveCapacity(bytes.count + chunk.units.count * 2)
-            // Through a buffer pointer: indexing the chunk's array retained it once per code unit.
-            chunk.units.withUnsafeBufferPointer { units in
-                var i = 0
-                while i < units.count { i += UTF8Transcoding.append(units, at: i, end: units.count, to: &bytes) }
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        SegmentedText(name: path, text: try DocumentReader.text(ofFile: path, encoding: encoding), segmenter: segmenter)
     }
 
     // MARK: Output

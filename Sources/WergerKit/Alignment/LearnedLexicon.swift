@@ -150,12 +150,7 @@ public struct LearnedLexicon: Sendable {
         let filter = source ? sourceFilter : targetFilter
         var tokens: [UInt64] = []
         for stem in stems where filter[Int(stem & 0xFFFF) >> 6] & (1 << (stem & 63)) != 0 {
-            var low = 0, high = paired.stems.count
-            while low < high {
-                let middle = (low + high) / 2
-                if paired.stems[middle] < stem { low = middle + 1 } else { high = middle }
-            }
-            if low < paired.stems.count, paired.stems[low] == stem { tokens.append(AnchorClass.lexicon.token(UInt64(paired.pairs[low]))) }
+            if let k = paired.stems.sortedIndex(of: stem) { tokens.append(AnchorClass.lexicon.token(UInt64(paired.pairs[k]))) }
         }
         return tokens
     }

@@ -360,17 +360,8 @@ struct Side {
         if weights.nameMiss == 0 { free |= 1 << AnchorClass.name.rawValue }
         let isFree = { (token: UInt64) in free & (1 << (token >> 60)) != 0 }
         let sourceFree = s.tokens.filter(isFree).sorted(), targetFree = t.tokens.filter(isFree).sorted()
-        s.keepTokens { !isFree($0) || Self.contains(targetFree, $0) }
-        t.keepTokens { !isFree($0) || Self.contains(sourceFree, $0) }
-    }
-
-    private static func contains(_ sorted: [UInt64], _ value: UInt64) -> Bool {
-        var low = 0, high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sorted[middle] < value { low = middle + 1 } else { high = middle }
-        }
-        return low < sorted.count && sorted[low] == value
+        s.keepTokens { !isFree($0) || targetFree.sortedIndex(of: $0) != nil }
+        t.keepTokens { !isFree($0) || sourceFree.sortedIndex(of: $0) != nil }
     }
 
     mutating func keepTokens(_ keep: (UInt64) -> Bool) {

@@ -10,7 +10,7 @@ struct LearnedLexiconTests {
     @Test("stems fold case and Arabic letter variants, drop the article and cut suffixes")
     func stemFolds() {
         #expect(stems("Governments") == stems("government"))
-        #expect(stems("Ewropayê") == stems("Ewropa yê").prefix(1).map { $0 })
+        #expect(stems("Ewropayê") == stems("Ewropa"))              // the suffix is past the fifth letter
         #expect(stems("الحكومة") == stems("حكومة"))
         #expect(stems("كتاب") == stems("کتاب"))                  // Arabic kaf and Persian/Kurdish keheh
         #expect(stems("دەوڵەت\u{200C}ەکان") == stems("دەوڵەتەکان"))  // ZWNJ inside a word
