@@ -5,7 +5,7 @@ segmentation as src_sentences/tgt_sentences), score with ../shared/eval/alignmen
 optionally check floors (Scripts/alignment-floors.tsv: pair, link type, minimum F1 %).
 
 usage: eval_alignment.py [--binary .build/debug/werger] [--devset DIR] [--split dev|heldout]
-                         [--seed 1] [--shared ../shared] [--floors] [--verbose]
+                         [--seed 1] [--shared ../shared] [--floors] [--learn-words] [--verbose]
 Without --devset the set is built in a temporary folder from ../shared (skipped when it is absent).
 """
 import argparse
@@ -20,11 +20,12 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def predict(binary, devset, lang, memory, weights=None):
+def predict(binary, devset, lang, memory, weights=None, learn_words=False):
     src, tgt = os.path.join(devset, lang, "src"), os.path.join(devset, lang, "tgt")
     start = time.time()
     run = subprocess.run([binary, "align", "--batch", src, tgt, "--from", "en", "--to", lang, "--format", "jsonl",
-                          "--memory", memory] + (["--weights", weights] if weights else []), capture_output=True, text=True)
+                          "--memory", memory] + (["--weights", weights] if weights else [])
+                         + (["--learn-words"] if learn_words else []), capture_output=True, text=True)
     elapsed = time.time() - start
     if run.returncode != 0:
         sys.stderr.write(run.stderr)
@@ -73,6 +74,8 @@ def main():
     ap.add_argument("--floors", action="store_true", help="fail when a figure is below Scripts/alignment-floors.tsv")
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--weights", help="pass --weights to werger align (tuning)")
+    ap.add_argument("--learn-words", action="store_true",
+                    help="align with --learn-words; --floors then reads Scripts/alignment-floors-learn-words.tsv")
     ap.add_argument("--galechurch", action="store_true",
                     help="score the Gale-Church baseline (pip install galechurch) instead, given the true sentence splits")
     a = ap.parse_args()
@@ -96,7 +99,7 @@ def main():
             pred = galechurch_predictions(os.path.join(devset, "gold.jsonl"))
         else:
             for lang in langs:
-                records, elapsed = predict(a.binary, devset, lang, memory, a.weights)
+                records, elapsed = predict(a.binary, devset, lang, memory, a.weights, a.learn_words)
                 pred += records
                 print(f"eval: {lang}: {len(records)} document pairs aligned in {elapsed:.2f} s")
         pred_path = os.path.join(scratch, "pred.jsonl")
@@ -121,7 +124,8 @@ def main():
         print(f"eval: {pair:4} link F1 {table.get((pair, 'ALL'), 0):6.2f}  null beads F1 1-0 {nulls[pair][0] or 0:6.2f}, 0-1 {nulls[pair][1] or 0:6.2f}")
     if a.floors:
         failures = []
-        with open(os.path.join(ROOT, "Scripts/alignment-floors.tsv"), encoding="utf-8") as fh:
+        floors = "Scripts/alignment-floors-learn-words.tsv" if a.learn_words else "Scripts/alignment-floors.tsv"
+        with open(os.path.join(ROOT, floors), encoding="utf-8") as fh:
             for line in fh:
                 if line.strip() and not line.startswith("#"):
                     pair, kind, floor = line.rstrip("\n").split("\t")

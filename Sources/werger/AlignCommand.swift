@@ -34,6 +34,10 @@ struct AlignCommand: ParsableCommand {
     @Flag(help: "SOURCE and TARGET are folders: align the files with the same name.") var batch = false
     @Option(help: "The document id stored with the units (default: the source file's name).") var document: String?
     @Option(help: "The input encoding when it is not UTF-8 or UTF-16 with a BOM (e.g. windows-1256).") var encoding: String?
+    @Flag(name: .customLong("learn-words"), help: """
+        Learn word translations (IBM Model 1) from the batch's sure beads and the memory's pairs, \
+        and weigh every bead by them: fewer misplaced dropped or added sentences, at about half the speed.
+        """) var learnWords = false
     @Option(help: ArgumentHelp("Change the aligner's weights, e.g. merge=2.5,null=3 (for tuning).", visibility: .hidden))
     var weights: String?
     @OptionGroup var memory: MemoryOptions
@@ -50,6 +54,7 @@ struct AlignCommand: ParsableCommand {
             if let weights {
                 do { options.weights = try AlignmentWeights(overrides: weights) } catch let error as AlignmentWeightsError { throw fail(error.description, code: 64) }
             }
+            if learnWords, options.weights.wordModel == 0 { options.weights.wordModel = AlignmentWeights.learnedWords }
             if let glossary {
                 let text = try DocumentReader(path: glossary).readAll()
                 do { options.glossary = try Glossary.parse(text, name: glossary) } catch let error as GlossaryError {
@@ -151,7 +156,7 @@ final class AlignJob {
         var done = 0
         for chunkStart in stride(from: 0, to: paired.count, by: chunk) {
             let names = Array(paired[chunkStart..<min(chunkStart + chunk, paired.count)])
-            let drafts = Slots<Result<AlignmentDraft, Error>>(count: names.count)
+            let drafts = ResultSlots<Result<AlignmentDraft, Error>>(count: names.count)
             let source = command.source, target = command.target, encoding = command.encoding, aligner = self.aligner
             nonisolated(unsafe) let shared = segmenters
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -164,7 +169,7 @@ final class AlignJob {
                 }
             }
             let lexicon = learning.learn(from: (0..<names.count).compactMap { try? drafts.get($0).get() })
-            let results = Slots<Result<(Alignment, Output), Error>>(count: names.count)
+            let results = ResultSlots<Result<(Alignment, Output), Error>>(count: names.count)
             let renderer = self.renderer
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 for k in stride(from: worker, to: names.count, by: workers) {
@@ -382,23 +387,6 @@ struct BeadRenderer: Sendable {
     }
 }
 
-/// One result per document of a chunk, written by the worker that made it (each slot by one
-/// worker only) and read after all workers finished.
-private final class Slots<Value>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Value) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    func get(_ index: Int) -> Value { slots[index]! }
-}
-
 /// A batch's lexicon, learned from the memory's sentence pairs and the sure beads of the drafts so
 /// far. Past `limit` beads of drafts (about the sentences of a thousand articles, enough for the
 /// words a newsroom repeats) it stops learning, so a batch of any size holds a bounded amount of
@@ -419,7 +407,7 @@ struct LexiconLearning {
     }
 
     mutating func learn(from new: [AlignmentDraft]) -> LearnedLexicon? {
-        guard weights.lexiconMatch > 0, beads < limit else { return lexicon }
+        guard weights.learns, beads < limit else { return lexicon }
         for draft in new where beads < limit {
             evidence.append(draft.evidence)
             beads += draft.evidence.count
