@@ -5,7 +5,8 @@ implementation with a Python API) in the same run, on 10,000 sentence pairs made
 
   long   one document pair: the English articles five times over, and their Sorani translation
   batch  615 article pairs (123 documents x 5: Sorani, Kurmanji, Arabic, Sorani, Kurmanji), one
-         article per file, aligned with `werger align --batch` (one run per target language)
+         article per file, aligned with `werger align --batch` (one run per target language), and
+         again with --learn-words (the word model on)
 
 Articles are a headline, then paragraphs of four sentences, blank lines between paragraphs, the same
 on both sides. Werger reads the article files and segments them itself; Gale-Church gets the
@@ -123,11 +124,11 @@ def main():
             subprocess.run([binary, "align", long_src, long_tgt, "--from", "en", "--to", "ckb", "--format", "jsonl",
                             "--memory", memory], check=True, stdout=subprocess.DEVNULL)
 
-        def werger_batch(binary=a.binary):
+        def werger_batch(binary=a.binary, extra=()):
             for lang in sorted(set(CYCLE)):
                 subprocess.run([binary, "align", "--batch", os.path.join(scratch, "batch", lang, "src"),
                                 os.path.join(scratch, "batch", lang, "tgt"), "--from", "en", "--to", lang,
-                                "--format", "jsonl", "--memory", memory], check=True, stdout=subprocess.DEVNULL,
+                                "--format", "jsonl", "--memory", memory, *extra], check=True, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
 
         def gc_long_one_block():
@@ -165,6 +166,7 @@ def main():
             ("galechurch, long pair as one block", long_pairs, best(a.runs, gc_long_one_block)),
             ("galechurch, long pair by paragraph", long_pairs, best(a.runs, gc_long_paragraphs)),
             (f"werger align --batch, {pairs} articles", sentences, best(a.runs, werger_batch)),
+            ("  the same with --learn-words", sentences, best(a.runs, lambda: werger_batch(extra=("--learn-words",)))),
             (f"galechurch, {pairs} articles by paragraph", sentences, best(a.runs, gc_batch_run)),
         ]
         print(f"bench_align: {long_pairs} sentence pairs (long), {sentences} in {pairs} article pairs (batch); best of {a.runs}")

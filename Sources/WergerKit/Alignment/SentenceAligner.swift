@@ -756,7 +756,7 @@ struct BeadScorer {
                 confidence = nullConfidence(k, path, starts)
             } else {
                 let base: Float = sa == 1 && sb == 1 ? 3 : (sa == 2 && sb == 2 || sa == 3 || sb == 3 ? 1.5 : 2)
-                let evidence = base - p.length - p.anchors - p.paragraph - p.cut
+                let evidence = base - p.length - p.anchors - p.paragraph - p.cut - p.words
                 confidence = p.known ? 0.99 : Double(1 / (1 + expf(-evidence)))
             }
             beads.append(Bead(source: sourceSegment..<(sourceSegment + sa), target: targetSegment..<(targetSegment + sb),
