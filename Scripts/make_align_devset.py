@@ -15,7 +15,7 @@ thirds) and `heldout` (one third); evaluate on heldout only at the end.
 Layout written to OUT:  OUT/<lang>/src/<docid>.txt, OUT/<lang>/tgt/<docid>.txt, OUT/gold.jsonl
 (one record per document pair: id "<docid>.<lang>", tgt_lang, src_sentences, tgt_sentences, links).
 
-usage: make_align_devset.py OUT [--split dev|heldout|all] [--seed 1] [--rate 0.15] [--corpus DIR]
+usage: make_align_devset.py OUT [--split dev|heldout|all] [--seed 1] [--rate 0.15] [--corpus DIR] [--one-paragraph]
 """
 import argparse
 import json
@@ -104,7 +104,7 @@ def split_at(t, lang, rng, avoid=None):
     return [a + ".", b]
 
 
-def build_pair(lines_en, lines_tgt, lang, rng, rate):
+def build_pair(lines_en, lines_tgt, lang, rng, rate, one_paragraph=False):
     n = len(lines_en)
     # Paragraphs: the headline alone, then 2-5 sentences each (a last single sentence joins the previous).
     sizes = [1]
@@ -169,6 +169,17 @@ def build_pair(lines_en, lines_tgt, lang, rng, rate):
                 current = []
         if current:
             cut_paragraphs.append(current)
+    if one_paragraph:
+        # Running text without paragraph marks: the body's paragraphs joined, except after a sentence
+        # without a final mark (it still stands on a line of its own) and after the headline.
+        joined = cut_paragraphs[:1]
+        for links in cut_paragraphs[1:]:
+            last = joined[-1][-1]
+            if len(joined) > 1 and all(terminated(x) for x in last[0] + last[1]):
+                joined[-1] = joined[-1] + links
+            else:
+                joined.append(links)
+        cut_paragraphs = joined
     src_sentences, tgt_sentences, links_out = [], [], []
     src_paras, tgt_paras = [], []
     for links in cut_paragraphs:
@@ -194,6 +205,8 @@ def main():
     ap.add_argument("--rate", type=float, default=0.15, help="edits per sentence (default 0.15)")
     ap.add_argument("--corpus", default=os.path.join(os.path.dirname(ROOT), "shared/corpora/ntrex128"))
     ap.add_argument("--langs", default="ckb,kmr,ar")
+    ap.add_argument("--one-paragraph", action="store_true",
+                    help="no paragraph marks inside the body (the same edits and links as without it)")
     a = ap.parse_args()
     if not os.path.exists(os.path.join(a.corpus, "doc_ids.txt")):
         sys.exit(f"make_align_devset: {a.corpus} has no ntrex128 corpus")
@@ -211,7 +224,7 @@ def main():
             rng = random.Random(f"{a.seed}:{doc}:{lang}")
             rows = docs[doc]
             s, t, links, src_text, tgt_text = build_pair([texts["en"][i] for i in rows], [texts[lang][i] for i in rows],
-                                                       lang, rng, a.rate)
+                                                       lang, rng, a.rate, a.one_paragraph)
             with open(os.path.join(src_dir, doc + ".txt"), "w", encoding="utf-8") as fh:
                 fh.write(src_text)
             with open(os.path.join(tgt_dir, doc + ".txt"), "w", encoding="utf-8") as fh:
