@@ -1,4 +1,3 @@
-import Foundation
 /// Word pairs the aligner learns from the documents it aligns: a first alignment on lengths,
 /// numbers, names and punctuation gives sure 1-1 beads; words that keep appearing together in them
 /// (`vaccine`/`derzî`, `said`/`got`, `government`/`حکومەت`) are likely translations of each other,
@@ -17,8 +16,8 @@ public struct LearnedLexicon: Sendable {
     private var targetFilter: [UInt64] = []
 
     /// The word translation models learned from the same evidence: one per fold of the batch's
-    /// documents, each scoring the other fold's documents (see `wordModel(for:)`); one when all the
-    /// evidence comes from a memory; none when `wordModel` is 0.
+    /// documents, learned from the other folds and scoring that fold's documents (`wordModel(for:)`);
+    /// one when all the evidence comes from a memory; none when `wordModel` is 0.
     private var wordModels: [WordModels] = []
 
     public var isEmpty: Bool { sourcePairs.stems.isEmpty }
