@@ -282,6 +282,7 @@ struct BoundaryRules {
         var words: [WordKey] = []
         var endedClause = false
         var endsWithColon = false
+        var asks = false
         // Verb-final languages put the attribution's verb last: `«…» پەرلەمانتار … پرسیاری کرد.`
         let limit = verbFinal ? 14 : 8
         while i < lineEnd, words.count < limit {
@@ -295,6 +296,7 @@ struct BoundaryRules {
                 let u = text[wordEnd - 1]
                 if UTF16Class.isTerminator(u) || u == 0x3A || u == 0x2C || u == 0x060C { clauseEnds = true }
                 if u == 0x3A { endsWithColon = true }
+                if u == 0x3F || u == 0x61F || u == 0x21 { asks = true }
                 wordEnd -= 1
             }
             var wordBegin = wordStart
@@ -306,13 +308,27 @@ struct BoundaryRules {
         }
         // `Ahmed asked: «…»` introduces the next quotation instead of closing this one.
         if endsWithColon { return false }
-        if words.prefix(3).contains(where: { speechVerbs.contains($0, in: text) }) { return true }
-        guard verbFinal, endedClause, words.count <= 12, let last = words.last else { return false }
+        if words.prefix(3).contains(where: { speechVerbs.contains($0, in: text) }) {
+            // After a quotation closed by a full stop, an attribution is short (`."  Ahmed said.`);
+            // `." Flake said his office had issued a statement …` is the next sentence.
+            return !Self.closedByFullStop(text, before: start) || (endedClause && words.count <= 4)
+        }
+        // A clause that asks or exclaims is a sentence of its own, whatever its verb: `«…» پێت‌وایە ئەو
+        // ڕاستی بە خەڵک دەڵێت؟` (“Do you think he tells people the truth?”) does not attribute the quotation.
+        guard verbFinal, endedClause, !asks, words.count <= 12, let last = words.last else { return false }
         if speechVerbs.contains(last, in: text) { return true }
         // A compound verb, written in the rule file with `_`: `پرسیاری_کرد`, `diyar_kir`.
         guard words.count >= 2, compoundTails.contains(last, in: text) else { return false }
         let compound = words[words.count - 2].string(text) + "_" + last.string(text)
         return speechVerbs.words.contains(compound)
+    }
+
+    /// Whether the quotation before `start` ends in a full stop inside its closing marks (`…."`).
+    private static func closedByFullStop(_ text: UnsafeBufferPointer<UInt16>, before start: Int) -> Bool {
+        var i = start - 1
+        while i >= 0, UTF16Class.isSpace(text[i]) { i -= 1 }
+        while i >= 0, UTF16Class.isQuote(text[i]) || UTF16Class.isCloser(text[i]) || text[i] == 0xBB { i -= 1 }
+        return i >= 0 && (text[i] == 0x2E || text[i] == 0x6D4)
     }
 
     private static func isWordCharacter(_ text: UnsafeBufferPointer<UInt16>, _ i: Int) -> Bool {

@@ -50,6 +50,16 @@ import Testing
         try expect("kmr", ["“Pere çûn ku derê?” Ahmed pirsî.", "Kesî bersiv neda."])
     }
 
+    @Test func aSentenceWithASpeechVerbAfterAQuotationIsNotItsAttribution() throws {
+        // After a quotation closed by a full stop, an attribution is short; a long clause is the next sentence.
+        try expect("en", ["“It was a good day.” Ahmed said.", "Nobody answered."])
+        try expect("en", ["“It was a good day.”", "Flake said that his office had issued a statement before the doors closed."])
+        try expect("ckb", ["یەکێکی تر وتی، \"ژنان دەسەڵاتیان نیە.\"",
+                           "فلیک وتی نووسینگەکەی ئاگاداریەکی دەرکردووە و پێش داخرانی ئەسانسەر زیاتر قسە دەکات."])
+        // A question is not an attribution, even when its last verb is one (`دەڵێت`, says).
+        try expect("ckb", ["ژنێک وتی، \"من ڕێک لە بەردەمی تۆ وەستاوم.\"", "پێت‌وایە ئەو ڕاستییەکەی بە خەڵک دەڵێت؟"])
+    }
+
     @Test func anAttributionBeforeAQuotationStartsTheNextSegment() throws {
         try expect("ar", ["قال الوزير: «انتهى العمل.»", "وسأل المزارع أحمد: «وماذا نفعل نحن؟»"])
     }
