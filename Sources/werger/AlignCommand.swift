@@ -36,7 +36,7 @@ struct AlignCommand: ParsableCommand {
     @Option(help: "The input encoding when it is not UTF-8 or UTF-16 with a BOM (e.g. windows-1256).") var encoding: String?
     @Flag(name: .customLong("learn-words"), help: """
         Learn word translations (IBM Model 1) from the batch's sure beads and the memory's pairs, \
-        and weigh every bead by them: fewer misplaced dropped or added sentences, at about half the speed.
+        and weigh every bead by them: fewer misplaced dropped or added sentences, at about a third of the speed.
         """) var learnWords = false
     @Option(help: ArgumentHelp("Change the aligner's weights, e.g. merge=2.5,null=3 (for tuning).", visibility: .hidden))
     var weights: String?

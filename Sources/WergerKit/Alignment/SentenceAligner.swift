@@ -41,7 +41,7 @@ public struct AlignmentWeights: Sendable, Equatable {
     public var cognateMatch: Float = 0.5
     /// How much the word model's gain (`WordModel`: log-likelihood of a bead's target words given its
     /// source words against chance, in nats, both directions) takes off a bead's cost; 0 (the
-    /// default: it halves a batch's speed) turns it off, `learnedWords` is what `--learn-words` sets.
+    /// default: a batch runs at about a third of the speed with it) turns it off, `learnedWords` is what `--learn-words` sets.
     public var wordModel: Float = 0
     /// The word model's weight when it is on (mean link F1 over four draws of the development set:
     /// off 95.51, 0.15 → 96.12, 0.2 → 96.18, 0.25 → 96.20).
