@@ -17,8 +17,9 @@ public struct LearnedLexicon: Sendable {
 
     /// The word translation models learned from the same evidence: one per fold of the batch's
     /// documents, learned from the other folds and scoring that fold's documents (`wordModel(for:)`);
-    /// one when all the evidence comes from a memory; none when `wordModel` is 0.
-    private var wordModels: [WordModels] = []
+    /// one when all the evidence comes from a memory; none when `wordModel` is 0; nil for a fold whose
+    /// model learned nothing.
+    private var wordModels: [WordModels?] = []
 
     public var isEmpty: Bool { sourcePairs.stems.isEmpty }
     public var count: Int { sourcePairs.stems.count }
@@ -47,14 +48,15 @@ public struct LearnedLexicon: Sendable {
         // a word, a merge the evidence never held −1). Each fold's documents are scored by the models
         // of the other folds' documents (and the memory's pairs), which have not seen them.
         let folds = evidence.flatMap { item in Array(repeating: item.fold, count: item.beads.count) }
-        let models = WordModels.learn(beads, folds: folds, count: folds.allSatisfy { $0 == nil } ? 0 : LexiconEvidence.folds)
-        if !models.contains(where: \.isEmpty) { wordModels = models }
+        // A fold whose model learned nothing (every document of the batch in that fold) scores nothing.
+        wordModels = WordModels.learn(beads, folds: folds, count: folds.allSatisfy { $0 == nil } ? 0 : LexiconEvidence.folds)
+            .map { $0.isEmpty ? nil : $0 }
     }
 
     /// The word model that may score a document (one that did not learn from it).
     func wordModel(for document: String) -> WordModels? {
-        if wordModels.count == 1 { return wordModels[0] }
-        return wordModels.isEmpty ? nil : wordModels[LexiconEvidence.fold(of: document)]
+        if wordModels.count <= 1 { return wordModels.first ?? nil }
+        return wordModels[LexiconEvidence.fold(of: document)]
     }
 
     /// Learns from beads given as their two sides' stems (each side's stems unique). Competitive

@@ -77,6 +77,11 @@ struct WordModelTests {
         #expect(own.forward.targetUnit(stems("zêbra")).words.isEmpty)
         #expect(other.forward.targetUnit(stems("zêbra")).words.count == 1)
         #expect(own.forward.targetUnit(stems("bijîşkan")).words.count == 1)
+        // A batch whose documents all fall in one fold: that fold's model learned nothing and scores
+        // nothing, the others' still stand.
+        let alone = LearnedLexicon(evidence: [LexiconEvidence(beads: common, document: first)], weights: weights)
+        #expect(alone.wordModel(for: first) == nil)
+        #expect(alone.wordModel(for: second)?.forward.targetUnit(stems("bijîşkan")).words.count == 1)
         // The fold follows the file name, not the folder: the same articles align the same anywhere.
         #expect(LexiconEvidence.fold(of: "/tmp/run-1/src/" + first) == LexiconEvidence.fold(of: first))
     }
