@@ -128,6 +128,9 @@ final class AlignJob {
         let draft = try aligner.draft(Self.segmented(source, encoding: command.encoding, segmenter: try Segmenter(language: from)),
                                       Self.segmented(target, encoding: command.encoding, segmenter: try Segmenter(language: to)),
                                       learning: !lexicon.isEmpty)
+        if aligner.options.weights.wordModel > 0, !lexicon.hasWordModel {
+            warnNothingToLearn("the memory holds \(memoryEvidence.count) sentence pairs of")
+        }
         let alignment = aligner.finish(draft, lexicon: lexicon.isEmpty ? nil : lexicon)
         try emit(alignment, document: document ?? URL(fileURLWithPath: source).lastPathComponent, batch: false)
         try end()
@@ -197,6 +200,9 @@ final class AlignJob {
             }
         }
         if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if aligner.options.weights.wordModel > 0, !paired.isEmpty, !learning.learnedWords {
+            warnNothingToLearn("the memory and the documents' sure beads give \(learning.evidenceCount) sentence pairs of")
+        }
         totals.unmatched += targetNames.subtracting(sourceNames).count
         try end()
         summarize()
@@ -206,6 +212,13 @@ final class AlignJob {
     private func failed(_ message: String) {
         totals.failed += 1
         FileHandle.standardError.write(Data("werger: error: \(message)\n".utf8))
+    }
+
+    /// `--learn-words` with too little to learn from: said once, so a translator does not believe a
+    /// model weighed beads that none did.
+    private func warnNothingToLearn(_ evidence: String) {
+        warn("--learn-words: \(evidence) \(from.identifier)–\(to.identifier), fewer than the \(LearnedLexicon.minimumBeads) "
+             + "a word model learns from; aligned without it")
     }
 
     private func warn(_ message: String) { FileHandle.standardError.write(Data("werger: warning: \(message)\n".utf8)) }
@@ -405,6 +418,11 @@ struct LexiconLearning {
         self.weights = weights
         evidence = [memory]
     }
+
+    /// Sure sentence pairs learned from so far (the memory's and the drafts').
+    var evidenceCount: Int { evidence.reduce(0) { $0 + $1.count } }
+    /// Whether the last lexicon brought a word model.
+    var learnedWords: Bool { lexicon?.hasWordModel ?? false }
 
     mutating func learn(from new: [AlignmentDraft]) -> LearnedLexicon? {
         guard weights.learns, beads < limit else { return lexicon }

@@ -245,6 +245,13 @@ struct AlignCommandTests {
         let alone = try Werger.run(["align", english.path, kurmanji.path, "--from", "en", "--to", "kmr", "--format", "jsonl",
                                     "--memory", Self.noMemory(scratch)])
         #expect(try Self.decodeBeads(alone.out).map(\.kind) == ["1-1", "1-1", "1-1", "1-0"])
+        // --learn-words with nothing to learn from says so, once, and aligns as without it.
+        let unlearned = try Werger.run(["align", english.path, kurmanji.path, "--from", "en", "--to", "kmr", "--format", "jsonl",
+                                        "--memory", Self.noMemory(scratch), "--learn-words"])
+        #expect(unlearned.status == 0)
+        #expect(unlearned.out == alone.out)
+        #expect(unlearned.errorLines.count == 1 && unlearned.err.contains("--learn-words: the memory holds 0 sentence pairs of en–kmr"),
+                "\(unlearned.err)")
     }
 
     // MARK: - --batch

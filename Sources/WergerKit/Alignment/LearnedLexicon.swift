@@ -53,6 +53,9 @@ public struct LearnedLexicon: Sendable {
             .map { $0.isEmpty ? nil : $0 }
     }
 
+    /// Whether a word model was learned (`wordModel` on and enough evidence).
+    public var hasWordModel: Bool { wordModels.contains { $0 != nil } }
+
     /// The word model that may score a document (one that did not learn from it).
     func wordModel(for document: String) -> WordModels? {
         if wordModels.count <= 1 { return wordModels.first ?? nil }
