@@ -5,7 +5,8 @@ segmentation as src_sentences/tgt_sentences), score with ../shared/eval/alignmen
 optionally check floors (Scripts/alignment-floors.tsv: pair, link type, minimum F1 %).
 
 usage: eval_alignment.py [--binary .build/debug/werger] [--devset DIR] [--split dev|heldout]
-                         [--seed 1] [--shared ../shared] [--floors] [--learn-words] [--one-paragraph] [--verbose]
+                         [--seed 1] [--shared ../shared] [--floors] [--learn-words] [--one-paragraph]
+                         [--merge-paragraphs 0.25] [--verbose]
 Without --devset the set is built in a temporary folder from ../shared (skipped when it is absent).
 """
 import argparse
@@ -76,6 +77,8 @@ def main():
     ap.add_argument("--weights", help="pass --weights to werger align (tuning)")
     ap.add_argument("--one-paragraph", action="store_true",
                     help="build the set without paragraph marks inside the body (make_align_devset.py --one-paragraph)")
+    ap.add_argument("--merge-paragraphs", type=float, default=0.0,
+                    help="the target drops this share of paragraph breaks (make_align_devset.py --merge-paragraphs)")
     ap.add_argument("--learn-words", action="store_true",
                     help="align with --learn-words; --floors then reads Scripts/alignment-floors-learn-words.tsv")
     ap.add_argument("--galechurch", action="store_true",
@@ -91,7 +94,8 @@ def main():
             devset = os.path.join(scratch, "devset")
             subprocess.run([sys.executable, os.path.join(ROOT, "Scripts/make_align_devset.py"), devset,
                             "--split", a.split, "--seed", str(a.seed), "--corpus", os.path.join(a.shared, "corpora/ntrex128")]
-                           + (["--one-paragraph"] if a.one_paragraph else []),
+                           + (["--one-paragraph"] if a.one_paragraph else [])
+                           + (["--merge-paragraphs", str(a.merge_paragraphs)] if a.merge_paragraphs else []),
                            check=True, stdout=subprocess.DEVNULL)
         # No memory: the development set measures the aligner, not what a memory happens to hold.
         memory = os.path.join(scratch, "no-memory")

@@ -16,6 +16,7 @@ Layout written to OUT:  OUT/<lang>/src/<docid>.txt, OUT/<lang>/tgt/<docid>.txt, 
 (one record per document pair: id "<docid>.<lang>", tgt_lang, src_sentences, tgt_sentences, links).
 
 usage: make_align_devset.py OUT [--split dev|heldout|all] [--seed 1] [--rate 0.15] [--corpus DIR] [--one-paragraph]
+                           [--merge-paragraphs 0.25]
 """
 import argparse
 import json
@@ -104,7 +105,7 @@ def split_at(t, lang, rng, avoid=None):
     return [a + ".", b]
 
 
-def build_pair(lines_en, lines_tgt, lang, rng, rate, one_paragraph=False):
+def build_pair(lines_en, lines_tgt, lang, rng, rate, one_paragraph=False, merge_paragraphs=0.0, paragraph_rng=None):
     n = len(lines_en)
     # Paragraphs: the headline alone, then 2-5 sentences each (a last single sentence joins the previous).
     sizes = [1]
@@ -193,7 +194,12 @@ def build_pair(lines_en, lines_tgt, lang, rng, rate, one_paragraph=False):
             tp += t
             links_out.append([si, ti])
         src_paras.append(" ".join(sp))
-        tgt_paras.append(" ".join(tp))
+        # A translator who runs two paragraphs together (not after the headline or an unfinished line).
+        if (merge_paragraphs and len(tgt_paras) > 1 and tgt_paras[-1] and terminated(tgt_paras[-1])
+                and paragraph_rng.random() < merge_paragraphs):
+            tgt_paras[-1] = (tgt_paras[-1] + " " + " ".join(tp)).strip()
+        else:
+            tgt_paras.append(" ".join(tp))
     return src_sentences, tgt_sentences, links_out, "\n\n".join(src_paras) + "\n", "\n\n".join(tgt_paras) + "\n"
 
 
@@ -207,6 +213,8 @@ def main():
     ap.add_argument("--langs", default="ckb,kmr,ar")
     ap.add_argument("--one-paragraph", action="store_true",
                     help="no paragraph marks inside the body (the same edits and links as without it)")
+    ap.add_argument("--merge-paragraphs", type=float, default=0.0,
+                    help="share of the target's paragraph breaks a translator drops (the same edits and links)")
     a = ap.parse_args()
     if not os.path.exists(os.path.join(a.corpus, "doc_ids.txt")):
         sys.exit(f"make_align_devset: {a.corpus} has no ntrex128 corpus")
@@ -224,7 +232,8 @@ def main():
             rng = random.Random(f"{a.seed}:{doc}:{lang}")
             rows = docs[doc]
             s, t, links, src_text, tgt_text = build_pair([texts["en"][i] for i in rows], [texts[lang][i] for i in rows],
-                                                       lang, rng, a.rate, a.one_paragraph)
+                                                       lang, rng, a.rate, a.one_paragraph, a.merge_paragraphs,
+                                                       random.Random(f"{a.seed}:{doc}:{lang}:paragraphs"))
             with open(os.path.join(src_dir, doc + ".txt"), "w", encoding="utf-8") as fh:
                 fh.write(src_text)
             with open(os.path.join(tgt_dir, doc + ".txt"), "w", encoding="utf-8") as fh:

@@ -156,7 +156,6 @@ public struct SentenceAligner: Sendable {
         }
         Side.dropUnmatchable(&s, &t, weights: options.weights)
         let known = try knownCells(source, target, sourcePieces, targetPieces)
-        Self.assignGroups(&s, &t, ratio: Float(ratio), options: options)
         let scorer = BeadScorer(s: s, t: t, ratio: Float(ratio), w: options.weights, known: known)
         let path = scorer.bestPath(band: options.band)
         var draft = AlignmentDraft(source: source, target: target, sourcePieces: sourcePieces, targetPieces: targetPieces,
@@ -248,26 +247,6 @@ public struct SentenceAligner: Sendable {
         }
         return cells
     }
-
-    /// Paragraph groups: a non-null bead whose sentences lie in different groups pays the paragraph
-    /// cost. With as many paragraphs on both sides, paragraph k corresponds to paragraph k; otherwise
-    /// the paragraphs are aligned first, by the same dynamic program one level up.
-    static func assignGroups(_ s: inout Side, _ t: inout Side, ratio: Float, options: AlignmentOptions) {
-        let sp = s.paragraphCount, tp = t.paragraphCount
-        if sp == tp { return }
-        let ps = s.paragraphSide(), pt = t.paragraphSide()
-        var weights = options.weights
-        weights.paragraph = 0
-        let scorer = BeadScorer(s: ps, t: pt, ratio: ratio, w: weights, known: [])
-        var sourceGroup = [Int32](repeating: 0, count: sp), targetGroup = [Int32](repeating: 0, count: tp)
-        var i = 0, j = 0
-        for (group, move) in scorer.bestPath(band: max(8, options.band / 4)).enumerated() {
-            for _ in 0..<move.a { sourceGroup[i] = Int32(group); i += 1 }
-            for _ in 0..<move.b { targetGroup[j] = Int32(group); j += 1 }
-        }
-        s.groups = s.groups.map { sourceGroup[Int($0)] }
-        t.groups = t.groups.map { targetGroup[Int($0)] }
-    }
 }
 
 /// A document pair after its first alignment: everything the second one needs, and the sure beads
@@ -314,18 +293,6 @@ struct Side {
     var count: Int { groups.count }
     var totalLength: Double { prefix.last ?? 0 }
     var paragraphCount: Int { Int(groups.last ?? -1) + 1 }
-
-    init(prefix: [Double], tokenStart: [Int], tokens: [UInt64], groups: [Int32]) {
-        self.prefix = prefix
-        self.tokenStart = tokenStart
-        self.tokens = tokens
-        self.groups = groups
-        soft = Array(repeating: false, count: groups.count)
-        cutCost = Array(repeating: 0, count: groups.count)
-        pairable = soft
-        joins = Array(repeating: 0, count: groups.count)
-        hard = (0..<groups.count).map { Int32($0) }
-    }
 
     init(_ pieces: [Piece], language: LanguageTag, soundsLike: Bool, cognates: Bool = false, glossary: Glossary?, side: KeyPath<Glossary, [String]>) {
         let tokenizer = AnchorTokenizer(arabicScript: language.usesArabicScript, soundsLike: soundsLike, cognates: cognates)
@@ -408,22 +375,6 @@ struct Side {
         tokenStart = starts
     }
 
-    /// The same document one level up: one unit per paragraph group.
-    func paragraphSide() -> Side {
-        var prefix: [Double] = [0], tokenStart = [0], tokens: [UInt64] = [], groups: [Int32] = []
-        var k = 0
-        while k < count {
-            var end = k
-            while end < count, self.groups[end] == self.groups[k] { end += 1 }
-            prefix.append(self.prefix[end])
-            tokens += self.tokens[self.tokenStart[k]..<self.tokenStart[end]]
-            tokenStart.append(tokens.count)
-            groups.append(0)
-            k = end
-        }
-        return Side(prefix: prefix, tokenStart: tokenStart, tokens: tokens, groups: groups)
-    }
-
     /// How many segments units `i..<i+a` hold (a cut at a soft boundary inside them is not made).
     @inline(__always)
     func segments(_ i: Int, _ a: Int) -> Int { a == 0 ? 0 : 1 + Int(hard[i + a - 1] - hard[i]) }
@@ -454,6 +405,8 @@ struct BeadScorer {
     let known: Set<Int>
     /// The word model's view of the two sides, when a lexicon brought one.
     var words: WordScoring?
+    /// Whether paragraph k of one side is paragraph k of the other (as many on both sides).
+    let correspond: Bool
     private let matchWeight: [Float]
     private let missWeight: [Float]
     /// Per side, prefix sums over units of their tokens' match weights: the anchors of a bead can
@@ -472,6 +425,7 @@ struct BeadScorer {
         self.ratio = ratio
         self.w = w
         self.known = known
+        correspond = s.paragraphCount == t.paragraphCount
         matchWeight = [w.numberMatch, w.nameMatch, w.punctuationMatch, w.glossaryMatch, w.soundMatch, w.lexiconMatch, w.cognateMatch]
         // A sound key on one side only says nothing: most Arabic-script words are not names.
         missWeight = [w.numberMiss, w.nameMiss, w.punctuationMiss, w.glossaryMiss, 0, w.lexiconMiss, 0].map { max(0, $0) }
@@ -574,8 +528,15 @@ struct BeadScorer {
         let x = targetLog[j &* 5 &+ b] - sourceLog[i &* 5 &+ a]
         let variance = w.lengthVariance + w.shortLengthVariance / (ls + lt + 1)
         p.length = x * x / (2 * variance)
+        // With as many paragraphs on both sides, paragraph k is paragraph k: a bead stays in one. With
+        // a different number (a translator merged or split paragraphs, dropped a headline), which
+        // paragraph is which is not known, but a bead still stays within a paragraph of each side.
         let group = s.groups[i]
-        if s.groups[i + a - 1] != group || t.groups[j] != group || t.groups[j + b - 1] != group { p.paragraph = w.paragraph }
+        if correspond {
+            if s.groups[i + a - 1] != group || t.groups[j] != group || t.groups[j + b - 1] != group { p.paragraph = w.paragraph }
+        } else if s.groups[i + a - 1] != group || t.groups[j] != t.groups[j + b - 1] {
+            p.paragraph = w.paragraph
+        }
         guard anchors else { return p }
         p.anchors = anchorCost(s.tokenStart[i]..<s.tokenStart[i + a], t.tokenStart[j]..<t.tokenStart[j + b],
                                sourceRuns: a, targetRuns: b)

@@ -178,6 +178,20 @@ struct AnchorTests {
         #expect(result[0].0 == [headline])
     }
 
+    @Test("a translator who ran two paragraphs together: the sentences still pair one to one")
+    func mergedParagraphs() throws {
+        // Four paragraphs against three. Aligning the paragraphs first (as Werger did) paired the
+        // Sorani headline with body text that shares its names and numbers, and left a 1-0 and a 0-1.
+        let folder = try #require(Bundle.module.resourceURL?.appendingPathComponent("Fixtures/alignment"))
+        let english = try String(contentsOf: folder.appendingPathComponent("merged-paragraphs-en.txt"), encoding: .utf8)
+        let sorani = try String(contentsOf: folder.appendingPathComponent("merged-paragraphs-ckb.txt"), encoding: .utf8)
+        let source = SegmentedText(name: "en", text: english, segmenter: try Segmenter(language: LanguageTag("en")))
+        let target = SegmentedText(name: "ckb", text: sorani, segmenter: try Segmenter(language: LanguageTag("ckb")))
+        #expect(Set(source.segments.map(\.paragraph)).count == 4 && Set(target.segments.map(\.paragraph)).count == 3)
+        let alignment = try SentenceAligner().align(source, target)
+        #expect(alignment.beads.map(\.kind.rawValue) == Array(repeating: "1-1", count: 7))
+    }
+
     @Test("no bead crosses a paragraph boundary when both sides have the same paragraphs")
     func beadsStayInParagraphs() throws {
         let alignment = try SentenceAligner().align(
