@@ -192,11 +192,38 @@ struct AnchorTests {
         #expect(alignment.beads.map(\.kind.rawValue) == Array(repeating: "1-1", count: 7))
     }
 
+    @Test("a paragraph break the translator moved by a sentence: a 1-1 across it, not a 1-0 and a 0-1")
+    func movedParagraphBreak() throws {
+        let result = try beads([[S.s1, S.s2, S.s3], [S.s4, S.s5], [S.s6, S.s7, S.s8]],
+                               [[S.t1, S.t2], [S.t3, S.t4, S.t5], [S.t6, S.t7, S.t8]])
+        #expect(kinds(result) == Array(repeating: "1-1", count: 8))
+    }
+
+    @Test("paragraph k is paragraph k only when their boundaries lie near each other")
+    func paragraphCorrespondence() throws {
+        func sides(_ source: [[String]], _ target: [[String]]) throws -> (Side, Side) {
+            let s = try document("en", source), t = try document("ckb", target)
+            return (Side(PieceCutter.pieces(of: s, weights: AlignmentWeights()), language: s.language, soundsLike: true, glossary: nil, side: \.sources),
+                    Side(PieceCutter.pieces(of: t, weights: AlignmentWeights()), language: t.language, soundsLike: true, glossary: nil, side: \.targets))
+        }
+        // A break moved by one sentence of eight: still the same paragraphs.
+        let (s, moved) = try sides([[S.s1, S.s2, S.s3], [S.s4, S.s5], [S.s6, S.s7, S.s8]], [[S.t1, S.t2], [S.t3, S.t4, S.t5], [S.t6, S.t7, S.t8]])
+        #expect(BeadScorer.paragraphsCorrespond(s, moved, ratio: Float(moved.totalLength / s.totalLength)))
+        // Two paragraphs merged and another split: as many paragraphs, but not the same ones.
+        let (_, reshaped) = try sides([[S.s1]], [[S.t1], [S.t2, S.t3, S.t4, S.t5, S.t6, S.t7], [S.t8]])
+        #expect(!BeadScorer.paragraphsCorrespond(s, reshaped, ratio: Float(reshaped.totalLength / s.totalLength)))
+        // A different number of paragraphs never corresponds.
+        let (_, fewer) = try sides([[S.s1]], [[S.t1, S.t2, S.t3, S.t4, S.t5], [S.t6, S.t7, S.t8]])
+        #expect(!BeadScorer.paragraphsCorrespond(s, fewer, ratio: Float(fewer.totalLength / s.totalLength)))
+    }
+
     @Test("no bead crosses a paragraph boundary when both sides have the same paragraphs")
     func beadsStayInParagraphs() throws {
+        // The sentence dropped first in the last paragraph is not glued to the paragraph before.
         let alignment = try SentenceAligner().align(
-            try document("en", [[S.s1, S.s2], [S.s3], [S.s4, S.s5]]),
-            try document("ckb", [[S.t1], [S.t2, S.t3], [S.t4, S.t5]]))
+            try document("en", [[S.s1, S.s2], [S.s3, S.s6], [S.s4, S.s5]]),
+            try document("ckb", [[S.t1, S.t2], [S.t3, S.t6], [S.t5]]))
+        #expect(alignment.beads.map(\.kind.rawValue) == ["1-1", "1-1", "1-1", "1-1", "1-0", "1-1"])
         for bead in alignment.beads where !bead.kind.isNull {
             let paragraphs = Set(alignment.source.segments[bead.source].map(\.paragraph) + alignment.target.segments[bead.target].map(\.paragraph))
             #expect(paragraphs.count == 1, "\(bead)")
