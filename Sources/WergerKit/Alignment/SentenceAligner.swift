@@ -16,7 +16,7 @@ public struct AlignmentWeights: Sendable, Equatable {
     public var mergeThree: Float = 7
     /// Cost of a bead whose sides lie in paragraphs that do not correspond. Below a null pair's (8):
     /// a translator who moves a paragraph break by a sentence gets a 1-1 across it, not a 1-0 and a
-    /// 0-1 (a quarter of the breaks moved: 90.16 at 12, 95.64 at 3.5; dev and held-out the same or
+    /// 0-1 (a quarter of the breaks moved: 90.16 at 12, 95.57 at 3.5; dev and held-out the same or
     /// better from 12 down to 3.5, 2.5 loses 0.07 and 0.1).
     public var paragraph: Float = 3.5
     /// Reward per anchor found on both sides, and cost per anchor found on one side only, by class:

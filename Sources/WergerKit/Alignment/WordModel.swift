@@ -23,7 +23,7 @@ struct WordModel: Sendable {
 
     /// Words seen in fewer beads than this take no part (a word seen once explains only itself).
     static let minimumCount: Int32 = 2
-    /// EM rounds (mean link F1 of four development draws: 2 rounds 96.07, 3 → 96.14, 5 → 96.19).
+    /// EM rounds (mean link F1 of four development draws, 4 folds: 2 rounds 96.07, 3 → 96.14, 5 → 96.19).
     static let rounds = 5
     /// Row entries below this probability are dropped (they change no decision, and cost lookups).
     static let smallest: Float = 0.005
@@ -58,11 +58,10 @@ struct WordModel: Sendable {
         rowStart = start
         rowTarget = target
         rowProbability = values
-        overChance = share.map { Self.weight * total / max($0, 0.5) }
+        let over = share.map { Self.weight * total / max($0, 0.5) }
+        overChance = over
         fromNothing = nothing
-        mostGain = (0..<to.count).map {
-            logf(Self.weight * max(most[$0], nothing[$0], 1e-9) * total / max(share[$0], 0.5) + (1 - Self.weight))
-        }
+        mostGain = (0..<to.count).map { Self.term(max(most[$0], nothing[$0]), overChance: over[$0]) }
         let targetOrder = to.indices.filter { share[$0] > 0 }.sorted { to[$0] < to[$1] }
         targetStems = targetOrder.map { to[$0] }
         targetNumber = targetOrder.map { Int32($0) }
@@ -108,30 +107,22 @@ struct WordModel: Sendable {
     /// of probabilities, never above the largest.
     func bound(_ unit: TargetUnit) -> Float { unit.words.reduce(0) { $0 + mostGain[Int($1)] } }
 
-    /// What `sources` explain of `targets`: Σ over the target words of `term` (the scorer computes
-    /// the same from masses it keeps per unit pair, `WordScoring`).
-    func gain(_ sources: ArraySlice<SourceUnit>, _ targets: ArraySlice<TargetUnit>) -> Float {
-        var words = 1
-        for unit in sources { words += unit.words }
-        let perWord = 1 / Float(words)
-        var total: Float = 0
-        for unit in targets {
-            for f in unit.words { total += term(f, mass: sources.reduce(0) { $0 + mass(of: f, in: $1) }, perWord: perWord) }
-        }
-        return total
-    }
-
     /// Σ_e t(f|e) over a source unit's words (0 when none of them translates to f).
     @inline(__always)
     func mass(of f: Int32, in source: SourceUnit) -> Float {
-        Self.index(of: f, in: source.targets).map { source.mass[$0] } ?? 0
+        source.targets.sortedIndex(of: f).map { source.mass[$0] } ?? 0
     }
 
     /// A target word's part of a bead's gain: log(weight · P_IBM1(f | S) / P_chance(f) + 1 − weight),
     /// with P_IBM1(f | S) = (t(f|∅) + Σ_e t(f|e)) / (|S| + 1) and `mass` = Σ_e t(f|e), `perWord` = 1 / (|S| + 1).
     @inline(__always)
     func term(_ f: Int32, mass: Float, perWord: Float) -> Float {
-        Self.fastLog((fromNothing[Int(f)] + mass) * perWord * overChance[Int(f)] + (1 - Self.weight))
+        Self.term((fromNothing[Int(f)] + mass) * perWord, overChance: overChance[Int(f)])
+    }
+
+    @inline(__always)
+    private static func term(_ probability: Float, overChance: Float) -> Float {
+        fastLog(probability * overChance + (1 - weight))
     }
 
     /// The natural logarithm within about 0.005 (exponent plus a quadratic on the mantissa, which
@@ -143,16 +134,6 @@ struct WordModel: Sendable {
         let exponent = Float(Int32(bitPattern: (bits >> 23) & 0xFF) - 128)
         let m = Float(bitPattern: (bits & 0x7F_FFFF) | 0x3F80_0000)
         return (exponent + (-0.344_848_43 * m + 2.024_665_78) * m - 0.674_877_59) * 0.693_147_18
-    }
-
-    @inline(__always)
-    private static func index(of value: Int32, in sorted: [Int32]) -> Int? {
-        var low = 0, high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sorted[middle] < value { low = middle + 1 } else { high = middle }
-        }
-        return low < sorted.count && sorted[low] == value ? low : nil
     }
 
     fileprivate enum Direction { case forward, reverse }

@@ -64,16 +64,10 @@ struct LearnedLexiconTests {
 
     @Test("with the lexicon, a dropped sentence among look-alikes comes out as a 1-0 in its place")
     func lexiconPlacesANullBead() throws {
-        let source = [["Farmers planted wheat near the river bank.", "Teachers closed their schools during the storm.",
-                       "Doctors treated patients inside the large tent.", "Drivers crossed the bridges before the flood."]]
-        let target = [["Cotkaran genim li nêzî qeraxa çem çandin.", "Bijîşkan nexweş di nava kona mezin de derman kirin.",
-                       "Ajokaran berî lehiyê di ser piran re derbas bûn."]]
-        let learned = LearnedLexicon(beads: evidence([("farmers", "cotkaran"), ("wheat", "genim"), ("river", "çem"),
-                                                      ("doctors", "bijîşkan"), ("patients", "nexweş"), ("tent", "kona"),
-                                                      ("drivers", "ajokaran"), ("flood", "lehiyê"), ("bridges", "piran")], times: 3))
+        let learned = LearnedLexicon(beads: evidence(Sample.lookAlikeWords, times: 3))
         let aligner = SentenceAligner()
-        let english = SegmentedText(name: "en", language: try LanguageTag("en"), paragraphs: source)
-        let kurmanji = SegmentedText(name: "kmr", language: try LanguageTag("kmr"), paragraphs: target)
+        let english = SegmentedText(name: "en", language: try LanguageTag("en"), paragraphs: Sample.lookAlikes)
+        let kurmanji = SegmentedText(name: "kmr", language: try LanguageTag("kmr"), paragraphs: Sample.lookAlikesTranslated)
         let alignment = aligner.finish(try aligner.draft(english, kurmanji), lexicon: learned)
         #expect(alignment.beads.map(\.kind.rawValue) == ["1-1", "1-0", "1-1", "1-1"])
         #expect(alignment.beads[1].source == 1..<2)

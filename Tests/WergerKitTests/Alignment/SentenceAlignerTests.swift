@@ -20,6 +20,16 @@ enum Sample {
     static let t7 = "پەرلەمانتارانی ئۆپۆزیسیۆن داوای وردبینییەکی گشتگیریان کردووە پێش ئەوەی هیچ پارەیەکی نوێ خەرج بکرێت."
     static let s8 = "The rest came from a loan arranged through a group of Gulf banks."
     static let t8 = "بەشەکەی تریشی لە قەرزێکەوە هات کە لە ڕێگەی کۆمەڵێک بانکی کەنداوەوە ڕێکخرابوو."
+
+    /// Four English sentences of the same shape and their Kurmanji translations with the second one
+    /// dropped: lengths alone cannot tell which was dropped, word pairs can.
+    static let lookAlikes = [["Farmers planted wheat near the river bank.", "Teachers closed their schools during the storm.",
+                              "Doctors treated patients inside the large tent.", "Drivers crossed the bridges before the flood."]]
+    static let lookAlikesTranslated = [["Cotkaran genim li nêzî qeraxa çem çandin.", "Bijîşkan nexweş di nava kona mezin de derman kirin.",
+                                        "Ajokaran berî lehiyê di ser piran re derbas bûn."]]
+    /// The word pairs of those sentences.
+    static let lookAlikeWords = [("farmers", "cotkaran"), ("wheat", "genim"), ("river", "çem"), ("doctors", "bijîşkan"),
+                                 ("patients", "nexweş"), ("tent", "kona"), ("drivers", "ajokaran"), ("flood", "lehiyê"), ("bridges", "piran")]
 }
 
 private func document(_ language: String, _ paragraphs: [[String]]) throws -> SegmentedText {
