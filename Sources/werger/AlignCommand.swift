@@ -125,8 +125,8 @@ final class AlignJob {
         begin()
         // One pair teaches nothing by itself; a memory of the language pair can.
         let lexicon = LearnedLexicon(evidence: [memoryEvidence], weights: aligner.options.weights)
-        let draft = try aligner.draft(Self.segmented(source, encoding: command.encoding, segmenter: try Segmenter(language: from)),
-                                      Self.segmented(target, encoding: command.encoding, segmenter: try Segmenter(language: to)),
+        let draft = try aligner.draft(Self.segmented(source, encoding: command.encoding, segmenter: try Segmenter.forAlignment(language: from)),
+                                      Self.segmented(target, encoding: command.encoding, segmenter: try Segmenter.forAlignment(language: to)),
                                       learning: !lexicon.isEmpty)
         if aligner.options.weights.wordModel > 0, !lexicon.hasWordModel {
             warnNothingToLearn("the memory holds \(memoryEvidence.count) sentence pairs of")
@@ -153,7 +153,7 @@ final class AlignJob {
         // time; the sure beads of the drafts so far teach one lexicon of word pairs; each pair is then
         // aligned again with it, and written and stored in order, on this thread.
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
-        let segmenters = try (0..<workers).map { _ in (try Segmenter(language: from), try Segmenter(language: to)) }
+        let segmenters = try (0..<workers).map { _ in (try Segmenter.forAlignment(language: from), try Segmenter.forAlignment(language: to)) }
         let chunk = 512
         var learning = LexiconLearning(weights: aligner.options.weights, memory: memoryEvidence)
         var done = 0

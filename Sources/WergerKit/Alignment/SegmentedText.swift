@@ -67,3 +67,13 @@ public struct SegmentedText: Sendable {
         return String(text[start..<end])
     }
 }
+
+extension Segmenter {
+    /// The segmenter for one side of an alignment: Werger's rules, with a quotation of several
+    /// sentences cut into them (`QuotationPolicy.bySentence`), because translators translate, and
+    /// publishers line up, sentence by sentence. Link F1 over four development draws went from
+    /// 95.60 to 96.01 with it, over four held-out draws from 94.57 to 95.07.
+    public static func forAlignment(language: LanguageTag) throws(SegmenterError) -> Segmenter {
+        try Segmenter(language: language, quotations: .bySentence)
+    }
+}

@@ -81,6 +81,7 @@ struct BoundaryRules {
         if text[boundary] >= 0x2000, Self.afterEmoji(text, from: boundary, end: line.upperBound) != nil { return false }
         let left = LeftContext(text: text, lineStart: segmentStart, boundary: boundary, isTerminator: isTerminator)
         guard left.terminatorRange.count > 0 else { return false }
+        if left.isEllipsis, protected.insideQuotation(boundary) { return false }
         // `(...)`, `[…]`: an omission mark in brackets ends nothing.
         if left.terminatorRange.lowerBound > segmentStart, left.terminatorRange.upperBound < left.leftEnd,
            [0x28, 0x5B].contains(text[left.terminatorRange.lowerBound - 1]),

@@ -1,12 +1,17 @@
-/// Spans inside a line that no segment boundary may cut: a quotation (“…”, «…», „…“, '…') or a
-/// bracket ([…], 「…」) that opens and closes on the same line. A multi-sentence quotation is one
+/// Spans inside a line that no segment boundary may cut: a quotation (“…”, «…», „…“, '…', 「…」) or
+/// a bracket ([…], （…）) that opens and closes on the same line. A multi-sentence quotation is one
 /// unit with its attribution: „Prieskumy beriem na ľahkú váhu. V podstate ma to nezaujíma,“ reagoval.
+/// Under `QuotationPolicy.bySentence` a quotation's sentences are cut, except at an ellipsis: a
+/// quotation holds the pauses of speech (`«… ئاو بگاتە ماڵەکانمان … ئێستا باسی ٢٠٢٦ دەکەن»`), and in
+/// Arabic script nothing else tells a pause from a sentence end.
 struct ProtectedSpans {
     private(set) var spans: [Range<Int>] = []
+    /// Under `.bySentence`, the quotations (which are not in `spans`).
+    private(set) var quotations: [Range<Int>] = []
 
     /// The spans of a line, from the positions of its quotation marks and brackets (`marks`, in
     /// order, as `BoundaryRules.addCandidates` collects them).
-    init(text: UnsafeBufferPointer<UInt16>, line: Range<Int>, marks: [Int]) {
+    init(text: UnsafeBufferPointer<UInt16>, line: Range<Int>, marks: [Int], quotations policy: QuotationPolicy = .whole) {
         guard marks.count >= 2 else { return }
         let end = line.upperBound
         var index = 0
@@ -18,7 +23,11 @@ struct ProtectedSpans {
             let u = text[i]
             if !unclosed.contains(u), let closers = Self.closers(for: u), Self.opens(text, at: i, lineStart: line.lowerBound, end: end) {
                 if let close = Self.findClose(text, marks: marks, from: index + 1, end: end, opener: u, closers: closers) {
-                    spans.append(i..<(marks[close] + 1))
+                    if policy == .bySentence, Self.isQuotationMark(u) {
+                        quotations.append(i..<(marks[close] + 1))
+                    } else {
+                        spans.append(i..<(marks[close] + 1))
+                    }
                     index = close + 1
                     continue
                 }
@@ -29,7 +38,12 @@ struct ProtectedSpans {
     }
 
     /// Whether `position` lies strictly inside a span (a boundary there would cut it).
-    func contains(_ position: Int) -> Bool {
+    func contains(_ position: Int) -> Bool { Self.strictlyInside(position, spans) }
+
+    /// Whether `position` lies strictly inside a quotation that `.bySentence` cuts into sentences.
+    func insideQuotation(_ position: Int) -> Bool { !quotations.isEmpty && Self.strictlyInside(position, quotations) }
+
+    private static func strictlyInside(_ position: Int, _ spans: [Range<Int>]) -> Bool {
         // Spans are in order and do not overlap: binary search (a line may hold thousands).
         var low = 0
         var high = spans.count
@@ -45,6 +59,14 @@ struct ProtectedSpans {
         if u < 0x80 { return u == 0x22 || u == 0x27 || u == 0x5B }
         switch u {
         case 0x201C, 0x201E, 0x2018, 0xAB, 0xBB, 0x300C, 0x300E, 0xFF08, 0x300A, 0x3008: return true
+        default: return false
+        }
+    }
+
+    /// The marks that open a quotation rather than a bracket.
+    private static func isQuotationMark(_ u: UInt16) -> Bool {
+        switch u {
+        case 0x22, 0x27, 0x201C, 0x201E, 0x2018, 0xAB, 0xBB, 0x300C, 0x300E: return true
         default: return false
         }
     }

@@ -11,6 +11,8 @@ public final class Segmenter {
     public let rules: SegmentationRules
     /// Whether Werger has its own rules for the language (en, ar, ckb, kmr, fa, tr).
     public let isHandTuned: Bool
+    /// Whether a quotation of several sentences is one segment or one per sentence.
+    public let quotations: QuotationPolicy
     let boundaryRules: BoundaryRules
     /// Whether the script separates words with spaces (not Japanese, Chinese, Thai, …).
     let writesSpaces: Bool
@@ -18,8 +20,9 @@ public final class Segmenter {
     private var scratchBoundaries: [Int32] = []
     private var scratchMarks: [Int32] = []
 
-    public init(language: LanguageTag) throws(SegmenterError) {
+    public init(language: LanguageTag, quotations: QuotationPolicy = .whole) throws(SegmenterError) {
         self.language = language
+        self.quotations = quotations
         let loaded: (rules: SegmentationRules, handTuned: Bool)
         do { loaded = try SegmentationRules.forLanguage(language.ruleLanguage) } catch {
             throw .rules(error)
@@ -109,7 +112,7 @@ public final class Segmenter {
             var start = line.range.lowerBound
             if !candidates.isEmpty {
                 if candidates.count > 1 { candidates.sort() }
-                let protected = ProtectedSpans(text: text, line: line.range, marks: spanMarks)
+                let protected = ProtectedSpans(text: text, line: line.range, marks: spanMarks, quotations: quotations)
                 var previous = -1
                 for candidate in candidates where candidate.position != previous && candidate.position > start {
                     previous = candidate.position

@@ -202,6 +202,24 @@ struct AnchorTests {
         #expect(alignment.beads.map(\.kind.rawValue) == Array(repeating: "1-1", count: 7))
     }
 
+    @Test("quotation marks that do not balance, at different places on each side, do not join sentences")
+    func unbalancedQuotations() throws {
+        // Each side leaves one quotation unclosed (the English in its second sentence, the Kurmanji
+        // in its first), so its mark pairs with the next one: a segmenter that keeps a quotation
+        // whole joins sentences 2 and 3 of the English and 1 and 2 of the Kurmanji (in the dev set's
+        // longer sentences the three 1-1 links became one 2-2). Cut by sentence, no side is joined.
+        let english = "\"Good news if true,\" he wrote. In a statement, the mayor said her office had told \"the police "
+            + "and the courts about these false claims. \"We will find who did this,\" she added, \"and they will answer for it.\""
+        let kurmanji = "Wî nivîsî: \"Eger rast be, nûçeyeke baş e. Şaredarê di daxuyaniyekê de got ku ofîsa wê \"polîs û dadgeh\" "
+            + "li ser van îdiayên derew agahdar kirine. Wê her wiha got: Em ê bibînin kê ev kir, û ew ê bersiv bidin."
+        let source = SegmentedText(name: "en", text: english, segmenter: try Segmenter.forAlignment(language: LanguageTag("en")))
+        let target = SegmentedText(name: "kmr", text: kurmanji, segmenter: try Segmenter.forAlignment(language: LanguageTag("kmr")))
+        #expect(source.segments.count == 3 && target.segments.count == 3)
+        let alignment = try SentenceAligner().align(source, target)
+        #expect(alignment.beads.map(\.kind.rawValue) == ["1-1", "1-1", "1-1"])
+        #expect(alignment.target.texts[alignment.beads[0].target] == ["Wî nivîsî: \"Eger rast be, nûçeyeke baş e."])
+    }
+
     @Test("a paragraph break the translator moved by a sentence: a 1-1 across it, not a 1-0 and a 0-1")
     func movedParagraphBreak() throws {
         let result = try beads([[S.s1, S.s2, S.s3], [S.s4, S.s5], [S.s6, S.s7, S.s8]],

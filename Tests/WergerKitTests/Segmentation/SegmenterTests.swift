@@ -50,6 +50,24 @@ import Testing
         try expect("kmr", ["“Pere çûn ku derê?” Ahmed pirsî.", "Kesî bersiv neda."])
     }
 
+    @Test func byTheSentencePolicyCutsAQuotationIntoItsSentences() throws {
+        func texts(_ text: String, _ language: String, _ policy: QuotationPolicy) throws -> [String] {
+            let segmenter = try Segmenter(language: LanguageTag(language), quotations: policy)
+            return segmenter.segments(in: text).map { String($0.text(in: text)) }
+        }
+        let english = "“We waited. Nobody came,” she said. The mayor disagreed."
+        #expect(try texts(english, "en", .whole) == ["“We waited. Nobody came,” she said.", "The mayor disagreed."])
+        #expect(try texts(english, "en", .bySentence) == ["“We waited.", "Nobody came,” she said.", "The mayor disagreed."])
+        let sorani = "«ئێمە چاوەڕێمان کرد. کەس نەهات» ئەو گوتی."
+        #expect(try texts(sorani, "ckb", .bySentence) == ["«ئێمە چاوەڕێمان کرد.", "کەس نەهات» ئەو گوتی."])
+        // A pause inside a quotation is not a sentence end, even where no letter case tells.
+        let pause = "گوتی: «بەڵێنیان پێدابووین تا هاوین ئاو بگاتە ماڵەکانمان … ئێستا باسی ٢٠٢٦ دەکەن»."
+        #expect(try texts(pause, "ckb", .bySentence) == [pause])
+        // Brackets stay whole: an editor's insertion is not the writer's sentence.
+        let bracket = "He said the plan [the council's plan. Not his.] would fail."
+        #expect(try texts(bracket, "en", .bySentence) == [bracket])
+    }
+
     @Test func aSentenceWithASpeechVerbAfterAQuotationIsNotItsAttribution() throws {
         // After a quotation closed by a full stop, an attribution is short; a long clause is the next sentence.
         try expect("en", ["“It was a good day.” Ahmed said.", "Nobody answered."])
