@@ -17,6 +17,9 @@ struct BoundaryRules {
     let markTable: MarkTable
     let ordinalNumbers: Bool
     let lowercaseMayStart: Bool
+    /// A full stop after a plain word ends a sentence even before a word in lower case (Kurmanji
+    /// news, whose writers often start a sentence in lower case: `… şer kirin. grûpek ji …`).
+    let lowercaseAfterWord: Bool
     let quoteContinues: Bool
     /// The language puts a clause's verb last (Kurdish, Persian, Turkish): an attribution after a
     /// quotation ends with its speech verb.
@@ -26,6 +29,7 @@ struct BoundaryRules {
     /// two-word lookup.
     let compoundTails: WordSet
     let abbreviations, closingAbbreviations, endingAbbreviations, numberAbbreviations, timeAbbreviations, timeZoneWords: WordSet
+    let continuingAbbreviations: WordSet
     let sentenceStarters, speechVerbs, clauseOpeners, creditWords: WordSet
     /// How far a rule looks for the end of a word or of a parenthesis: no word or aside is longer,
     /// and the bound keeps a pathological line (200,000 unclosed brackets) linear.
@@ -48,6 +52,7 @@ struct BoundaryRules {
         timeAbbreviations = WordSet(rules.timeAbbreviations)
         timeZoneWords = WordSet(rules.timeZoneWords)
         sentenceStarters = WordSet(rules.sentenceStarters)
+        continuingAbbreviations = WordSet(rules.continuingAbbreviations)
         speechVerbs = WordSet(rules.speechVerbs)
         clauseOpeners = WordSet(rules.clauseOpeners)
         creditWords = WordSet(rules.creditWords)
@@ -56,6 +61,7 @@ struct BoundaryRules {
         longestAbbreviation = listed.map { $0.utf16.count }.max() ?? 0
         ordinalNumbers = rules.options.contains("ordinal-numbers")
         lowercaseMayStart = rules.options.contains("lowercase-may-start")
+        lowercaseAfterWord = rules.options.contains("lowercase-after-word")
         quoteContinues = rules.options.contains("quote-continues")
         verbFinal = rules.options.contains("verb-final")
         starterPrefixes = rules.starterPrefixes.sorted()
@@ -114,7 +120,7 @@ struct BoundaryRules {
         if right.startsWithEllipsis { return true }
         if !caseless, let first = right.firstLetter, UTF16Class.isLowercase(first), !right.startsWithDigit,
            !lowercaseMayStart || right.startsWithDash {
-            return false
+            return lowercaseAfterWord && !right.startsWithDash && isPlainWordEnd(text, left)
         }
         // German dialogue: `,,Wann kommst zu mir?” ,,Das weiß ich noch nicht“, antwortete Susi`.
         if quoteContinues, left.closesQuote, right.startsWithQuote { return false }
@@ -260,6 +266,25 @@ struct BoundaryRules {
             return isSentenceStarter(text, right)
         }
         if letters.isArabicScript && letters.isSingleLetter { return false }
+        return true
+    }
+
+    /// A single full stop after a word of letters that no abbreviation list holds, no initial and
+    /// no `U.S.`-like group: `… şer kirin.`, `… mezin e.` (a lower-case single letter is a word).
+    private func isPlainWordEnd(_ text: UnsafeBufferPointer<UInt16>, _ left: LeftContext) -> Bool {
+        guard left.endsWithPeriod, !left.isQuestion, !left.isEllipsis, !left.closesQuote,
+              left.terminatorRange.count == 1 else { return false }
+        let wordRange = left.wordRange
+        guard !wordRange.isEmpty else { return false }
+        let letters = LetterShape(text, wordRange)
+        guard letters.letterCount == wordRange.count, !letters.hasInnerPeriods else { return false }
+        if letters.isSingleLetter { return UTF16Class.isLowercase(UTF16Class.scalar(text, wordRange.lowerBound) ?? "A") }
+        let key = WordKey(text, wordRange)
+        for list in [abbreviations, closingAbbreviations, endingAbbreviations, numberAbbreviations, timeAbbreviations,
+                     continuingAbbreviations]
+        where list.contains(key, in: text) {
+            return false
+        }
         return true
     }
 

@@ -107,6 +107,7 @@ extension BoundaryRules {
             return runEnd
         }
         if !sawOnlyPeriods || runEnd - start > 1 || lowercaseMayStart || opensWithEllipsis || UTF16Class.isDigit(text[k])
+            || lowercaseAfterWord && UTF16Class.scalar(text, k).map(UTF16Class.isLowercase) == true
             || quotedNumber
             || glueGuard && isAcronym(text, before: start, lineStart: line.lowerBound) {
             candidates.append(Candidate(position: k, forced: false))

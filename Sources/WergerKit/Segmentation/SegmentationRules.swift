@@ -20,6 +20,9 @@ public struct SegmentationRules: Sendable {
     public var timeAbbreviations: Set<String> = []
     /// Words that follow a time abbreviation inside the same sentence (`time`, `local`).
     public var timeZoneWords: Set<String> = []
+    /// Abbreviations that a sentence runs on after, where `lowercase-after-word` lets a word in
+    /// lower case start one (`û hwd. bi …`, `Ltd. re …`); before a capital they end it like any word.
+    public var continuingAbbreviations: Set<String> = []
     /// Words that typically start a sentence; a closing abbreviation before one of them ends it.
     public var sentenceStarters: Set<String> = []
     /// Prefixes that make a word a sentence start (Arabic writes the conjunction و onto the word).
@@ -36,7 +39,8 @@ public struct SegmentationRules: Sendable {
     /// Extra characters that end a sentence in this language (Armenian writes `:` for a full stop).
     public var terminators: Set<String> = []
     /// Switches: `ordinal-numbers` (`12. Juni`: a number with a period is an ordinal, not a sentence
-    /// end), `lowercase-may-start` (a sentence may begin in lower case, as in Greek or Kazakh).
+    /// end), `lowercase-may-start` (a sentence may begin in lower case, as in Greek or Kazakh),
+    /// `lowercase-after-word` (it may after a full stop that follows a plain word, as in Kurmanji news).
     public var options: Set<String> = []
     /// Other rule files read before this one (Danish copy quotes English, so `da` includes `en`).
     public var includes: Set<String> = []
@@ -87,6 +91,7 @@ public struct SegmentationRules: Sendable {
         "number-abbreviations": \.numberAbbreviations,
         "time-abbreviations": \.timeAbbreviations,
         "time-zone-words": \.timeZoneWords,
+        "continuing-abbreviations": \.continuingAbbreviations,
         "sentence-starters": \.sentenceStarters,
         "starter-prefixes": \.starterPrefixes,
         "speech-verbs": \.speechVerbs,

@@ -108,6 +108,21 @@ import Testing
         try expect("kmr", ["Li kampê av, elektrîk û hwd. kêm in.", "Rêveberî alîkarî xwest."])
     }
 
+    @Test func kurmanjiSentencesMayStartInLowerCaseAfterAWord() throws {
+        // Kurmanji writers and translators often start a sentence in lower case.
+        try expect("kmr", ["Şeş kes li Barcelonayê bi polîsan re şer kirin.", "grûpek ji wan hatin girtin."])
+        try expect("kmr", ["Pirsgirêk mezin e.", "wî got ku ew ê bersiv bide."])
+        // Not after an abbreviation, a date mark, an initial, an exclamation or an omission.
+        try expect("kmr", ["Alîkarî xwarin, betanî, derman û hwd. bi kamyonan hat.", "Belavkirin sibê dest pê dike."])
+        try expect("kmr", ["Peyman ji pargîdaniya Zagros Build Ltd. re hat dayîn."])
+        try expect("kmr", ["Ev mizgeft di sala 1893 p.z. de hatiye avakirin."])
+        try expect("kmr", ["Welatiyekî bi navê K. M. ji me re got ku meaşê xwe negirtiye."])
+        try expect("kmr", ["Welatiyekî qîriya “Şerm e!” û polîsan ew derxist derve."])
+        try expect("kmr", ["Wan li bendê man... û kesek nehat."])
+        // English keeps a word in lower case after a full stop in its sentence.
+        try expect("en", ["The plant is run by Zagros Build Inc. and its partners."])
+    }
+
     @Test func numbersDoNotEndSentences() throws {
         try expect("en", ["Prices rose 3.5 percent to $1.2 billion on 28.11.2024 at 10.30 local time."])
         try expect("ckb", ["نرخەکان ٣٫٥ لەسەدا بەرز بوونەوە.", "ئەمە هەواڵێکی باش نییە."])
