@@ -45,6 +45,7 @@ import Testing
         try expect("en", ["“Where did the money go?” Ahmed asked.", "Nobody answered."])
         try expect("en", ["“We waited. Nobody came,” she said.", "The mayor disagreed."])
         try expect("en", ["“This is great.”", "She held the book out to show him."])
+        try expect("en", ["“Are you ready?” CNN reported.", "Rescue teams arrived on Sunday."])
         try expect("ckb", ["«پارەکە بۆ کوێ چوو؟» ئەحمەد پرسی.", "کەس وەڵامی نەدایەوە."])
         try expect("ar", ["«أين ذهبت الأموال؟» سأل أحمد.", "لم يجب أحد."])
         try expect("kmr", ["“Pere çûn ku derê?” Ahmed pirsî.", "Kesî bersiv neda."])
