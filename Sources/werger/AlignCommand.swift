@@ -51,10 +51,12 @@ struct AlignCommand: ParsableCommand {
         try reportingFailures {
             let from = try LanguageTag(self.from), to = try LanguageTag(self.to)
             var options = AlignmentOptions()
+            if learnWords { options.weights = .learningWords }
             if let weights {
-                do { options.weights = try AlignmentWeights(overrides: weights) } catch let error as AlignmentWeightsError { throw fail(error.description, code: 64) }
+                do { options.weights = try AlignmentWeights(overrides: weights, base: options.weights) } catch let error as AlignmentWeightsError {
+                    throw fail(error.description, code: 64)
+                }
             }
-            if learnWords, options.weights.wordModel == 0 { options.weights.wordModel = AlignmentWeights.learnedWords }
             if let glossary {
                 let text = try DocumentReader(path: glossary).readAll()
                 do { options.glossary = try Glossary.parse(text, name: glossary) } catch let error as GlossaryError {
