@@ -278,7 +278,7 @@ struct BoundaryRules {
         guard !wordRange.isEmpty else { return false }
         let letters = LetterShape(text, wordRange)
         guard letters.letterCount == wordRange.count, !letters.hasInnerPeriods else { return false }
-        if letters.isSingleLetter { return UTF16Class.isLowercase(UTF16Class.scalar(text, wordRange.lowerBound) ?? "A") }
+        if letters.isSingleLetter { return UTF16Class.scalar(text, wordRange.lowerBound).map(UTF16Class.isLowercase) == true }
         let key = WordKey(text, wordRange)
         for list in [abbreviations, closingAbbreviations, endingAbbreviations, numberAbbreviations, timeAbbreviations,
                      continuingAbbreviations]

@@ -23,6 +23,8 @@ struct ProtectedSpans {
             let u = text[i]
             if !unclosed.contains(u), let closers = Self.closers(for: u), Self.opens(text, at: i, lineStart: line.lowerBound, end: end) {
                 if let close = Self.findClose(text, marks: marks, from: index + 1, end: end, opener: u, closers: closers) {
+                    // (Either way the scan resumes after the closing mark: brackets inside a
+                    // quotation are not protected under `.bySentence`, and nested quotes never are.)
                     if policy == .bySentence, Self.isQuotationMark(u) {
                         quotations.append(i..<(marks[close] + 1))
                     } else {
