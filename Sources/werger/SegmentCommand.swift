@@ -30,10 +30,13 @@ struct SegmentCommand: ParsableCommand {
     @Option(help: "The input encoding when it is not UTF-8 or UTF-16 with a BOM (e.g. windows-1256).")
     var encoding: String?
 
+    @Option(help: QuotationOption.help)
+    var quotations: QuotationOption = .whole
+
     func run() throws {
         try reportingFailures {
             let language = try LanguageTag(lang)
-            let segmenter = try Segmenter(language: language)
+            let segmenter = try Segmenter(language: language, quotations: quotations.policy)
             let reader = try DocumentReader(path: file, encoding: encoding)
             let output = Output()
             var renderer = SegmentRenderer(format: format, output: output)

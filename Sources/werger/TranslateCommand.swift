@@ -12,6 +12,9 @@ struct ArticleOptions: ParsableArguments {
     @Option(help: "The input encoding when it is not UTF-8 or UTF-16 with a BOM (e.g. windows-1256).")
     var encoding: String?
 
+    @Option(help: QuotationOption.help)
+    var quotations: QuotationOption = .whole
+
     func pretranslate(from: LanguageTag, to: LanguageTag, threshold: Int, memory: MemoryOptions) throws -> [PretranslatedSegment] {
         let text = try DocumentReader(path: file, encoding: encoding).readAll()
         // Unlike `segment`, whose empty output is a faithful answer, an empty leverage report or
@@ -19,7 +22,7 @@ struct ArticleOptions: ParsableArguments {
         if text.allSatisfy(\.isWhitespace) {
             throw fail("\(file == "-" ? "standard input" : file): the article is empty, there is nothing to look up", code: 65)
         }
-        let segmenter = try Segmenter(language: from)
+        let segmenter = try Segmenter(language: from, quotations: quotations.policy)
         let store = try memory.open(readOnly: true)
         return try store.withIndex { index in
             try Pretranslation.run(text, segmenter: segmenter, matcher: Matcher(index: index, from: from, to: to), threshold: threshold)

@@ -70,6 +70,29 @@ struct MatchCommandTests {
         #expect(none.out == "0\t0\t\tnone\tCompletely unrelated words about nothing at all.\t\n")
     }
 
+    @Test("translate --quotations sentences: a quotation's sentences, as werger align stores them, match exactly")
+    func translateQuotationBySentence() throws {
+        let scratch = try TemporaryFolder()
+        let memory = scratch.url.appendingPathComponent("memory", isDirectory: true)
+        for (english, sorani) in [("\"We waited.", "«چاوەڕێمان کرد."), ("Nobody came,\" she said.", "کەس نەهات» ئەو گوتی.")] {
+            let add = try Werger.run(["add", "--from", "en", english, "--to", "ckb", sorani, "--memory", memory.path])
+            #expect(add.status == 0, "\(add.err)")
+        }
+        let article = try scratch.file("quote.txt", Data("\"We waited. Nobody came,\" she said.\n".utf8))
+        let bySentence = try Werger.run(["translate", article.path, "--from", "en", "--to", "ckb", "--format", "jsonl",
+                                         "--quotations", "sentences", "--memory", memory.path])
+        #expect(bySentence.status == 0, "\(bySentence.err)")
+        let lines = try Self.jsonLines(bySentence.out)
+        #expect(lines.map(\.source) == ["\"We waited.", "Nobody came,\" she said."])
+        #expect(lines.map { $0.match?.quality } == [100, 100])
+        #expect(lines.map { $0.match?.target } == ["«چاوەڕێمان کرد.", "کەس نەهات» ئەو گوتی."])
+        // By default the quotation is one segment, which neither unit matches exactly.
+        let whole = try Werger.run(["translate", article.path, "--from", "en", "--to", "ckb", "--format", "jsonl", "--memory", memory.path])
+        let wholeLines = try Self.jsonLines(whole.out)
+        #expect(wholeLines.map(\.source) == ["\"We waited. Nobody came,\" she said."])
+        #expect((wholeLines.first?.match?.quality ?? 0) < 100)
+    }
+
     @Test("analyze --format json: the whole article leverages at 100% or in context")
     func analyzeArticle() throws {
         let scratch = try TemporaryFolder()

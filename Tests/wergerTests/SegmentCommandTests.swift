@@ -118,6 +118,20 @@ struct SegmentCommandTests {
         #expect(!lines.contains { $0.hasPrefix("before noon") })
     }
 
+    @Test("--quotations sentences cuts a quotation of several sentences as werger align does; whole is the default")
+    func quotationsOption() throws {
+        let scratch = try TemporaryFolder()
+        let file = try scratch.file("quote.txt", Data("\"We waited. Nobody came,\" she said. The mayor disagreed.\n".utf8))
+        let whole = try Werger.run(["segment", file.path, "--lang", "en"])
+        #expect(whole.status == 0)
+        #expect(whole.out == "\"We waited. Nobody came,\" she said.\nThe mayor disagreed.\n")
+        let sentences = try Werger.run(["segment", file.path, "--lang", "en", "--quotations", "sentences"])
+        #expect(sentences.status == 0)
+        #expect(sentences.out == "\"We waited.\nNobody came,\" she said.\nThe mayor disagreed.\n")
+        let wrong = try Werger.run(["segment", file.path, "--lang", "en", "--quotations", "some"])
+        #expect(wrong.status == 64)
+    }
+
     // MARK: - Standard input
 
     @Test("- reads standard input and gives what the file gives",
