@@ -333,6 +333,28 @@ struct AlignerBehaviourTests {
         #expect(alignment.beads.map(\.kind) == [.oneToOne, .oneToOne])
     }
 
+    @Test("a Kurmanji sentence that starts in lower case still pairs with its English sentence")
+    func kurmanjiLowerCaseStart() throws {
+        let english = "Six people were arrested in Barcelona on Saturday. A group of masked protesters was held back by the police."
+        let kurmanji = "Şeş kes roja Şemiyê li Barcelonayê hatin girtin. grûpek xwenîşanderên bi rûpoş ji aliyê polîsan ve hat rawestandin."
+        let source = SegmentedText(name: "en", text: english, segmenter: try Segmenter.forAlignment(language: LanguageTag("en")))
+        let target = SegmentedText(name: "kmr", text: kurmanji, segmenter: try Segmenter.forAlignment(language: LanguageTag("kmr")))
+        #expect(target.texts.count == 2)
+        let alignment = try SentenceAligner().align(source, target)
+        #expect(alignment.beads.map(\.kind) == [.oneToOne, .oneToOne])
+        #expect(alignment.target.texts[alignment.beads[1].target] == ["grûpek xwenîşanderên bi rûpoş ji aliyê polîsan ve hat rawestandin."])
+    }
+
+    @Test("--learn-words' weights: the model on, its own 2-2 prior and lexicon miss cost; --weights applies on top")
+    func learningWordsWeights() throws {
+        let plain = AlignmentWeights(), learning = AlignmentWeights.learningWords
+        #expect(plain.wordModel == 0 && learning.wordModel == AlignmentWeights.learnedWords)
+        #expect(learning.mergeBoth < plain.mergeBoth && learning.lexiconMiss < plain.lexiconMiss)
+        let tuned = try AlignmentWeights(overrides: "null=3.5", base: learning)
+        #expect(tuned.null == 3.5 && tuned.wordModel == learning.wordModel && tuned.mergeBoth == learning.mergeBoth)
+        #expect(try AlignmentWeights(overrides: "null=3.5").wordModel == 0)
+    }
+
     @Test("an abbreviation is not cut for a near fit")
     func abbreviationStays() throws {
         let sentence = "Erbil Gov. Hawre Saleh told reporters that only 38.5 percent of the work had been completed."
