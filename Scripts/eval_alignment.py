@@ -6,7 +6,7 @@ optionally check floors (Scripts/alignment-floors.tsv: pair, link type, minimum 
 
 usage: eval_alignment.py [--binary .build/debug/werger] [--devset DIR] [--split dev|heldout]
                          [--seed 1] [--shared ../shared] [--floors] [--learn-words] [--one-paragraph]
-                         [--merge-paragraphs 0.25] [--verbose]
+                         [--merge-paragraphs 0.25] [--no-recuts] [--verbose]
 Without --devset the set is built in a temporary folder from ../shared (skipped when it is absent).
 """
 import argparse
@@ -79,6 +79,8 @@ def main():
                     help="build the set without paragraph marks inside the body (make_align_devset.py --one-paragraph)")
     ap.add_argument("--merge-paragraphs", type=float, default=0.0,
                     help="the target drops this share of paragraph breaks (make_align_devset.py --merge-paragraphs)")
+    ap.add_argument("--no-recuts", action="store_true",
+                    help="build the set without 2-2 re-cuts (make_align_devset.py --no-recuts)")
     ap.add_argument("--learn-words", action="store_true",
                     help="align with --learn-words; --floors then reads Scripts/alignment-floors-learn-words.tsv")
     ap.add_argument("--galechurch", action="store_true",
@@ -95,7 +97,8 @@ def main():
             subprocess.run([sys.executable, os.path.join(ROOT, "Scripts/make_align_devset.py"), devset,
                             "--split", a.split, "--seed", str(a.seed), "--corpus", os.path.join(a.shared, "corpora/ntrex128")]
                            + (["--one-paragraph"] if a.one_paragraph else [])
-                           + (["--merge-paragraphs", str(a.merge_paragraphs)] if a.merge_paragraphs else []),
+                           + (["--merge-paragraphs", str(a.merge_paragraphs)] if a.merge_paragraphs else [])
+                           + (["--no-recuts"] if a.no_recuts else []),
                            check=True, stdout=subprocess.DEVNULL)
         # No memory: the development set measures the aligner, not what a memory happens to hold.
         memory = os.path.join(scratch, "no-memory")

@@ -16,7 +16,7 @@ Layout written to OUT:  OUT/<lang>/src/<docid>.txt, OUT/<lang>/tgt/<docid>.txt, 
 (one record per document pair: id "<docid>.<lang>", tgt_lang, src_sentences, tgt_sentences, links).
 
 usage: make_align_devset.py OUT [--split dev|heldout|all] [--seed 1] [--rate 0.15] [--corpus DIR] [--one-paragraph]
-                           [--merge-paragraphs 0.25]
+                           [--merge-paragraphs 0.25] [--no-recuts]
 """
 import argparse
 import json
@@ -105,7 +105,8 @@ def split_at(t, lang, rng, avoid=None):
     return [a + ".", b]
 
 
-def build_pair(lines_en, lines_tgt, lang, rng, rate, one_paragraph=False, merge_paragraphs=0.0, paragraph_rng=None):
+def build_pair(lines_en, lines_tgt, lang, rng, rate, one_paragraph=False, merge_paragraphs=0.0, paragraph_rng=None,
+               recuts=True):
     n = len(lines_en)
     # Paragraphs: the headline alone, then 2-5 sentences each (a last single sentence joins the previous).
     sizes = [1]
@@ -122,7 +123,8 @@ def build_pair(lines_en, lines_tgt, lang, rng, rate, one_paragraph=False, merge_
         paragraphs.append([[[lines_en[i]], [lines_tgt[i]]] for i in range(k, k + size)])
         k += size
     edits = max(1, round((n - 1) * rate))
-    kinds = ["merge", "split", "drop_tgt", "drop_src", "merge", "split", "2-2"]
+    # The issue lists merges, splits and drops; 2-2 re-cuts are ours (--no-recuts leaves them out).
+    kinds = ["merge", "split", "drop_tgt", "drop_src", "merge", "split"] + (["2-2"] if recuts else [])
     for _ in range(edits * 6):
         if edits == 0:
             break
@@ -215,6 +217,8 @@ def main():
                     help="no paragraph marks inside the body (the same edits and links as without it)")
     ap.add_argument("--merge-paragraphs", type=float, default=0.0,
                     help="share of the target's paragraph breaks a translator drops (the same edits and links)")
+    ap.add_argument("--no-recuts", action="store_true",
+                    help="no 2-2 re-cuts among the edits (the issue's list: merge, split, drop; other edits then)")
     a = ap.parse_args()
     if not os.path.exists(os.path.join(a.corpus, "doc_ids.txt")):
         sys.exit(f"make_align_devset: {a.corpus} has no ntrex128 corpus")
@@ -233,7 +237,7 @@ def main():
             rows = docs[doc]
             s, t, links, src_text, tgt_text = build_pair([texts["en"][i] for i in rows], [texts[lang][i] for i in rows],
                                                        lang, rng, a.rate, a.one_paragraph, a.merge_paragraphs,
-                                                       random.Random(f"{a.seed}:{doc}:{lang}:paragraphs"))
+                                                       random.Random(f"{a.seed}:{doc}:{lang}:paragraphs"), not a.no_recuts)
             with open(os.path.join(src_dir, doc + ".txt"), "w", encoding="utf-8") as fh:
                 fh.write(src_text)
             with open(os.path.join(tgt_dir, doc + ".txt"), "w", encoding="utf-8") as fh:
