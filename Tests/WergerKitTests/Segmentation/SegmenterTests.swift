@@ -107,6 +107,8 @@ import Testing
         try expect("kmr", ["Dr. Şîlan Resûl û Prof. Kawa Ezîz hatin Hewlêrê.", "Civîn du saetan dom kir."])
         try expect("kmr", ["Kela Hewlêrê ji sala 5000 b.z. ve heye û pir kevn e."])
         try expect("kmr", ["Li kampê av, elektrîk û hwd. kêm in.", "Rêveberî alîkarî xwest."])
+        // English titles kept in names copied from English copy.
+        try expect("kmr", ["U.S. Rep. Maxine Waters û Sen. Elizabeth Warren roja Şemiyê axivîn.", "Civîn li St. Louis bû."])
     }
 
     @Test func kurmanjiSentencesMayStartInLowerCaseAfterAWord() throws {
