@@ -19,6 +19,8 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "Scripts"))
+import make_align_devset  # noqa: E402  (the set's shape options, shared)
 
 
 def predict(binary, devset, lang, memory, weights=None, learn_words=False):
@@ -75,12 +77,7 @@ def main():
     ap.add_argument("--floors", action="store_true", help="fail when a figure is below Scripts/alignment-floors.tsv")
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--weights", help="pass --weights to werger align (tuning)")
-    ap.add_argument("--one-paragraph", action="store_true",
-                    help="build the set without paragraph marks inside the body (make_align_devset.py --one-paragraph)")
-    ap.add_argument("--merge-paragraphs", type=float, default=0.0,
-                    help="the target drops this share of paragraph breaks (make_align_devset.py --merge-paragraphs)")
-    ap.add_argument("--no-recuts", action="store_true",
-                    help="build the set without 2-2 re-cuts (make_align_devset.py --no-recuts)")
+    make_align_devset.add_shape_arguments(ap)
     ap.add_argument("--learn-words", action="store_true",
                     help="align with --learn-words; --floors then reads Scripts/alignment-floors-learn-words.tsv")
     ap.add_argument("--galechurch", action="store_true",
@@ -96,9 +93,7 @@ def main():
             devset = os.path.join(scratch, "devset")
             subprocess.run([sys.executable, os.path.join(ROOT, "Scripts/make_align_devset.py"), devset,
                             "--split", a.split, "--seed", str(a.seed), "--corpus", os.path.join(a.shared, "corpora/ntrex128")]
-                           + (["--one-paragraph"] if a.one_paragraph else [])
-                           + (["--merge-paragraphs", str(a.merge_paragraphs)] if a.merge_paragraphs else [])
-                           + (["--no-recuts"] if a.no_recuts else []),
+                           + make_align_devset.shape_flags(a),
                            check=True, stdout=subprocess.DEVNULL)
         # No memory: the development set measures the aligner, not what a memory happens to hold.
         memory = os.path.join(scratch, "no-memory")

@@ -205,6 +205,24 @@ def build_pair(lines_en, lines_tgt, lang, rng, rate, one_paragraph=False, merge_
     return src_sentences, tgt_sentences, links_out, "\n\n".join(src_paras) + "\n", "\n\n".join(tgt_paras) + "\n"
 
 
+def add_shape_arguments(ap):
+    """The options that shape a set beyond its split and seed (eval_alignment.py offers them too and
+    passes them on with shape_flags)."""
+    ap.add_argument("--one-paragraph", action="store_true",
+                    help="no paragraph marks inside the body (the same edits and links as without it)")
+    ap.add_argument("--merge-paragraphs", type=float, default=0.0,
+                    help="share of the target's paragraph breaks a translator drops (the same edits and links)")
+    ap.add_argument("--no-recuts", action="store_true",
+                    help="no 2-2 re-cuts among the edits (the issue's list: merge, split, drop; other edits then)")
+
+
+def shape_flags(a):
+    """The command-line flags that rebuild a set shaped as the parsed options `a` say."""
+    return ((["--one-paragraph"] if a.one_paragraph else [])
+            + (["--merge-paragraphs", str(a.merge_paragraphs)] if a.merge_paragraphs else [])
+            + (["--no-recuts"] if a.no_recuts else []))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("out")
@@ -213,12 +231,7 @@ def main():
     ap.add_argument("--rate", type=float, default=0.15, help="edits per sentence (default 0.15)")
     ap.add_argument("--corpus", default=os.path.join(os.path.dirname(ROOT), "shared/corpora/ntrex128"))
     ap.add_argument("--langs", default="ckb,kmr,ar")
-    ap.add_argument("--one-paragraph", action="store_true",
-                    help="no paragraph marks inside the body (the same edits and links as without it)")
-    ap.add_argument("--merge-paragraphs", type=float, default=0.0,
-                    help="share of the target's paragraph breaks a translator drops (the same edits and links)")
-    ap.add_argument("--no-recuts", action="store_true",
-                    help="no 2-2 re-cuts among the edits (the issue's list: merge, split, drop; other edits then)")
+    add_shape_arguments(ap)
     a = ap.parse_args()
     if not os.path.exists(os.path.join(a.corpus, "doc_ids.txt")):
         sys.exit(f"make_align_devset: {a.corpus} has no ntrex128 corpus")

@@ -1,6 +1,7 @@
 /// A piece of a segment: the aligner's unit. Most segments are one piece; a segment with a *soft
 /// boundary* — a sentence mark followed by a space where the segmenter chose not to cut (an
-/// abbreviation, a next word in lower case, a quotation running on) — is several, and the aligner
+/// abbreviation, a next word in lower case, a pause in a quotation; a whole quotation when the text
+/// was cut with `QuotationPolicy.whole`) — is several, and the aligner
 /// cuts there only when the other side's sentences show a cut belongs there. Segmentation mistakes
 /// on either side then cost one link at most instead of two.
 struct Piece {
@@ -29,7 +30,7 @@ enum SoftBoundaryKind {
     case lowercase
     /// A quoted question or exclamation and what follows (`“Where did the money go?” Ahmed asked.`).
     case attribution
-    /// Anything else: a quotation running on, an ellipsis, a mark the rules keep.
+    /// Anything else: an ellipsis, a mark the rules keep, a quotation a `.whole` segmenter kept.
     case other
 }
 

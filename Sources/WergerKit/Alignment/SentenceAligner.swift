@@ -562,8 +562,9 @@ struct BeadScorer {
             return p
         }
         // A bead that starts inside a segment cuts it there. Cutting both sides at once is what a
-        // sentence end the segmenter missed on both sides looks like (a quotation running over
-        // sentences): it earns the finer alignment back.
+        // sentence end the segmenter missed on both sides looks like (a quotation kept whole, when
+        // the texts were cut with `QuotationPolicy.whole`; `werger align` cuts quotations itself):
+        // it earns the finer alignment back.
         let sourceCut = a > 0 && i > 0 && s.soft[i], targetCut = b > 0 && j > 0 && t.soft[j]
         if sourceCut { p.cut += s.cutCost[i] }
         if targetCut { p.cut += t.cutCost[j] }

@@ -29,7 +29,9 @@ struct BoundaryRules {
     /// two-word lookup.
     let compoundTails: WordSet
     let abbreviations, closingAbbreviations, endingAbbreviations, numberAbbreviations, timeAbbreviations, timeZoneWords: WordSet
-    let continuingAbbreviations: WordSet
+    /// Every listed abbreviation of any kind, and the `[continuing-abbreviations]`: with
+    /// `lowercase-after-word`, no sentence in lower case starts after one of them.
+    let anyAbbreviation: WordSet
     let sentenceStarters, speechVerbs, clauseOpeners, creditWords: WordSet
     /// How far a rule looks for the end of a word or of a parenthesis: no word or aside is longer,
     /// and the bound keeps a pathological line (200,000 unclosed brackets) linear.
@@ -52,13 +54,13 @@ struct BoundaryRules {
         timeAbbreviations = WordSet(rules.timeAbbreviations)
         timeZoneWords = WordSet(rules.timeZoneWords)
         sentenceStarters = WordSet(rules.sentenceStarters)
-        continuingAbbreviations = WordSet(rules.continuingAbbreviations)
         speechVerbs = WordSet(rules.speechVerbs)
         clauseOpeners = WordSet(rules.clauseOpeners)
         creditWords = WordSet(rules.creditWords)
         let listed = [rules.abbreviations, rules.closingAbbreviations, rules.endingAbbreviations,
                       rules.numberAbbreviations, rules.timeAbbreviations].flatMap { $0 }
         longestAbbreviation = listed.map { $0.utf16.count }.max() ?? 0
+        anyAbbreviation = WordSet(Set(listed).union(rules.continuingAbbreviations))
         ordinalNumbers = rules.options.contains("ordinal-numbers")
         lowercaseMayStart = rules.options.contains("lowercase-may-start")
         lowercaseAfterWord = rules.options.contains("lowercase-after-word")
@@ -279,13 +281,7 @@ struct BoundaryRules {
         let letters = LetterShape(text, wordRange)
         guard letters.letterCount == wordRange.count, !letters.hasInnerPeriods else { return false }
         if letters.isSingleLetter { return UTF16Class.scalar(text, wordRange.lowerBound).map(UTF16Class.isLowercase) == true }
-        let key = WordKey(text, wordRange)
-        for list in [abbreviations, closingAbbreviations, endingAbbreviations, numberAbbreviations, timeAbbreviations,
-                     continuingAbbreviations]
-        where list.contains(key, in: text) {
-            return false
-        }
-        return true
+        return !anyAbbreviation.contains(WordKey(text, wordRange), in: text)
     }
 
     private func isSentenceStarter(_ text: UnsafeBufferPointer<UInt16>, _ right: RightContext) -> Bool {

@@ -25,7 +25,7 @@ struct ProtectedSpans {
                 if let close = Self.findClose(text, marks: marks, from: index + 1, end: end, opener: u, closers: closers) {
                     // (Either way the scan resumes after the closing mark: brackets inside a
                     // quotation are not protected under `.bySentence`, and nested quotes never are.)
-                    if policy == .bySentence, Self.isQuotationMark(u) {
+                    if policy == .bySentence, !Self.isBracket(u) {
                         quotations.append(i..<(marks[close] + 1))
                     } else {
                         spans.append(i..<(marks[close] + 1))
@@ -65,13 +65,8 @@ struct ProtectedSpans {
         }
     }
 
-    /// The marks that open a quotation rather than a bracket.
-    private static func isQuotationMark(_ u: UInt16) -> Bool {
-        switch u {
-        case 0x22, 0x27, 0x201C, 0x201E, 0x2018, 0xAB, 0xBB, 0x300C, 0x300E: return true
-        default: return false
-        }
-    }
+    /// The span openers that are brackets; every other one (`closers(for:)`) opens a quotation.
+    private static func isBracket(_ u: UInt16) -> Bool { u == 0x5B || u == 0xFF08 || u == 0x300A || u == 0x3008 }
 
     /// Whether `u` may close a protected span.
     static func closesSpan(_ u: UInt16) -> Bool {
