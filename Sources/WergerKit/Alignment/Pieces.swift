@@ -127,6 +127,14 @@ enum PieceCutter {
         }
     }
 
+    /// An opening bracket or quotation mark before a word (`"Dr.`, `(St.`).
+    private static func isOpening(_ u: UInt16) -> Bool {
+        switch u {
+        case 0x22, 0x27, 0x28, 0x5B, 0xAB, 0x2018, 0x201C, 0x2039: return true
+        default: return false
+        }
+    }
+
     private static func isSpace(_ u: UInt16) -> Bool { u == 0x20 || u == 0xA0 || u == 0x09 || u == 0x202F || u == 0x2009 }
 
     /// A letter, a digit or an opening mark starts the next sentence.
@@ -139,20 +147,24 @@ enum PieceCutter {
         }
     }
 
-    /// A full stop after a short capitalised Latin word, a single capital letter, or a word with
-    /// inner full stops (`U.S.`); in Arabic script after a single letter (`د.`, `م.`).
+    /// A full stop after a short capitalised Latin word (an opening quotation mark before it not
+    /// counted: `"Dr.`), a single letter other than Kurmanji's `e` and `û`, or a word with inner
+    /// full stops (`U.S.`); in Arabic script after a single letter (`د.`, `م.`).
     private static func isAbbreviation(_ u: [UInt16], before p: Int, arabicScript: Bool) -> Bool {
         var start = p
-        while start > 0, !isSpace(u[start - 1]), u[start - 1] != 0x28 { start -= 1 }
+        while start > 0, !isSpace(u[start - 1]), !isOpening(u[start - 1]) { start -= 1 }
         let word = u[start..<p]
         if word.isEmpty { return false }
         if word.contains(0x2E) { return true }
         let first = word.first!
         if first >= 0x30 && first <= 0x39 { return false }
         let latinUpper = first >= 0x41 && first <= 0x5A
-        // A single capital or Arabic-script letter is an initial (`J.`, `د.`); a lower-case one is a
-        // word ending a sentence: Kurmanji's copula and conjunction (`… rast e.`, `… û.`).
-        if word.count == 1 { return !(first >= 0x61 && first <= 0x7A || first >= 0xDF && first <= 0x24F && Unicode.Scalar(first).map { $0.properties.isLowercase } ?? false) }
+        // A single letter is an initial (`J.`, `د.`) or an abbreviation (`Roe v. Wade`, `p. 4`) —
+        // except a word that ends sentences: Kurmanji's copula and conjunction (`… rast e.`, `… û.`).
+        if word.count == 1 {
+            if first == 0x65 { return false }
+            return !(first >= 0xDF && first <= 0x24F && Unicode.Scalar(first).map { $0.properties.isLowercase } ?? false)
+        }
         // `Gov.`, `Dr.`, `St.`: a short capitalised word. Not an acronym (`CNN.`, `UN.`, `BBC.`),
         // which ends its sentence like any word.
         if latinUpper && word.count <= 3 && word.dropFirst().contains(where: { $0 >= 0x61 && $0 <= 0x7A }) { return true }

@@ -243,7 +243,9 @@ struct BoundaryRules {
         }
         if timeAbbreviations.contains(key, in: text) {
             guard let first = right.firstLetter, UTF16Class.isUppercase(first) || caseless else { return false }
-            return !timeZoneWords.contains(right.nextWordKey(text), in: text)
+            // `7 p.m. ET tonight`, `5 a.m. Baghdad time`: the zone itself, or a place before `time`.
+            return !timeZoneWords.contains(WordKey(text, right.wordRangeSkippingOpeners), in: text)
+                && !timeZoneWords.contains(right.nextWordKey(text), in: text)
         }
         if closingAbbreviations.contains(key, in: text) { return isSentenceStarter(text, right) }
         if endingAbbreviations.contains(key, in: text) { return true }

@@ -365,6 +365,17 @@ struct AlignerBehaviourTests {
         #expect(alignment.beads.map(\.kind) == [.oneToOne, .oneToOne])
     }
 
+    @Test("an abbreviation both sides keep is not cut on both: a lower-case letter, a title after a quotation mark")
+    func abbreviationKeptOnBothSides() throws {
+        let source = [["Pelosi was concerned about rulings against Roe v. Wade, as he is considered a conservative justice.",
+                       "\"Dr. Ford, I do not know what happened,\" Graham added."]]
+        let target = [["Pelosi got ku ew ji biryarên dijî Roe v. Wade bi fikar e, ji ber ku ew dadwerekî muhafizekar tê dîtin.",
+                       "\"Dr. Ford, ez nizanim çi bûye,\" Graham zêde kir."]]
+        let result = try beads(source, target, to: "kmr")
+        #expect(result.map(\.0) == source[0].map { [$0] })
+        #expect(kinds(result) == ["1-1", "1-1"])
+    }
+
     @Test("the banded dynamic program finds what an unbanded one finds", arguments: [1, 7, 42])
     func bandedEqualsFull(seed: UInt64) throws {
         var random = SplitMix(seed: seed)

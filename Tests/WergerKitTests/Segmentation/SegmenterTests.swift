@@ -17,6 +17,7 @@ import Testing
         try expect("en", ["Sen. John Smith Jr. of Acme Inc. spoke at St. Joseph's on Tuesday."])
         try expect("en", ["The plan, e.g. the new water line, is No. 5 on the list."])
         try expect("en", ["The meeting ended at 3 p.m. Baghdad time on Monday."])
+        try expect("en", ["The rally is scheduled for 7 p.m. ET tonight.", "He left at 9 p.m.", "Police said so."])
     }
 
     @Test func aMonthAbbreviationHoldsADateButEndsASentenceBeforeACapital() throws {
