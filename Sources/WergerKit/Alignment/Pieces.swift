@@ -16,10 +16,12 @@ struct Piece {
     /// Whether a cut here may earn the both-sides bonus (not after an abbreviation, before a word in
     /// lower case, or between a quoted question and its attribution).
     var pairable: Bool
-    /// Whether the boundary before this piece is the segmenter's but doubtful (after a likely
-    /// abbreviation or a fragment of a few characters, or before a word in lower case): a bead may
-    /// then hold the two segments as one.
-    var joinable = false
+    /// What holding this piece's segment and the one before as one costs when the boundary between
+    /// them is the segmenter's but doubtful (after a likely abbreviation or a fragment of a few
+    /// characters, before a word in lower case, after a quoted question in a script without case);
+    /// 0 where it is not doubtful and a bead may not hold both.
+    var joinCost: Float = 0
+    var joinable: Bool { joinCost > 0 }
 }
 
 /// How sure the segmenter was not to cut at a soft boundary.
@@ -43,8 +45,14 @@ enum PieceCutter {
         for (k, segment) in text.segments.enumerated() {
             let sentence = text.texts[k]
             let units = Array(sentence.utf16)
-            let joinable = k > 0 && text.segments[k - 1].paragraph == segment.paragraph
-                && doubtfulBoundary(after: previousUnits, before: units, arabicScript: arabic)
+            var joinCost: Float = 0
+            if k > 0 && text.segments[k - 1].paragraph == segment.paragraph {
+                if doubtfulBoundary(after: previousUnits, before: units, arabicScript: arabic) {
+                    joinCost = weights.join
+                } else if arabic, endsQuotedQuestion(previousUnits) {
+                    joinCost = weights.joinQuotation
+                }
+            }
             previousUnits = units
             let firstPiece = pieces.count
             var start = 0
@@ -68,7 +76,7 @@ enum PieceCutter {
             pieces.append(Piece(range: (segment.range.lowerBound + start)..<segment.range.upperBound, paragraph: segment.paragraph,
                                 text: start == 0 ? sentence : String(decoding: units[start...], as: UTF16.self),
                                 soft: soft, cutCost: cost, pairable: pairable))
-            pieces[firstPiece].joinable = joinable
+            pieces[firstPiece].joinCost = joinCost
         }
         return pieces
     }
@@ -84,6 +92,17 @@ enum PieceCutter {
         if previous[end - 1] == 0x2E, isAbbreviation(previous, before: end - 1, arabicScript: arabicScript) { return true }
         if let first = next.first, first >= 0x61 && first <= 0x7A { return true }
         return false
+    }
+
+    /// A segment ending in a quoted question or exclamation: in a script without case the segmenter
+    /// cannot tell whether the sentence goes on (`"نوفمبر قادم!" كما تظاهروا` — English
+    /// `"November is coming!" as they demonstrated` — against `"ما هذا؟" سألني أحد المارة.`).
+    static func endsQuotedQuestion(_ previous: [UInt16]) -> Bool {
+        var end = previous.count
+        while end > 0, isClosing(previous[end - 1]) { end -= 1 }
+        guard end > 0, end < previous.count else { return false }
+        let mark = previous[end - 1]
+        return mark == 0x21 || mark == 0x3F || mark == 0x61F
     }
 
     /// Soft boundaries in one segment: where the first piece ends, where the next starts, and how

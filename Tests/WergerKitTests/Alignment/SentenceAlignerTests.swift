@@ -376,6 +376,21 @@ struct AlignerBehaviourTests {
         #expect(kinds(result) == ["1-1", "1-1"])
     }
 
+    @Test("an Arabic sentence cut after a quoted exclamation is held whole where the English goes on")
+    func quotedExclamationHeldInArabic() throws {
+        let source = [["On Friday morning, protesters chanted \"November is coming!\" as they demonstrated in the hallway of the Senate."],
+                      ["The committee voted on Friday."]]
+        let target = [["صباح يوم الجمعة، هتف المتظاهرون \"نوفمبر قادم!\"", "كما تظاهروا في مدخل مبنى مجلس الشيوخ."],
+                      ["وصوتت اللجنة يوم الجمعة."]]
+        let result = try beads(source, target, to: "ar")
+        #expect(kinds(result) == ["1-1", "1-1"])
+        #expect(result.first?.1 == [target[0].joined(separator: " ")])
+        // Not joinable (the weight at 0), the English is cut at the exclamation instead.
+        let strict = try beads(source, target, to: "ar",
+                               aligner: SentenceAligner(options: AlignmentOptions(weights: try AlignmentWeights(overrides: "joinQuotation=0"))))
+        #expect(kinds(strict) == ["1-1", "1-1", "1-1"])
+    }
+
     @Test("the banded dynamic program finds what an unbanded one finds", arguments: [1, 7, 42])
     func bandedEqualsFull(seed: UInt64) throws {
         var random = SplitMix(seed: seed)
