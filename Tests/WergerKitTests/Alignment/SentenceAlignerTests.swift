@@ -391,6 +391,15 @@ struct AlignerBehaviourTests {
         #expect(kinds(strict) == ["1-1", "1-1", "1-1"])
     }
 
+    @Test("in Latin script a short segment after a quoted question may be its attribution and is held with it")
+    func shortAttributionHeld() throws {
+        let source = [["\"Are you ready?\" CNN reported.", "Rescue teams arrived in the city on Sunday morning."]]
+        let target = [["\"Hûn amade ne?\"", "CNN nûçe da.", "Tîmên rizgariyê sibeha Yekşemê gihîştin bajêr."]]
+        let result = try beads(source, target, to: "kmr")
+        #expect(kinds(result) == ["1-1", "1-1"])
+        #expect(result.first?.1 == ["\"Hûn amade ne?\" CNN nûçe da."])
+    }
+
     @Test("the banded dynamic program finds what an unbanded one finds", arguments: [1, 7, 42])
     func bandedEqualsFull(seed: UInt64) throws {
         var random = SplitMix(seed: seed)

@@ -50,6 +50,7 @@ import Testing
         try expect("ckb", ["«پارەکە بۆ کوێ چوو؟» ئەحمەد پرسی.", "کەس وەڵامی نەدایەوە."])
         try expect("ar", ["«أين ذهبت الأموال؟» سأل أحمد.", "لم يجب أحد."])
         try expect("kmr", ["“Pere çûn ku derê?” Ahmed pirsî.", "Kesî bersiv neda."])
+        try expect("kmr", ["“Hûn amade ne?” CNN rapor kir.", "Kesî bersiv neda."])
     }
 
     @Test func byTheSentencePolicyCutsAQuotationIntoItsSentences() throws {
@@ -110,6 +111,7 @@ import Testing
         try expect("kmr", ["Li kampê av, elektrîk û hwd. kêm in.", "Rêveberî alîkarî xwest."])
         // English titles kept in names copied from English copy.
         try expect("kmr", ["U.S. Rep. Maxine Waters û Sen. Elizabeth Warren roja Şemiyê axivîn.", "Civîn li St. Louis bû."])
+        try expect("kmr", ["Rizgarker Kapt. Larry Giles got ku sehmasî hatibû dîtin.", "Gen. Sîrwan Barzanî jî li wir bû."])
     }
 
     @Test func kurmanjiSentencesMayStartInLowerCaseAfterAWord() throws {
