@@ -259,6 +259,13 @@ struct BoundaryRules {
                isSentenceStarter(text, right) {
                 return true
             }
+            // `… حصلوا على A. يبين هذا …`: a Latin letter in Arabic-script text is a grade, a group or
+            // a class, not an initial, when an Arabic-script word follows (a name after a Latin
+            // initial is Latin too).
+            if caseless, !letters.isArabicScript, let next = right.firstLetter,
+               (0x0600...0x06FF).contains(next.value) || (0xFB50...0xFEFF).contains(next.value) {
+                return true
+            }
             // An initial (J. R. Smith, د. ئەحمەد) — except the English pronoun: `you and I. Did…`.
             if letters.isPronounI, let before = left.previousWordFirstLetter(text), UTF16Class.isLowercase(before) {
                 return true

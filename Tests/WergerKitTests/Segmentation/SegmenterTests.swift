@@ -35,6 +35,9 @@ import Testing
     @Test func initialsStayWithTheName() throws {
         try expect("en", ["J. R. Smith and Alfred E. Sloan visited Duhok."])
         try expect("en", ["We make a good team, you and I.", "Did you see Albert I. Jones?"])
+        // A Latin letter in Arabic-script text is a grade or a group before an Arabic word, an initial before a Latin name.
+        try expect("ar", ["حصل 72 في المائة من الطلاب على A.", "يبين هذا أن المدارس تدعم اللغات."])
+        try expect("ckb", ["ئەم هەڵبژاردنە لە لایەن J. Smith ڕێکخرا."])
     }
 
     @Test func acronymsEndSentences() throws {
