@@ -183,7 +183,7 @@ enum PieceCutter {
         // A single letter is an initial (`J.`, `د.`) or an abbreviation (`Roe v. Wade`, `p. 4`) —
         // except a word that ends sentences: Kurmanji's copula and conjunction (`… rast e.`, `… û.`).
         if word.count == 1 {
-            if first == 0x65 { return false }
+            if first == 0x65 || first == 0x648 { return false }  // Kurmanji `e`, Arabic-script `و` ("and")
             return !(first >= 0xDF && first <= 0x24F && Unicode.Scalar(first).map { $0.properties.isLowercase } ?? false)
         }
         // `Gov.`, `Dr.`, `St.`: a short capitalised word. Not an acronym (`CNN.`, `UN.`, `BBC.`),

@@ -259,6 +259,8 @@ struct BoundaryRules {
                isSentenceStarter(text, right) {
                 return true
             }
+            // `و` ("and") is a word, never an initial.
+            if caseless, wordRange.count == 1, text[wordRange.lowerBound] == 0x648 { return true }
             // `… حصلوا على A. يبين هذا …`: a Latin letter in Arabic-script text is a grade, a group or
             // a class, not an initial, when an Arabic-script word follows (a name after a Latin
             // initial is Latin too).

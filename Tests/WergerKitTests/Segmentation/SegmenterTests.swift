@@ -38,6 +38,9 @@ import Testing
         // A Latin letter in Arabic-script text is a grade or a group before an Arabic word, an initial before a Latin name.
         try expect("ar", ["حصل 72 في المائة من الطلاب على A.", "يبين هذا أن المدارس تدعم اللغات."])
         try expect("ckb", ["ئەم هەڵبژاردنە لە لایەن J. Smith ڕێکخرا."])
+        // `و` ("and") is a word, not an initial like `د.`; a text cut after it (a draft, a caption) ends there.
+        try expect("ckb", ["ئەوان هاتن و.", "پاشان ڕۆیشتن."])
+        try expect("ckb", ["د. ئەحمەد هات."])
     }
 
     @Test func acronymsEndSentences() throws {
@@ -115,6 +118,9 @@ import Testing
         // English titles kept in names copied from English copy.
         try expect("kmr", ["U.S. Rep. Maxine Waters û Sen. Elizabeth Warren roja Şemiyê axivîn.", "Civîn li St. Louis bû."])
         try expect("kmr", ["Rizgarker Kapt. Larry Giles got ku sehmasî hatibû dîtin.", "Gen. Sîrwan Barzanî jî li wir bû."])
+        // A month written short holds its date; `ber` is also a word ("front") that ends a sentence.
+        try expect("kmr", ["Civîn di 12 Ber. 2018 de li Hewlêrê hat lidarxistin."])
+        try expect("kmr", ["Zarok li derî man li ber.", "Dayika wan hat."])
     }
 
     @Test func kurmanjiSentencesMayStartInLowerCaseAfterAWord() throws {
