@@ -400,6 +400,15 @@ struct AlignerBehaviourTests {
         #expect(result.first?.1 == ["\"Hûn amade ne?\" CNN nûçe da."])
     }
 
+    @Test("a title is no soft boundary: a sentence with several abbreviations still joins a 2-1 bead")
+    func titleLeavesRoomForATwoToOne() throws {
+        let source = [["U.S. Rep. Maxine Waters on Saturday denied that a member of her staff had posted the home addresses of three Republican U.S. senators online.",
+                       "The Los Angeles Democrat said the claims came from right-wing websites."]]
+        let target = [["U.S. Rep. Maxine Waters roja Şemiyê red kir ku yek ji karmendên wê navnîşanên malê yên sê sênatorên komarxwaz ên U.S. li ser înternetê weşandibin, û ev Demokrata ji Los Angelesê got ku ev îdia ji malperên rastgir hatine."]]
+        let result = try beads(source, target, to: "kmr")
+        #expect(kinds(result) == ["2-1"])
+    }
+
     @Test("the banded dynamic program finds what an unbanded one finds", arguments: [1, 7, 42])
     func bandedEqualsFull(seed: UInt64) throws {
         var random = SplitMix(seed: seed)
