@@ -15,6 +15,7 @@ import Testing
     @Test func titlesAndAbbreviationsDoNotEndASentence() throws {
         try expect("en", ["Dr. Karwan Ali met Gen. Sirwan Barzani and Gov. Hawre Saleh in Erbil on Oct. 3."])
         try expect("en", ["Sen. John Smith Jr. of Acme Inc. spoke at St. Joseph's on Tuesday."])
+        try expect("en", ["The data included phone numbers for U.S. Sens. Lindsey Graham and Mike Lee."])
         try expect("en", ["The plan, e.g. the new water line, is No. 5 on the list."])
         try expect("en", ["The meeting ended at 3 p.m. Baghdad time on Monday."])
         try expect("en", ["The rally is scheduled for 7 p.m. ET tonight.", "He left at 9 p.m.", "Police said so."])
