@@ -152,12 +152,12 @@ enum PieceCutter {
         }
     }
 
-    /// A capitalised Latin word of two or three letters before the full stop at `p` (`Rep.`, `Dr.`, `St.`).
+    /// A capitalised Latin word of two to four letters before the full stop at `p` (`Rep.`, `Dr.`, `Capt.`).
     private static func isTitle(_ u: [UInt16], before p: Int) -> Bool {
         var start = p
         while start > 0, !isSpace(u[start - 1]), !isOpening(u[start - 1]) { start -= 1 }
         let word = u[start..<p]
-        guard (2...3).contains(word.count), let first = word.first, first >= 0x41 && first <= 0x5A else { return false }
+        guard (2...4).contains(word.count), let first = word.first, first >= 0x41 && first <= 0x5A else { return false }
         return word.dropFirst().allSatisfy { $0 >= 0x61 && $0 <= 0x7A }
     }
 
@@ -199,9 +199,10 @@ enum PieceCutter {
             if first == 0x65 || first == 0x648 { return false }  // Kurmanji `e`, Arabic-script `و` ("and")
             return !(first >= 0xDF && first <= 0x24F && Unicode.Scalar(first).map { $0.properties.isLowercase } ?? false)
         }
-        // `Gov.`, `Dr.`, `St.`: a short capitalised word. Not an acronym (`CNN.`, `UN.`, `BBC.`),
-        // which ends its sentence like any word.
-        if latinUpper && word.count <= 3 && word.dropFirst().contains(where: { $0 >= 0x61 && $0 <= 0x7A }) { return true }
+        // `Gov.`, `Dr.`, `Capt.`: a capitalised word of up to four letters (eight draws: 96.26 up to
+        // three, 96.35 up to four — `Capt.`, `Sens.`, `Prof.`). Not an acronym (`CNN.`, `UN.`,
+        // `BBC.`), which ends its sentence like any word.
+        if latinUpper && word.count <= 4 && word.dropFirst().contains(where: { $0 >= 0x61 && $0 <= 0x7A }) { return true }
         // Latin initials spelled in Arabic letters (جەی. ئاڕ. / جيه. آر.).
         if arabicScript, spelledInitials.contains(Array(word)) { return true }
         return false

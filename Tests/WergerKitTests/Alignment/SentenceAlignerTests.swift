@@ -365,15 +365,17 @@ struct AlignerBehaviourTests {
         #expect(alignment.beads.map(\.kind) == [.oneToOne, .oneToOne])
     }
 
-    @Test("an abbreviation both sides keep is not cut on both: a lower-case letter, a title after a quotation mark")
+    @Test("an abbreviation both sides keep is not cut on both: a lower-case letter, a title after a quotation mark, a four-letter title")
     func abbreviationKeptOnBothSides() throws {
         let source = [["Pelosi was concerned about rulings against Roe v. Wade, as he is considered a conservative justice.",
-                       "\"Dr. Ford, I do not know what happened,\" Graham added."]]
+                       "\"Dr. Ford, I do not know what happened,\" Graham added.",
+                       "Lifeguard Capt. Larry Giles said a shark had been seen in the area."]]
         let target = [["Pelosi got ku ew ji biryarên dijî Roe v. Wade bi fikar e, ji ber ku ew dadwerekî muhafizekar tê dîtin.",
-                       "\"Dr. Ford, ez nizanim çi bûye,\" Graham zêde kir."]]
+                       "\"Dr. Ford, ez nizanim çi bûye,\" Graham zêde kir.",
+                       "Rizgarker Kapt. Larry Giles got ku sehmasiyek li wê derdorê hatibû dîtin."]]
         let result = try beads(source, target, to: "kmr")
         #expect(result.map(\.0) == source[0].map { [$0] })
-        #expect(kinds(result) == ["1-1", "1-1"])
+        #expect(kinds(result) == ["1-1", "1-1", "1-1"])
     }
 
     @Test("an Arabic sentence cut after a quoted exclamation is held whole where the English goes on")
