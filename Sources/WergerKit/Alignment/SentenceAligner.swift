@@ -79,9 +79,10 @@ public struct AlignmentWeights: Sendable, Equatable {
     public var cutLowercase: Float = 1
     public var cutAttribution: Float = 2.5
     public var cut: Float = 0.75
-    /// Cost of holding two segments as one across a doubtful segmenter boundary (eight draws: 96.35
-    /// at 1.5, 96.37 at 2, 96.38 at 2.5 and 3, 96.35 at 3.5, 96.22 at 4).
-    public var join: Float = 2.5
+    /// Cost of holding two segments as one across a doubtful segmenter boundary. (Eight draws: 96.35
+    /// at 1.5, 96.38 at 2.5 and 3, 96.22 at 4 — but 1-2 and 2-1 beads lose what 1-1 beads gain, and
+    /// development seed 1 drops 97.12 → 97.08: kept at 1.5.)
+    public var join: Float = 1.5
     /// …after a quoted question or exclamation (`PieceCutter.endsQuotedQuestion`), where the segmenter is more often
     /// right (eight draws: 96.15 not joinable, 96.19 at 1.5, 96.20 at 2 and 2.5, 96.17 at 3).
     public var joinQuotation: Float = 2.25
