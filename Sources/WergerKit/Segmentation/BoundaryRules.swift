@@ -315,6 +315,7 @@ struct BoundaryRules {
         var words: [WordKey] = []
         var endedClause = false
         var endsWithColon = false
+        var endsWithComma = false
         var asks = false
         // Verb-final languages put the attribution's verb last: `«…» پەرلەمانتار … پرسیاری کرد.`
         let limit = verbFinal ? 14 : 8
@@ -329,6 +330,7 @@ struct BoundaryRules {
                 let u = text[wordEnd - 1]
                 if UTF16Class.isTerminator(u) || u == 0x3A || u == 0x2C || u == 0x060C { clauseEnds = true }
                 if u == 0x3A { endsWithColon = true }
+                if u == 0x2C || u == 0x060C { endsWithComma = true }
                 if u == 0x3F || u == 0x61F || u == 0x21 { asks = true }
                 wordEnd -= 1
             }
@@ -339,8 +341,19 @@ struct BoundaryRules {
             if words.count == 1, clauseOpeners.contains(words[0], in: text) { return false }
             if clauseEnds { endedClause = true; break }
         }
-        // `Ahmed asked: «…»` introduces the next quotation instead of closing this one.
+        // `Ahmed asked: «…»` introduces the next quotation instead of closing this one — and so
+        // does `"…do you?" She continued, "I was …`, where the capitals say a sentence starts (an
+        // attribution of the quotation before would be `she continued`, a quotation going on `"and …`).
         if endsWithColon { return false }
+        if endsWithComma, !caseless, let first = words.first, let letter = UTF16Class.scalar(text, first.range.lowerBound),
+           UTF16Class.isUppercase(letter) {
+            var next = i
+            while next < lineEnd, UTF16Class.isHorizontalSpace(text[next]) { next += 1 }
+            if next < lineEnd, UTF16Class.isQuote(text[next]) || text[next] == 0x201E || text[next] == 0xAB,
+               next + 1 < lineEnd, let opening = UTF16Class.scalar(text, next + 1), UTF16Class.isUppercase(opening) {
+                return false
+            }
+        }
         if words.prefix(3).contains(where: { speechVerbs.contains($0, in: text) }) {
             // After a quotation closed by a full stop, an attribution is short (`."  Ahmed said.`);
             // `." Flake said his office had issued a statement …` is the next sentence.

@@ -54,6 +54,10 @@ import Testing
         try expect("en", ["“We waited. Nobody came,” she said.", "The mayor disagreed."])
         try expect("en", ["“This is great.”", "She held the book out to show him."])
         try expect("en", ["“Are you ready?” CNN reported.", "Rescue teams arrived on Sunday."])
+        // A capitalised clause that introduces the next quotation starts a sentence; one that goes on
+        // with the same quotation (`"and …`) attributes it.
+        try expect("en", ["\"I do not think that is uncommon, do you?\"", "She continued, \"I was greatly helped by a woman.\""])
+        try expect("en", ["\"Where did the money go?\" Ahmed asked, \"and who took it?\""])
         try expect("ckb", ["«پارەکە بۆ کوێ چوو؟» ئەحمەد پرسی.", "کەس وەڵامی نەدایەوە."])
         try expect("ar", ["«أين ذهبت الأموال؟» سأل أحمد.", "لم يجب أحد."])
         try expect("kmr", ["“Pere çûn ku derê?” Ahmed pirsî.", "Kesî bersiv neda."])
