@@ -7,7 +7,7 @@ enum AlignFormat: String, ExpressibleByArgument, CaseIterable { case text, tsv, 
 struct AlignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "align",
-        abstract: "Align an article and its translation into beads of sentences (1-1, 1-0, 0-1, 1-2, 2-1, 2-2, 1-3, 3-1).",
+        abstract: "Align an article and its translation into beads of sentences (1-1, 1-0, 0-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-4, 4-1).",
         discussion: """
             jsonl: {"source":[…],"target":[…],"kind":"1-2","confidence":0.93} per bead, in document order \
             (with --batch also "document"). json: one object with the beads. tsv: source, target, kind, \

@@ -9,6 +9,9 @@ public enum BeadKind: String, Sendable, CaseIterable, Hashable {
     /// One sentence against three: over-split by a segmenter, or cut twice by the translator.
     case oneToThree = "1-3"
     case threeToOne = "3-1"
+    /// One sentence against four: a long sentence a translator cut into four.
+    case oneToFour = "1-4"
+    case fourToOne = "4-1"
 
     public init?(source: Int, target: Int) {
         switch (source, target) {
@@ -20,6 +23,8 @@ public enum BeadKind: String, Sendable, CaseIterable, Hashable {
         case (2, 2): self = .twoToTwo
         case (1, 3): self = .oneToThree
         case (3, 1): self = .threeToOne
+        case (1, 4): self = .oneToFour
+        case (4, 1): self = .fourToOne
         default: return nil
         }
     }
@@ -29,6 +34,7 @@ public enum BeadKind: String, Sendable, CaseIterable, Hashable {
         case .zeroToOne: 0
         case .twoToOne, .twoToTwo: 2
         case .threeToOne: 3
+        case .fourToOne: 4
         default: 1
         }
     }
@@ -38,6 +44,7 @@ public enum BeadKind: String, Sendable, CaseIterable, Hashable {
         case .oneToZero: 0
         case .oneToTwo, .twoToTwo: 2
         case .oneToThree: 3
+        case .oneToFour: 4
         default: 1
         }
     }

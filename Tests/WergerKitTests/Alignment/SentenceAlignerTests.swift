@@ -99,6 +99,17 @@ struct BeadKindTests {
         #expect(BeadKind(source: 2, target: 3) == nil)
     }
 
+    @Test("one source sentence translated as four gives a 1-4 bead")
+    func oneToFour() throws {
+        // S.t2 cut three times.
+        let pieces = ["وەزارەتەکە گوتی پارەدان ڕاگیراوە.", "چونکە حکوومەتی هەرێمی کوردستان.", "ژمێریاریی وردبینیکراوی.",
+                      "دوو قۆناغی یەکەمی پێشکەش نەکردووە."]
+        let result = try beads([[S.s1, S.s2, S.s3, S.s4]], [[S.t1] + pieces + [S.t3, S.t4]])
+        #expect(kinds(result) == ["1-1", "1-4", "1-1", "1-1"])
+        #expect(result[1].1 == pieces)
+        #expect(BeadKind(source: 4, target: 1)?.sourceCount == 4 && BeadKind.oneToFour.targetCount == 4)
+    }
+
     @Test("two sentences cut at another place give a 2-2 bead")
     func twoToTwo() throws {
         let first = String(S.t1.dropLast()) + "، وەزارەتەکە گوتی پارەدان ڕاگیراوە، چونکە حکوومەتی هەرێمی کوردستان ژمێریاریی وردبینیکراوی دوو قۆناغی یەکەمی"
