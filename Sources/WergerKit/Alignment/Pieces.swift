@@ -18,8 +18,8 @@ struct Piece {
     var pairable: Bool
     /// What holding this piece's segment and the one before as one costs when the boundary between
     /// them is the segmenter's but doubtful (after a likely abbreviation or a fragment of a few
-    /// characters, before a word in lower case, after a quoted question in a script without case);
-    /// 0 where it is not doubtful and a bead may not hold both.
+    /// characters, before a word in lower case, after a quoted question in a script without case or
+    /// before a short segment); 0 where it is not doubtful and a bead may not hold both.
     var joinCost: Float = 0
     var joinable: Bool { joinCost > 0 }
 }
@@ -186,8 +186,8 @@ enum PieceCutter {
     }
 
     /// A full stop after a short capitalised Latin word (an opening quotation mark before it not
-    /// counted: `"Dr.`), a single letter other than Kurmanji's `e` and `û`, or a word with inner
-    /// full stops (`U.S.`); in Arabic script after a single letter (`د.`, `م.`).
+    /// counted: `"Dr.`), a single letter other than Kurmanji's `e` and `û` and Arabic-script `و`, or
+    /// a word with inner full stops (`U.S.`); in Arabic script after a single letter (`د.`, `م.`).
     private static func isAbbreviation(_ u: [UInt16], before p: Int, arabicScript: Bool) -> Bool {
         var start = p
         while start > 0, !isSpace(u[start - 1]), !isOpening(u[start - 1]) { start -= 1 }

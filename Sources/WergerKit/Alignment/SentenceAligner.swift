@@ -86,8 +86,9 @@ public struct AlignmentWeights: Sendable, Equatable {
     /// at 1.5, 96.38 at 2.5 and 3, 96.22 at 4 — but 1-2 and 2-1 beads lose what 1-1 beads gain, and
     /// development seed 1 drops 97.12 → 97.08: kept at 1.5.)
     public var join: Float = 1.5
-    /// …after a quoted question or exclamation (`PieceCutter.endsQuotedQuestion`), where the segmenter is more often
-    /// right (eight draws: 96.15 not joinable, 96.19 at 1.5, 96.20 at 2 and 2.5, 96.17 at 3).
+    /// …after a quoted question or exclamation (`PieceCutter.endsQuotedQuestion`), where the
+    /// segmenter is more often right (eight draws: 96.15 not joinable, 96.19 at 1.5, 96.20 at 2 and
+    /// 2.5, 96.17 at 3).
     public var joinQuotation: Float = 2.25
     /// Taken off when both sides are cut at the same place.
     public var cutBoth: Float = 5.5
@@ -421,7 +422,7 @@ struct Side {
 struct Move: Equatable {
     var a: Int
     var b: Int
-    /// Up to four pieces a side, as long as they make at most two segments a side or one against three.
+    /// Up to four pieces a side, as long as they make at most two segments a side or one against three or four.
     static let all: [Move] = {
         var moves: [Move] = []
         for a in 0...4 { for b in 0...4 where a + b > 0 { moves.append(Move(a: a, b: b)) } }
@@ -557,8 +558,8 @@ struct BeadScorer {
             && (j + b == t.count || !t.soft[j + b]) && known.contains(i * (t.count + 1) + j)
     }
 
-    /// The bead shapes in segments: up to two a side, or one against three (a sentence the other
-    /// side's segmenter cut twice, or a translator's two cuts).
+    /// The bead shapes in segments: up to two a side, or one against three or four (a sentence the
+    /// other side's segmenter cut twice, or a translator's cuts).
     @inline(__always)
     static func allowed(_ sa: Int, _ sb: Int) -> Bool { (sa <= 2 && sb <= 2) || (sa == 1 && sb >= 3) || (sa >= 3 && sb == 1) }
 
@@ -777,7 +778,7 @@ struct BeadScorer {
             if sa == 0 || sb == 0 {
                 confidence = nullConfidence(k, path, starts)
             } else {
-                let base: Float = sa == 1 && sb == 1 ? 3 : (sa == 2 && sb == 2 || sa == 3 || sb == 3 ? 1.5 : 2)
+                let base: Float = sa == 1 && sb == 1 ? 3 : (sa == 2 && sb == 2 || sa >= 3 || sb >= 3 ? 1.5 : 2)
                 let evidence = base - p.length - p.anchors - p.paragraph - p.cut - p.words
                 confidence = p.known ? 0.99 : Double(1 / (1 + expf(-evidence)))
             }
