@@ -158,11 +158,16 @@ enum PieceCutter {
 
     /// A capitalised Latin word of two to four letters before the full stop at `p` (`Rep.`, `Dr.`, `Capt.`).
     private static func isTitle(_ u: [UInt16], before p: Int) -> Bool {
-        var start = p
-        while start > 0, !isSpace(u[start - 1]), !isOpening(u[start - 1]) { start -= 1 }
-        let word = u[start..<p]
+        let word = word(u, before: p)
         guard (2...4).contains(word.count), let first = word.first, first >= 0x41 && first <= 0x5A else { return false }
         return word.dropFirst().allSatisfy { $0 >= 0x61 && $0 <= 0x7A }
+    }
+
+    /// The word that ends at `p`: back to a space or an opening mark (`"Dr.` → `Dr`).
+    private static func word(_ u: [UInt16], before p: Int) -> ArraySlice<UInt16> {
+        var start = p
+        while start > 0, !isSpace(u[start - 1]), !isOpening(u[start - 1]) { start -= 1 }
+        return u[start..<p]
     }
 
     /// An opening bracket or quotation mark before a word (`"Dr.`, `(St.`).
@@ -189,9 +194,7 @@ enum PieceCutter {
     /// counted: `"Dr.`), a single letter other than Kurmanji's `e` and `û` and Arabic-script `و`, or
     /// a word with inner full stops (`U.S.`); in Arabic script after a single letter (`د.`, `م.`).
     private static func isAbbreviation(_ u: [UInt16], before p: Int, arabicScript: Bool) -> Bool {
-        var start = p
-        while start > 0, !isSpace(u[start - 1]), !isOpening(u[start - 1]) { start -= 1 }
-        let word = u[start..<p]
+        let word = word(u, before: p)
         if word.isEmpty { return false }
         if word.contains(0x2E) { return true }
         let first = word.first!

@@ -1,8 +1,9 @@
 /// The word model over one document pair's units, for the scorer, in both directions. A bead's
 /// gain sums, per target word, what each of its source units explains of it; those masses are
 /// computed once per (source unit, target unit) near the first alignment's path — where the second
-/// one searches — and looked up by binary search elsewhere. This is the gain's one implementation. A class: the scorer holds it by one
-/// reference, which its closures copy cheaply (as a struct its dozen arrays cost a batch 27% more CPU, model off).
+/// one searches — and looked up by binary search elsewhere; this is the gain's one implementation.
+/// A class: the scorer holds it by one reference, which its closures copy cheaply (as a struct its
+/// dozen arrays cost a batch 27% more CPU, model off).
 final class WordScoring {
     struct Direction {
         let model: WordModel

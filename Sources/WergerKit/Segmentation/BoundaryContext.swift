@@ -109,7 +109,7 @@ struct RightContext {
         if boundary < lineEnd {
             let u = text[boundary]
             startsWithDash = u == 0x2D || u == 0x2013 || u == 0x2014
-            startsWithQuote = UTF16Class.isQuote(u) || u == 0x201E || u == 0xAB
+            startsWithQuote = UTF16Class.opensQuotation(u)
                 || (u == 0x2C && boundary + 1 < lineEnd && text[boundary + 1] == 0x2C)
             startsWithEllipsis = u == 0x2026 || (u == 0x2E && boundary + 2 < lineEnd && text[boundary + 1] == 0x2E)
         }
@@ -156,7 +156,7 @@ struct LetterShape {
             if UTF16Class.isPeriod(u) { hasInnerPeriods = true }
             else if let s = UTF16Class.scalar(text, i), UTF16Class.isLetter(s) {
                 letterCount += 1
-                if (0x0600...0x06FF).contains(s.value) || (0xFB50...0xFEFF).contains(s.value) { isArabicScript = true }
+                if UTF16Class.isArabicScript(s) { isArabicScript = true }
             } else if u != 0x200C { others += 1 }
             i += (u >= 0xD800 && u <= 0xDBFF) ? 2 : 1
         }

@@ -264,8 +264,7 @@ struct BoundaryRules {
             // `… حصلوا على A. يبين هذا …`: a Latin letter in Arabic-script text is a grade, a group or
             // a class, not an initial, when an Arabic-script word follows (a name after a Latin
             // initial is Latin too).
-            if caseless, !letters.isArabicScript, let next = right.firstLetter,
-               (0x0600...0x06FF).contains(next.value) || (0xFB50...0xFEFF).contains(next.value) {
+            if caseless, !letters.isArabicScript, let next = right.firstLetter, UTF16Class.isArabicScript(next) {
                 return true
             }
             // An initial (J. R. Smith, د. ئەحمەد) — except the English pronoun: `you and I. Did…`.
@@ -311,7 +310,7 @@ struct BoundaryRules {
         var i = start
         while i < lineEnd, UTF16Class.isHorizontalSpace(text[i]) { i += 1 }
         // A new quotation is not an attribution of the one before.
-        if i < lineEnd, UTF16Class.isQuote(text[i]) || text[i] == 0x201E || text[i] == 0xAB { return false }
+        if i < lineEnd, UTF16Class.opensQuotation(text[i]) { return false }
         var words: [WordKey] = []
         var endedClause = false
         var endsWithColon = false
@@ -349,8 +348,7 @@ struct BoundaryRules {
            UTF16Class.isUppercase(letter) {
             var next = i
             while next < lineEnd, UTF16Class.isHorizontalSpace(text[next]) { next += 1 }
-            if next < lineEnd, UTF16Class.isQuote(text[next]) || text[next] == 0x201E || text[next] == 0xAB,
-               next + 1 < lineEnd, let opening = UTF16Class.scalar(text, next + 1), UTF16Class.isUppercase(opening) {
+            if next + 1 < lineEnd, UTF16Class.opensQuotation(text[next]), let opening = UTF16Class.scalar(text, next + 1), UTF16Class.isUppercase(opening) {
                 return false
             }
         }

@@ -33,7 +33,7 @@ struct ProtectedSpans {
                     index = close + 1
                     continue
                 }
-                if UTF16Class.isQuote(u) || u == 0x201E || u == 0xAB { unclosed.insert(u) }
+                if UTF16Class.opensQuotation(u) { unclosed.insert(u) }
             }
             index += 1
         }

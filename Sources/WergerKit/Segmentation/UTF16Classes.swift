@@ -58,6 +58,14 @@ enum UTF16Class {
         }
     }
 
+    /// A mark that may open a quotation: the quotes above, and the low and guillemet openers (`„`, `«`).
+    static func opensQuotation(_ u: UInt16) -> Bool { isQuote(u) || u == 0x201E || u == 0xAB }
+
+    /// A letter of the Arabic script (Arabic, Persian, Kurdish), presentation forms included.
+    static func isArabicScript(_ scalar: Unicode.Scalar) -> Bool {
+        (0x0600...0x06FF).contains(scalar.value) || (0xFB50...0xFEFF).contains(scalar.value)
+    }
+
     /// Opening quotes and brackets and other marks that may precede a sentence's first word.
     static func isOpener(_ u: UInt16) -> Bool {
         switch u {
