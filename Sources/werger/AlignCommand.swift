@@ -158,6 +158,7 @@ final class AlignJob {
         let segmenters = try (0..<workers).map { _ in (try Segmenter.forAlignment(language: from), try Segmenter.forAlignment(language: to)) }
         let chunk = 512
         var learning = LexiconLearning(weights: aligner.options.weights, memory: memoryEvidence)
+        var recuts = RecutShare()
         var done = 0
         for chunkStart in stride(from: 0, to: paired.count, by: chunk) {
             let names = Array(paired[chunkStart..<min(chunkStart + chunk, paired.count)])
@@ -173,13 +174,16 @@ final class AlignJob {
                     })
                 }
             }
-            let lexicon = learning.learn(from: (0..<names.count).compactMap { try? drafts.get($0).get() })
+            let drafted = (0..<names.count).compactMap { try? drafts.get($0).get() }
+            let lexicon = learning.learn(from: drafted)
+            recuts = drafted.reduce(recuts) { $0 + $1.shape }
+            let batchRecuts = recuts
             let results = ResultSlots<Result<(Alignment, Output), Error>>(count: names.count)
             let renderer = self.renderer
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 for k in stride(from: worker, to: names.count, by: workers) {
                     results.set(k, drafts.get(k).map { draft in
-                        let alignment = aligner.finish(draft, lexicon: lexicon)
+                        let alignment = aligner.finish(draft, lexicon: lexicon, recuts: batchRecuts)
                         let rendered = Output(buffering: ())
                         renderer.render(alignment, document: names[k], into: rendered)
                         return (alignment, rendered)

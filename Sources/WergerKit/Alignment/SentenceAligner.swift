@@ -14,6 +14,9 @@ public struct AlignmentWeights: Sendable, Equatable {
     /// at 3.5, 95.88 at 3.8, 95.88 at 4.2, 95.75 at 5 — a lower prior turns two 1-1 beads of
     /// similar lengths into a 2-2 on length alone; `learningWords` keeps 3.15.)
     public var mergeBoth: Float = 3.8
+    /// The share of a batch's beads that are 2-2 at which `mergeBoth` holds (`RecutShare`): where
+    /// the drafts show fewer re-cuts, the 2-2 prior rises by the log of the ratio.
+    public var recutShare: Float = 0.012
     public var null: Float = 4
     /// Prior cost of a 1-3 or 3-1 bead.
     public var mergeThree: Float = 7
@@ -101,7 +104,7 @@ public struct AlignmentWeights: Sendable, Equatable {
         self = base
         let paths: [String: WritableKeyPath<AlignmentWeights, Float>] = [
             "lengthVariance": \.lengthVariance, "shortLengthVariance": \.shortLengthVariance, "merge": \.merge,
-            "mergeBoth": \.mergeBoth, "mergeThree": \.mergeThree, "mergeFour": \.mergeFour, "null": \.null, "paragraph": \.paragraph, "numberMatch": \.numberMatch,
+            "mergeBoth": \.mergeBoth, "recutShare": \.recutShare, "mergeThree": \.mergeThree, "mergeFour": \.mergeFour, "null": \.null, "paragraph": \.paragraph, "numberMatch": \.numberMatch,
             "numberMiss": \.numberMiss, "nameMatch": \.nameMatch, "nameMiss": \.nameMiss,
             "punctuationMatch": \.punctuationMatch, "punctuationMiss": \.punctuationMiss,
             "glossaryMatch": \.glossaryMatch, "lexiconMatch": \.lexiconMatch, "cognateMatch": \.cognateMatch, "wordModel": \.wordModel, "lexiconMiss": \.lexiconMiss,
@@ -196,6 +199,7 @@ public struct SentenceAligner: Sendable {
         // The documents' length ratio counts the sentences a translator dropped or added; the ratio
         // over the 1-1 beads does not. When the two differ, the pair is aligned again with it.
         if let paired = Self.pairedRatio(path, s, t), abs(paired / ratio - 1) > 0.02 { draft.pairedRatio = paired }
+        draft.shape = RecutShare(path, s, t)
         if learning, options.weights.learns {
             let length = Int(options.weights.lexiconStem)
             draft.sourceStems = sourcePieces.map { LearnedLexicon.stems(of: $0.text, length: length) }
@@ -208,20 +212,24 @@ public struct SentenceAligner: Sendable {
     /// The alignment of a drafted pair: with the lexicon's word pairs as extra anchors (and its word
     /// model's gain, when `wordModel` is on), or with the paired ratio, aligned again; otherwise the
     /// draft's beads as they are.
-    public func finish(_ draft: AlignmentDraft, lexicon: LearnedLexicon?) -> Alignment {
+    public func finish(_ draft: AlignmentDraft, lexicon: LearnedLexicon?, recuts: RecutShare? = nil) -> Alignment {
         var s = draft.s, t = draft.t
+        var weights = options.weights
+        let recutPrior = recuts?.mergeBoth(weights) ?? weights.mergeBoth
+        let reweighed = recutPrior != weights.mergeBoth
+        weights.mergeBoth = recutPrior
         let learned = lexicon.map { !$0.isEmpty } ?? false && options.weights.learns && !draft.sourceStems.isEmpty
         if learned, options.weights.lexiconMatch > 0, let lexicon {
             s.addTokens(draft.sourceStems.map { lexicon.tokens($0, source: true) })
             t.addTokens(draft.targetStems.map { lexicon.tokens($0, source: false) })
         }
         let ratio = draft.pairedRatio ?? draft.documentRatio
-        var scorer = BeadScorer(s: s, t: t, ratio: Float(ratio), w: options.weights, known: draft.known)
+        var scorer = BeadScorer(s: s, t: t, ratio: Float(ratio), w: weights, known: draft.known)
         if learned, options.weights.wordModel > 0, let model = lexicon?.wordModel(for: draft.source.name) {
             scorer.words = WordScoring(models: model, sourceStems: draft.sourceStems, targetStems: draft.targetStems, path: draft.path)
         }
         // The second alignment searches near the first one's path, widening where it runs to the edge.
-        let path = learned || draft.pairedRatio != nil ? scorer.bestPath(band: 2, around: draft.path) : draft.path
+        let path = learned || reweighed || draft.pairedRatio != nil ? scorer.bestPath(band: 2, around: draft.path) : draft.path
         let (beads, sourceCuts, targetCuts) = scorer.beads(path)
         return Alignment(source: Self.resegmented(draft.source, draft.sourcePieces, cuts: sourceCuts),
                          target: Self.resegmented(draft.target, draft.targetPieces, cuts: targetCuts),
@@ -297,6 +305,8 @@ public struct AlignmentDraft: Sendable {
     let documentRatio: Double
     var pairedRatio: Double?
     let path: [Move]
+    /// The first alignment's beads and 2-2 beads, counted for the batch's `RecutShare`.
+    public internal(set) var shape = RecutShare()
     var sourceStems: [[UInt64]] = []
     var targetStems: [[UInt64]] = []
     /// The first alignment's sure 1-1 beads, as their stems.

@@ -1,0 +1,53 @@
+import Foundation
+
+/// How often a batch's translators re-cut two sentences as two others (a 2-2 bead), as the first
+/// alignments of its documents show. Newsrooms differ: one re-cuts freely, another keeps the
+/// source's sentences and only merges, splits or drops. The 2-2 prior was tuned where about one bead
+/// in eighty is a re-cut (`AlignmentWeights.recutShare`); where the drafts show fewer, two 1-1
+/// beads of similar lengths are likelier than a 2-2 and the prior rises by the log of the ratio
+/// (an estimate of the bead kind's probability from the batch itself, as hunalign and Moore's
+/// aligner estimate theirs). It never falls below the tuned prior: more 2-2 beads in the drafts
+/// than that are as likely wrong 2-2 beads as re-cuts.
+public struct RecutShare: Sendable, Equatable {
+    public private(set) var beads = 0
+    public private(set) var recuts = 0
+
+    /// Below this many beads (about a dozen articles) a share is chance: the prior stays.
+    static let minimumBeads = 300
+    /// The most the prior rises (a share 4.5 times below the tuned one): a 2-2 prior near a null
+    /// bead's plus a merge's (7) would turn a re-cut the lengths are unsure of into a 1-0 and a 1-2.
+    static let largestRise: Float = 1.5
+
+    public init() {}
+
+    init(beads: Int, recuts: Int) {
+        self.beads = beads
+        self.recuts = recuts
+    }
+
+    init(_ path: [Move], _ s: Side, _ t: Side) {
+        var i = 0, j = 0
+        for move in path {
+            if move.a > 0 || move.b > 0 { beads += 1 }
+            if s.segments(i, move.a) == 2, t.segments(j, move.b) == 2 { recuts += 1 }
+            i += move.a
+            j += move.b
+        }
+    }
+
+    public static func + (a: RecutShare, b: RecutShare) -> RecutShare {
+        var sum = a
+        sum.beads += b.beads
+        sum.recuts += b.recuts
+        return sum
+    }
+
+    /// The 2-2 prior for this share: `weights.mergeBoth`, raised by `ln(tuned share / share)` where
+    /// the share is smaller (counted with one tuned-share re-cut per hundred beads, so a batch
+    /// without a single 2-2 does not look infinitely sure).
+    public func mergeBoth(_ weights: AlignmentWeights) -> Float {
+        guard beads >= Self.minimumBeads, weights.recutShare > 0 else { return weights.mergeBoth }
+        let share = (Float(recuts) + 100 * weights.recutShare) / Float(beads + 100)
+        return weights.mergeBoth + min(Self.largestRise, max(0, log(weights.recutShare / share)))
+    }
+}
