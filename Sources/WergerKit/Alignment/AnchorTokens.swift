@@ -1,6 +1,6 @@
 /// The anchors a segment carries, as small hashed tokens that the aligner compares between the two
 /// sides: numbers (the three digit sets folded, grouping separators dropped), Latin-script names and
-/// acronyms, sentence punctuation (`? ! « » “ ” ( )`), glossary terms, and word pairs the aligner
+/// acronyms, sentence punctuation (`? ! « » “ ” ( ) :`), glossary terms, and word pairs the aligner
 /// learned from the documents (`LearnedLexicon`).
 ///
 /// A token is a 64-bit value whose top bits say its class; a repeated anchor gets a new token per
@@ -43,7 +43,7 @@ struct AnchorTokenizer {
         var wordLength = 0
         var wordUppercase = 0
         var wordsSeen = 0
-        var questions = 0, exclamations = 0, quotes = 0, parentheses = 0
+        var questions = 0, exclamations = 0, quotes = 0, parentheses = 0, colons = 0
 
         func endNumber() {
             guard !number.isEmpty else { return }
@@ -111,6 +111,9 @@ struct AnchorTokenizer {
             case 0x21, 0xFF01: tokens.append(AnchorClass.punctuation.token(2 << 8 | UInt64(exclamations))); exclamations += 1
             case 0x22, 0xAB, 0xBB, 0x201C, 0x201D, 0x201E: quotes += 1
             case 0x28, 0xFF08: tokens.append(AnchorClass.punctuation.token(4 << 8 | UInt64(parentheses))); parentheses += 1
+            // A colon before a quotation or a list is kept by translators more often than not (eight
+            // draws 96.461 → 96.482, without re-cuts 97.46 → 97.51; semicolons and dashes add nothing).
+            case 0x3A, 0xFF1A: tokens.append(AnchorClass.punctuation.token(5 << 8 | UInt64(colons))); colons += 1
             default: break
             }
         }

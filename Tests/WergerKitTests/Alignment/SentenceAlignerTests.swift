@@ -294,6 +294,17 @@ struct AnchorTests {
         #expect(result[1].0 == ["The money all went to roads."])
     }
 
+    @Test("a colon is an anchor: of two sentences alike, the one without it was dropped")
+    func colon() throws {
+        // The same length, so only the colon tells them apart (with it replaced, the second is dropped either way).
+        let withColon = "The mayor gave one reason: the money.", without = "The mayor gave one reason, the money."
+        for pair in [[withColon, without], [without, withColon]] {
+            let result = try beads([[S.s5, S.s6] + pair + [S.s7, S.s8]], [[S.t5, S.t6, "پارێزگار تەنیا یەک هۆکاری گوت: پارەکە.", S.t7, S.t8]])
+            #expect(kinds(result) == ["1-1", "1-1", pair[0] == without ? "1-0" : "1-1", pair[0] == without ? "1-1" : "1-0", "1-1", "1-1"])
+            #expect(result.first { $0.2 == "1-0" }?.0 == [without])
+        }
+    }
+
     @Test("a glossary term pair is an anchor")
     func glossary() throws {
         let source = [["The mayor of Erbil spoke today.", "The mayor of Duhok spoke today.", "The mayor of Zakho spoke today."]]
