@@ -54,6 +54,7 @@ struct AnchorTokenizer {
         func endArabicWord() {
             guard !arabicWord.isEmpty else { return }
             for key in Sound.arabicKeys(arabicWord) { tokens.append(AnchorClass.sound.token(key)) }
+            for key in Sound.gluedKeys(arabicWord) { tokens.append(AnchorClass.sound.token(key)) }
             arabicWord.removeAll(keepingCapacity: true)
         }
         func endWord() {
@@ -277,6 +278,21 @@ enum Sound {
         }
         if rest.count == word.count, word.count > 4, [0x648, 0x628, 0x644, 0x641, 0x643].contains(word[0]) { rest = rest.dropFirst() }
         if rest.count != word.count, let key = arabicKey(rest), !keys.contains(key) { keys.append(key) }
+        return keys
+    }
+
+    /// Keys of the words inside a run of Arabic-script letters too long for one word: some
+    /// translations lost their spaces (`وصرّحأنكيمأخبره`, `تعهدبهاترامبفيس` — NTREX's Arabic has such
+    /// runs in 4% of its lines), which hid the names in them. A key from every letter on, once each;
+    /// a word of twelve letters or more (an ordinary Arabic word with its clitics is shorter; a long
+    /// Sorani word gets keys it does not need, which cost nothing: sound keys on one side only are
+    /// free). Eight draws 96.482 → 96.537, en–ar on held-out draws +0.2 to +0.5.
+    static func gluedKeys(_ word: [UInt32]) -> [UInt64] {
+        guard word.count >= 12 else { return [] }
+        var keys: [UInt64] = []
+        for k in 1..<(word.count - 3) {
+            if let key = arabicKey(word[k...]), !keys.contains(key) { keys.append(key) }
+        }
         return keys
     }
 

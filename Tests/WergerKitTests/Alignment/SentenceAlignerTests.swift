@@ -286,6 +286,18 @@ struct AnchorTests {
         #expect(result[0].0 == ["The NATO mission ended today."])
     }
 
+    @Test("a name inside Arabic-script text that lost its spaces is still found by sound")
+    func gluedName() {
+        func soundKeys(_ tokens: [UInt64]) -> Set<UInt64> { Set(tokens.filter { AnchorClass.of($0) == .sound }) }
+        let trump = soundKeys(AnchorTokenizer(arabicScript: false, soundsLike: true).tokens(of: "He said Trump promised it."))
+        #expect(trump.count == 1)
+        let arabic = AnchorTokenizer(arabicScript: true, soundsLike: true)
+        #expect(!soundKeys(arabic.tokens(of: "قال إن ترامب وعد بذلك.")).isDisjoint(with: trump))
+        #expect(!soundKeys(arabic.tokens(of: "قال إن وعدبهاترامبفيسبتمبر.")).isDisjoint(with: trump))
+        // A word of ordinary length is one word: no keys from inside it.
+        #expect(Sound.gluedKeys(Array("وبترامبهم".unicodeScalars.map(\.value))).isEmpty)
+    }
+
     @Test("question and exclamation marks are anchors")
     func punctuation() throws {
         let result = try beads([["Where did all the money go?", "The money all went to roads.", "The money all went to parks!"]],
