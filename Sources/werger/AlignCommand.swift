@@ -176,7 +176,7 @@ final class AlignJob {
             }
             let drafted = (0..<names.count).compactMap { try? drafts.get($0).get() }
             let lexicon = learning.learn(from: drafted)
-            recuts = drafted.reduce(recuts) { $0 + $1.shape }
+            recuts = drafted.reduce(recuts) { $0 + $1.recutShare }
             let batchRecuts = recuts
             let results = ResultSlots<Result<(Alignment, Output), Error>>(count: names.count)
             let renderer = self.renderer

@@ -1,7 +1,7 @@
 /// The anchors a segment carries, as small hashed tokens that the aligner compares between the two
 /// sides: numbers (the three digit sets folded, grouping separators dropped), Latin-script names and
-/// acronyms, sentence punctuation (`? ! « » “ ” ( ) :`), glossary terms, and word pairs the aligner
-/// learned from the documents (`LearnedLexicon`).
+/// acronyms, sentence punctuation (`? ! « » “ ” ( )`, and `:` between scripts), glossary terms, and
+/// word pairs the aligner learned from the documents (`LearnedLexicon`).
 ///
 /// A token is a 64-bit value whose top bits say its class; a repeated anchor gets a new token per
 /// occurrence (`?` twice gives two tokens), so comparing sorted token lists is a multiset comparison.

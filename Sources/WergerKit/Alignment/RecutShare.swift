@@ -25,10 +25,11 @@ public struct RecutShare: Sendable, Equatable {
         self.recuts = recuts
     }
 
+    /// Counts a first alignment's path: every move is a bead; a 2-2 holds two segments a side.
     init(_ path: [Move], _ s: Side, _ t: Side) {
+        beads = path.count
         var i = 0, j = 0
         for move in path {
-            if move.a > 0 || move.b > 0 { beads += 1 }
             if s.segments(i, move.a) == 2, t.segments(j, move.b) == 2 { recuts += 1 }
             i += move.a
             j += move.b

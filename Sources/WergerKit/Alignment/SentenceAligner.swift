@@ -14,8 +14,8 @@ public struct AlignmentWeights: Sendable, Equatable {
     /// at 3.5, 95.88 at 3.8, 95.88 at 4.2, 95.75 at 5 — a lower prior turns two 1-1 beads of
     /// similar lengths into a 2-2 on length alone; `learningWords` keeps 3.15.)
     public var mergeBoth: Float = 3.8
-    /// The share of a batch's beads that are 2-2 at which `mergeBoth` holds (`RecutShare`): where
-    /// the drafts show fewer re-cuts, the 2-2 prior rises by the log of the ratio.
+    /// The share of a batch's beads that are 2-2 at which `mergeBoth` holds: where the drafts show
+    /// fewer re-cuts, the 2-2 prior rises with the log of the ratio (`RecutShare.mergeBoth`).
     public var recutShare: Float = 0.012
     public var null: Float = 4
     /// Prior cost of a 1-3 or 3-1 bead.
@@ -199,7 +199,7 @@ public struct SentenceAligner: Sendable {
         // The documents' length ratio counts the sentences a translator dropped or added; the ratio
         // over the 1-1 beads does not. When the two differ, the pair is aligned again with it.
         if let paired = Self.pairedRatio(path, s, t), abs(paired / ratio - 1) > 0.02 { draft.pairedRatio = paired }
-        draft.shape = RecutShare(path, s, t)
+        draft.recutShare = RecutShare(path, s, t)
         if learning, options.weights.learns {
             let length = Int(options.weights.lexiconStem)
             draft.sourceStems = sourcePieces.map { LearnedLexicon.stems(of: $0.text, length: length) }
@@ -305,8 +305,8 @@ public struct AlignmentDraft: Sendable {
     let documentRatio: Double
     var pairedRatio: Double?
     let path: [Move]
-    /// The first alignment's beads and 2-2 beads, counted for the batch's `RecutShare`.
-    public internal(set) var shape = RecutShare()
+    /// The first alignment's beads and 2-2 beads, which the batch adds up.
+    public internal(set) var recutShare = RecutShare()
     var sourceStems: [[UInt64]] = []
     var targetStems: [[UInt64]] = []
     /// The first alignment's sure 1-1 beads, as their stems.
