@@ -25,9 +25,14 @@ let package = Package(
             cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])],
             linkerSettings: [.linkedLibrary("xml2")]
         ),
+        // zlib, to read the bilingual dictionaries dictd installs (`.dict.dz`).
+        .target(
+            name: "CGzip",
+            linkerSettings: [.linkedLibrary("z")]
+        ),
         .target(
             name: "WergerKit",
-            dependencies: ["CICU", "CXML", .product(name: "GRDB", package: "GRDB.swift"),
+            dependencies: ["CICU", "CXML", "CGzip", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "GRDBSQLite", package: "GRDB.swift")],
             resources: [.copy("Segmentation/Rules")]
         ),

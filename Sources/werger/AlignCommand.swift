@@ -31,6 +31,10 @@ struct AlignCommand: ParsableCommand {
     var minConfidence: Double = 0.5
     @Option(help: "Write the beads below --min-confidence to FILE (JSON Lines) instead of stderr.") var review: String?
     @Option(help: "A glossary TSV (source term, tab, target term per line): extra anchors.") var glossary: String?
+    @Flag(name: .customLong("no-dictionary"), help: """
+        Do not use the bilingual dictionary dictd installed for the language pair \
+        (/usr/share/dictd/freedict-eng-ara.*, Debian's dict-freedict-eng-ara), whose words are weak anchors.
+        """) var noDictionary = false
     @Flag(help: "SOURCE and TARGET are folders: align the files with the same name.") var batch = false
     @Option(help: "The document id stored with the units (default: the source file's name).") var document: String?
     @Option(help: "The input encoding when it is not UTF-8 or UTF-16 with a BOM (e.g. windows-1256).") var encoding: String?
@@ -61,6 +65,11 @@ struct AlignCommand: ParsableCommand {
                 let text = try DocumentReader(path: glossary).readAll()
                 do { options.glossary = try Glossary.parse(text, name: glossary) } catch let error as GlossaryError {
                     throw fail(error.description, code: 65)
+                }
+            }
+            if !noDictionary {
+                do { options.dictionary = try BilingualDictionary.installed(from: from, to: to) } catch let error as BilingualDictionaryError {
+                    throw fail(error.description, code: 74)
                 }
             }
             // Pairs the memory already knows are anchors, and its most recent sentence pairs teach the

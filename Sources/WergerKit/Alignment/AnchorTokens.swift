@@ -6,7 +6,7 @@
 /// A token is a 64-bit value whose top bits say its class; a repeated anchor gets a new token per
 /// occurrence (`?` twice gives two tokens), so comparing sorted token lists is a multiset comparison.
 enum AnchorClass: UInt64, CaseIterable {
-    case number = 0, name = 1, punctuation = 2, glossary = 3, sound = 4, lexicon = 5, cognate = 6
+    case number = 0, name = 1, punctuation = 2, glossary = 3, sound = 4, lexicon = 5, cognate = 6, dictionary = 7
 
     static func of(_ token: UInt64) -> AnchorClass { AnchorClass(rawValue: token >> 60)! }
     func token(_ hash: UInt64) -> UInt64 { rawValue << 60 | hash & (1 << 60 - 1) }

@@ -54,6 +54,10 @@ public struct AlignmentWeights: Sendable, Equatable {
     public var lexiconSure: Float = 2
     /// Reward per shared word beginning between two Latin-script sides (`AnchorTokenizer.cognates`).
     public var cognateMatch: Float = 0.5
+    /// Reward per word and translation of a bilingual dictionary found in a bead's two sides
+    /// (`BilingualDictionary`); nothing is charged for one found on one side only — most words of a
+    /// sentence are not in it, or are translated otherwise.
+    public var dictionaryMatch: Float = 0.3
     /// How much the word model's gain (`WordModel`: log-likelihood of a bead's target words given its
     /// source words against chance, in nats, both directions) takes off a bead's cost; 0 (the
     /// default: a batch runs at about a third of the speed with it) turns it off, `learnedWords` is what `--learn-words` sets.
@@ -107,7 +111,7 @@ public struct AlignmentWeights: Sendable, Equatable {
             "mergeBoth": \.mergeBoth, "recutShare": \.recutShare, "mergeThree": \.mergeThree, "mergeFour": \.mergeFour, "null": \.null, "paragraph": \.paragraph, "numberMatch": \.numberMatch,
             "numberMiss": \.numberMiss, "nameMatch": \.nameMatch, "nameMiss": \.nameMiss,
             "punctuationMatch": \.punctuationMatch, "punctuationMiss": \.punctuationMiss,
-            "glossaryMatch": \.glossaryMatch, "lexiconMatch": \.lexiconMatch, "cognateMatch": \.cognateMatch, "wordModel": \.wordModel, "lexiconMiss": \.lexiconMiss,
+            "glossaryMatch": \.glossaryMatch, "lexiconMatch": \.lexiconMatch, "cognateMatch": \.cognateMatch, "dictionaryMatch": \.dictionaryMatch, "wordModel": \.wordModel, "lexiconMiss": \.lexiconMiss,
             "lexiconStem": \.lexiconStem, "lexiconCount": \.lexiconCount, "lexiconDice": \.lexiconDice, "lexiconSure": \.lexiconSure, "soundMatch": \.soundMatch, "glossaryMiss": \.glossaryMiss, "knownPair": \.knownPair,
             "cutAbbreviation": \.cutAbbreviation, "cutLowercase": \.cutLowercase, "cutAttribution": \.cutAttribution, "cut": \.cut, "cutBoth": \.cutBoth, "join": \.join, "joinQuotation": \.joinQuotation,
         ]
@@ -133,6 +137,8 @@ public struct AlignmentOptions: Sendable {
     public var weights = AlignmentWeights()
     /// Extra anchors: terms and their translations.
     public var glossary: Glossary?
+    /// Weaker anchors: words and their dictionary translations.
+    public var dictionary: BilingualDictionary?
     /// Half the width of the first band of the dynamic program (in segments); it doubles when the
     /// best path touches its edge.
     public var band = 32
@@ -184,8 +190,11 @@ public struct SentenceAligner: Sendable {
         let targetPieces = PieceCutter.pieces(of: target, weights: options.weights)
         let crossScript = source.language.usesArabicScript != target.language.usesArabicScript
         let cognates = !source.language.usesArabicScript && !target.language.usesArabicScript && options.weights.cognateMatch > 0
-        var s = Side(sourcePieces, language: source.language, soundsLike: crossScript, cognates: cognates, glossary: options.glossary, side: \.sources)
-        var t = Side(targetPieces, language: target.language, soundsLike: crossScript, cognates: cognates, glossary: options.glossary, side: \.targets)
+        let dictionary = options.weights.dictionaryMatch > 0 ? options.dictionary : nil
+        var s = Side(sourcePieces, language: source.language, soundsLike: crossScript, cognates: cognates, glossary: options.glossary, side: \.sources,
+                     dictionary: dictionary, dictionarySource: true)
+        var t = Side(targetPieces, language: target.language, soundsLike: crossScript, cognates: cognates, glossary: options.glossary, side: \.targets,
+                     dictionary: dictionary, dictionarySource: false)
         let ratio = t.totalLength / max(s.totalLength, 1)
         guard ratio <= options.maximumLengthRatio, ratio >= 1 / options.maximumLengthRatio else {
             throw AlignmentError.lengthMismatch(source: source.name, target: target.name, ratio: ratio)
@@ -338,7 +347,8 @@ struct Side {
     var totalLength: Double { prefix.last ?? 0 }
     var paragraphCount: Int { Int(groups.last ?? -1) + 1 }
 
-    init(_ pieces: [Piece], language: LanguageTag, soundsLike: Bool, cognates: Bool = false, glossary: Glossary?, side: KeyPath<Glossary, [String]>) {
+    init(_ pieces: [Piece], language: LanguageTag, soundsLike: Bool, cognates: Bool = false, glossary: Glossary?, side: KeyPath<Glossary, [String]>,
+         dictionary: BilingualDictionary? = nil, dictionarySource: Bool = true) {
         let tokenizer = AnchorTokenizer(arabicScript: language.usesArabicScript, soundsLike: soundsLike, cognates: cognates)
         prefix = [0]
         prefix.reserveCapacity(pieces.count + 1)
@@ -359,7 +369,11 @@ struct Side {
             for scalar in piece.text.unicodeScalars where !AnchorTokenizer.isSpace(scalar.value) { length += 1 }
             prefix.append(prefix[k] + Double(length))
             let terms = glossary.map { $0.terms(in: MatchingForm.of(piece.text), side: side) } ?? []
-            tokens += tokenizer.tokens(of: piece.text, glossaryTerms: terms)
+            if let dictionary {
+                tokens += (tokenizer.tokens(of: piece.text, glossaryTerms: terms) + dictionary.tokens(of: piece.text, source: dictionarySource)).sorted()
+            } else {
+                tokens += tokenizer.tokens(of: piece.text, glossaryTerms: terms)
+            }
             tokenStart.append(tokens.count)
             // Paragraph numbers as dense ranks: a paragraph without segments leaves no gap.
             if piece.paragraph != lastParagraph { group += 1; lastParagraph = piece.paragraph }
@@ -381,7 +395,7 @@ struct Side {
     static func dropUnmatchable(_ s: inout Side, _ t: inout Side, weights: AlignmentWeights) {
         // The free classes as a bit mask, each side's free tokens as a sorted list (no hashing:
         // this runs on every token of every document).
-        var free: UInt64 = 1 << AnchorClass.sound.rawValue | 1 << AnchorClass.cognate.rawValue
+        var free: UInt64 = 1 << AnchorClass.sound.rawValue | 1 << AnchorClass.cognate.rawValue | 1 << AnchorClass.dictionary.rawValue
         if weights.nameMiss == 0 { free |= 1 << AnchorClass.name.rawValue }
         let isFree = { (token: UInt64) in free & (1 << (token >> 60)) != 0 }
         let sourceFree = s.tokens.filter(isFree).sorted(), targetFree = t.tokens.filter(isFree).sorted()
@@ -470,9 +484,9 @@ struct BeadScorer {
         self.w = w
         self.known = known
         correspond = Self.paragraphsCorrespond(s, t, ratio: ratio)
-        matchWeight = [w.numberMatch, w.nameMatch, w.punctuationMatch, w.glossaryMatch, w.soundMatch, w.lexiconMatch, w.cognateMatch]
+        matchWeight = [w.numberMatch, w.nameMatch, w.punctuationMatch, w.glossaryMatch, w.soundMatch, w.lexiconMatch, w.cognateMatch, w.dictionaryMatch]
         // A sound key on one side only says nothing: most Arabic-script words are not names.
-        missWeight = [w.numberMiss, w.nameMiss, w.punctuationMiss, w.glossaryMiss, 0, w.lexiconMiss, 0].map { max(0, $0) }
+        missWeight = [w.numberMiss, w.nameMiss, w.punctuationMiss, w.glossaryMiss, 0, w.lexiconMiss, 0, 0].map { max(0, $0) }
         let match = matchWeight.map { max(0, $0) }
         func prefix(_ side: Side) -> [Float] {
             var sums: [Float] = [0]

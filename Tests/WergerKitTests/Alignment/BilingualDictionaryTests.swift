@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+@testable import WergerKit
+
+@Suite("BilingualDictionary: dictd dictionaries as weak anchors")
+struct BilingualDictionaryTests {
+    /// A dictd dictionary of ten entries in FreeDict's shape (`Fixtures/dictd`).
+    static func fixture(_ name: String) throws -> String {
+        try #require(Bundle.module.resourceURL?.appendingPathComponent("Fixtures/dictd/\(name)")).path
+    }
+
+    static func dictionary() throws -> BilingualDictionary {
+        try BilingualDictionary(index: fixture("freedict-eng-ara.index"), data: fixture("freedict-eng-ara.dict.dz"))
+    }
+
+    @Test("a dictd dictionary loads its headwords; the database header entry is not one")
+    func loads() throws {
+        #expect(try Self.dictionary().count == 10)
+    }
+
+    @Test("an inflected English word finds its headword, and the translation is found inside an Arabic word with clitics")
+    func tokens() throws {
+        let dictionary = try Self.dictionary()
+        let english = Set(dictionary.tokens(of: "The farmers planted wheat.", source: true))
+        let arabic = Set(dictionary.tokens(of: "زرع المزارعون القمح.", source: false))
+        // farmer → مزارع (in المزارعون), plant → زرع, wheat → قمح (in القمح).
+        #expect(english.intersection(arabic).count == 3)
+        #expect(Set(dictionary.tokens(of: "The doctors treated patients.", source: true)).isDisjoint(with: arabic))
+        #expect(dictionary.tokens(of: "The council met.", source: true).isEmpty)
+    }
+
+    /// Three English sentences of the same shape and the Arabic of two: only the dictionary's words
+    /// tell which one the translator dropped (without them the first is taken for the dropped one).
+    @Test("the dictionary's words decide which of three look-alike sentences was dropped")
+    func decidesDroppedSentence() throws {
+        let english = ["The farmers planted wheat near the river.", "The doctors treated patients near the river.",
+                       "The drivers crossed bridges near the river."]
+        let arabic = ["زرع المزارعون القمح قرب النهر.", "عبر السائقون الجسور قرب النهر."]
+        var options = AlignmentOptions()
+        options.dictionary = try Self.dictionary()
+        for order in [[0, 1, 2], [1, 0, 2]] {
+            let source = SegmentedText(name: "en", language: try LanguageTag("en"), paragraphs: [order.map { english[$0] }])
+            let target = SegmentedText(name: "ar", language: try LanguageTag("ar"), paragraphs: [arabic])
+            let alignment = try SentenceAligner(options: options).align(source, target)
+            let null = try #require(alignment.beads.first { $0.kind == .oneToZero })
+            #expect(alignment.source.texts[null.source] == [english[1]], "order \(order)")
+            #expect(alignment.beads.filter { $0.kind == .oneToOne }.count == 2)
+        }
+    }
+
+    @Test("a file that is not gzip, or an index line that is not headword, offset, length, is an error naming the file")
+    func badFiles() throws {
+        let notGzip = try Self.fixture("not-gzip.dict.dz")
+        #expect(throws: BilingualDictionaryError(file: notGzip, reason: "is not a readable gzip file")) {
+            try BilingualDictionary(index: Self.fixture("freedict-eng-ara.index"), data: notGzip)
+        }
+        let badIndex = try Self.fixture("bad.index")
+        #expect(throws: BilingualDictionaryError(file: badIndex, reason: "line 1 is not headword, offset, length")) {
+            try BilingualDictionary(index: badIndex, data: Self.fixture("freedict-eng-ara.dict.dz"))
+        }
+        #expect(BilingualDictionaryError(file: "x.index", reason: "r").description.contains("--no-dictionary"))
+    }
+
+    @Test("the compact table is written once and read back the same; a damaged table is rebuilt")
+    func cachedTable() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("werger-dictionary-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let index = try Self.fixture("freedict-eng-ara.index"), data = try Self.fixture("freedict-eng-ara.dict.dz")
+        let first = try BilingualDictionary.cached(index: index, data: data, cache: folder)
+        let table = folder + "/freedict-eng-ara.index.werger-table"
+        #expect(FileManager.default.fileExists(atPath: table))
+        let second = try BilingualDictionary.cached(index: index, data: data, cache: folder)
+        let sentence = "The drivers crossed bridges near the river."
+        #expect(second.count == first.count && second.tokens(of: sentence, source: true).sorted() == first.tokens(of: sentence, source: true).sorted())
+        try Data("damaged".utf8).write(to: URL(fileURLWithPath: table))
+        #expect(try BilingualDictionary.cached(index: index, data: data, cache: folder).count == 10)
+        // Without a folder to keep it in, the files are read each time.
+        #expect(try BilingualDictionary.cached(index: index, data: data, cache: nil).count == 10)
+    }
+}
