@@ -136,14 +136,8 @@ public struct BilingualDictionary: Sendable {
 
     /// The translations' keys of a hashed headword.
     private func translations(of hash: UInt64) -> ArraySlice<UInt64>? {
-        guard mayHold(hash) else { return nil }
-        var low = 0, high = headwords.count
-        while low < high {
-            let middle = (low + high) / 2
-            if headwords[middle] < hash { low = middle + 1 } else { high = middle }
-        }
-        guard low < headwords.count, headwords[low] == hash else { return nil }
-        let range = ranges[low]
+        guard mayHold(hash), let index = headwords.sortedIndex(of: hash) else { return nil }
+        let range = ranges[index]
         return keys[Int(range >> 8)..<Int(range >> 8 + range & 0xFF)]
     }
 
@@ -156,9 +150,10 @@ public struct BilingualDictionary: Sendable {
         letters.removeAll(keepingCapacity: true)
         var words = 0, inWord = false, valid = true
         k += 1
-        while k < entry.count {
+        // One step past the end, read as a line break, ends the last alternative.
+        while k <= entry.count {
             // UTF-8 by hand: the entries are ASCII and two-byte Arabic letters.
-            let b = entry[k]
+            let b = k < entry.count ? entry[k] : 0x0A
             var v = UInt32(b)
             if b >= 0xC0, b < 0xE0, k + 1 < entry.count {
                 v = UInt32(b & 0x1F) << 6 | UInt32(entry[k + 1] & 0x3F); k += 2
@@ -170,7 +165,7 @@ public struct BilingualDictionary: Sendable {
                 k += 1
             }
             switch v {
-            case 0x0A, 0x2C, 0x3B, 0x60C, 0xFFFF:
+            case 0x0A, 0x2C, 0x3B, 0x60C:
                 if valid, words == 1, let key = key(ofTranslation: letters), !keys[first...].contains(key) { keys.append(key) }
                 letters.removeAll(keepingCapacity: true)
                 words = 0
@@ -186,7 +181,6 @@ public struct BilingualDictionary: Sendable {
                 }
             }
         }
-        if valid, words == 1, let key = key(ofTranslation: letters), !keys[first...].contains(key) { keys.append(key) }
     }
 
     /// A translation's key: its letters folded, the article dropped, the first four (three or more needed).
@@ -232,14 +226,15 @@ public struct BilingualDictionary: Sendable {
         return nil
     }
 
-    private static let magic: UInt64 = 0x3156_4944_4752_4557  // "WERGDIV1"
+    /// "WERGDIV2". The table holds keys, not words: change the number whenever `fold`, `key` or
+    /// `wordHash` changes, or tables written by an older build would be read as current.
+    private static let magic: UInt64 = 0x3256_4944_4752_4557
 
     /// The table file: magic, the two files' stamps, the three array lengths, the arrays.
     private func write(_ file: String, folder: String, stamp: [UInt64]) {
-        var header = [Self.magic] + stamp + [UInt64(headwords.count), UInt64(keys.count)]
+        let header = [Self.magic] + stamp + [UInt64(headwords.count), UInt64(keys.count)]
         var bytes = Data()
         for array in [header, headwords, ranges, keys] { array.withUnsafeBytes { bytes.append(contentsOf: $0) } }
-        header.removeAll()
         // Written beside and renamed, so a reader never sees half a table.
         let temporary = "\(file).\(ProcessInfo.processInfo.processIdentifier).tmp"
         do {
@@ -313,54 +308,44 @@ public struct BilingualDictionary: Sendable {
         return tokens
     }
 
-    /// Whether some translation has this key (binary search in the sorted, unique `knownKeys`).
-    private func isKey(_ key: UInt64) -> Bool {
-        guard mayHold(key) else { return false }
-        var low = 0, high = knownKeys.count
-        while low < high {
-            let middle = (low + high) / 2
-            if knownKeys[middle] < key { low = middle + 1 } else { high = middle }
-        }
-        return low < knownKeys.count && knownKeys[low] == key
-    }
+    /// Whether some translation has this key.
+    private func isKey(_ key: UInt64) -> Bool { mayHold(key) && knownKeys.sortedIndex(of: key) != nil }
 
-    /// An Arabic-script letter folded as the text and the dictionary may spell it (hamza seats on
-    /// alef, alef maqsura, teh marbuta, Persian kaf and yeh); 0 for marks to skip (harakat,
-    /// tatweel, ZWNJ); nil for anything that ends a word.
+    /// An Arabic-script letter folded as the text and the dictionary may spell it: the memory's
+    /// matching folds (`MatchingForm.fold`: the yeh and kaf variants, harakat and tatweel dropped),
+    /// and looser ones a dictionary form needs (hamza seats, teh marbuta); 0 for a mark to skip (and
+    /// ZWNJ); nil for anything that ends a word (digits, punctuation, other scripts).
     static func fold(_ v: UInt32) -> UInt32? {
-        switch v {
+        if v == 0x200C { return 0 }
+        guard v >= 0x600, v <= 0x6FF else { return nil }
+        let folded = UInt32(MatchingForm.fold(UInt16(v)))
+        switch folded {
+        case 0: return 0
         case 0x622, 0x623, 0x625, 0x671: return 0x627
-        case 0x649, 0x6CC, 0x626: return 0x64A
+        case 0x626: return 0x6CC
         case 0x629, 0x6D5: return 0x647
-        case 0x6A9: return 0x643
         case 0x624: return 0x648
-        case 0x640, 0x64B...0x652, 0x200C: return 0
-        case 0x620...0x64A, 0x66E...0x6D3, 0x6FA...0x6FF: return v
+        case 0x620...0x64A, 0x66E...0x6D3, 0x6FA...0x6FF: return folded
         default: return nil
         }
     }
 
-    private static func key(_ letters: ArraySlice<UInt32>) -> UInt64 {
+    /// A translation's key: its (folded) letters hashed. The target side hashes its runs the same
+    /// way, a letter at a time.
+    private static func key<S: Sequence>(_ letters: S) -> UInt64 where S.Element: BinaryInteger {
         var hash = StableHash()
-        for v in letters { hash.mix(v) }
+        for v in letters { hash.mix(UInt32(v)) }
         return hash.value
     }
 
-    /// A lower-case word's hash, as the tokens of the source side look it up.
-    private static func wordHash<C: Collection>(_ letters: C) -> UInt64 where C.Element: BinaryInteger {
-        var hash = StableHash()
-        for v in letters { hash.mix(UInt32(v)) }
-        return hash.value ^ 0x5bd1e995
-    }
+    /// A lower-case headword's hash, kept apart from the keys (the filter holds both).
+    private static func wordHash<S: Sequence>(_ letters: S) -> UInt64 where S.Element: BinaryInteger { key(letters) ^ 0x5bd1e995 }
 
     /// The headwords a lower-case English word may be an inflection of, likeliest first, hashed: the
     /// word, then without `-ies`/`-ied` (→ `y`), `-es`, `-s`, `-ed`, `-d`, `-ing`, `-ing` (→ `e`).
     static func headwordHashes(of word: [UInt32]) -> [UInt64] {
         func hash(dropping count: Int, adding letter: UInt32? = nil) -> UInt64 {
-            var hash = StableHash()
-            for v in word.dropLast(count) { hash.mix(v) }
-            if let letter { hash.mix(letter) }
-            return hash.value ^ 0x5bd1e995
+            wordHash(word.dropLast(count) + (letter.map { [$0] } ?? []))
         }
         func ends(_ suffix: [UInt32]) -> Bool { word.count > suffix.count + 2 && word.suffix(suffix.count).elementsEqual(suffix) }
         var hashes = [hash(dropping: 0)]

@@ -72,8 +72,10 @@ struct BilingualDictionaryTests {
         let second = try BilingualDictionary.cached(index: index, data: data, cache: folder)
         let sentence = "The drivers crossed bridges near the river."
         #expect(second.count == first.count && second.tokens(of: sentence, source: true).sorted() == first.tokens(of: sentence, source: true).sorted())
+        let written = try FileManager.default.attributesOfItem(atPath: table)[.size] as? Int
         try Data("damaged".utf8).write(to: URL(fileURLWithPath: table))
         #expect(try BilingualDictionary.cached(index: index, data: data, cache: folder).count == 10)
+        #expect(try FileManager.default.attributesOfItem(atPath: table)[.size] as? Int == written)  // written again
         // Without a folder to keep it in, the files are read each time.
         #expect(try BilingualDictionary.cached(index: index, data: data, cache: nil).count == 10)
     }
