@@ -99,6 +99,11 @@ public struct AlignmentWeights: Sendable, Equatable {
     public var joinQuotation: Float = 2.25
     /// Taken off when both sides are cut at the same place.
     public var cutBoth: Float = 5.5
+    /// Added when one bead joins segments on both sides: both segmenters cut at the same place, and
+    /// both wrong at once is rarer than the lengths of one bead against two make it look (`… also
+    /// achieved an A. This demonstrates …` against `… على A. يبين هذا …`). Eight draws 96.720 →
+    /// 96.757, four without re-cuts 97.705 → 97.763, the same from 0.5 to 6.
+    public var joinBoth: Float = 2
 
     public init() {}
 
@@ -113,7 +118,7 @@ public struct AlignmentWeights: Sendable, Equatable {
             "punctuationMatch": \.punctuationMatch, "punctuationMiss": \.punctuationMiss,
             "glossaryMatch": \.glossaryMatch, "lexiconMatch": \.lexiconMatch, "cognateMatch": \.cognateMatch, "dictionaryMatch": \.dictionaryMatch, "wordModel": \.wordModel, "lexiconMiss": \.lexiconMiss,
             "lexiconStem": \.lexiconStem, "lexiconCount": \.lexiconCount, "lexiconDice": \.lexiconDice, "lexiconSure": \.lexiconSure, "soundMatch": \.soundMatch, "glossaryMiss": \.glossaryMiss, "knownPair": \.knownPair,
-            "cutAbbreviation": \.cutAbbreviation, "cutLowercase": \.cutLowercase, "cutAttribution": \.cutAttribution, "cut": \.cut, "cutBoth": \.cutBoth, "join": \.join, "joinQuotation": \.joinQuotation,
+            "cutAbbreviation": \.cutAbbreviation, "cutLowercase": \.cutLowercase, "cutAttribution": \.cutAttribution, "cut": \.cut, "cutBoth": \.cutBoth, "join": \.join, "joinBoth": \.joinBoth, "joinQuotation": \.joinQuotation,
         ]
         for item in overrides.split(separator: ",") {
             let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -603,7 +608,9 @@ struct BeadScorer {
         if sourceCut { p.cut += s.cutCost[i] }
         if targetCut { p.cut += t.cutCost[j] }
         if sourceCut && targetCut && s.pairable[i] && t.pairable[j] { p.cut -= w.cutBoth }
-        p.cut += s.joined(i, a) + t.joined(j, b)
+        let sourceJoin = s.joined(i, a), targetJoin = t.joined(j, b)
+        p.cut += sourceJoin + targetJoin
+        if sourceJoin > 0 && targetJoin > 0 { p.cut += w.joinBoth }
         if sa == 0 || sb == 0 {
             p.prior = sa + sb == 1 ? w.null : .infinity
             return p

@@ -412,6 +412,22 @@ struct AlignerBehaviourTests {
         #expect(kinds(result) == ["1-1", "1-1", "1-1"])
     }
 
+    @Test("both sides cut after the same one-letter word: the cuts stand, no bead joins both")
+    func cutOnBothSidesStands() throws {
+        let source = [["The ministry said 72 percent of the students who studied German also achieved an A.",
+                       "This shows that the independent schools in the region are supporting foreign languages as vital skills that children will need.",
+                       "The council will meet again on 14 March."]]
+        let target = [["وقالت الوزارة في بيان صدر يوم الأربعاء إن 72 في المائة من الطلاب الذين درسوا اللغة الألمانية في المدارس المستقلة حصلوا أيضا على A.",
+                       "يبين هذا أن المدارس تدعم اللغات الأجنبية كمهارات حيوية سيحتاجها الأطفال في المستقبل.",
+                       "وسيجتمع المجلس مرة أخرى في 14 مارس."]]
+        let result = try beads(source, target, to: "ar")
+        #expect(kinds(result) == ["1-1", "1-1", "1-1"])
+        // Without the cost of joining both sides, the first two sentences of each side are one bead.
+        let joining = try beads(source, target, to: "ar",
+                                aligner: SentenceAligner(options: AlignmentOptions(weights: try AlignmentWeights(overrides: "joinBoth=0"))))
+        #expect(kinds(joining) == ["1-1", "1-1"])
+    }
+
     @Test("an Arabic sentence cut after a quoted exclamation is held whole where the English goes on")
     func quotedExclamationHeldInArabic() throws {
         let source = [["On Friday morning, protesters chanted \"November is coming!\" as they demonstrated in the hallway of the Senate."],
