@@ -64,9 +64,8 @@ struct AnchorTokenizer {
                 : wordLength >= 2 && (wordUppercase >= 2 || (wordUppercase == 1 && wordsSeen > 0))
             if isName { tokens.append(AnchorClass.name.token(word.value)) }
             if cognates, wordLength >= 5 { tokens.append(AnchorClass.cognate.token(prefix.value)) }
-            if soundsLike, !arabicScript, wordLength >= 3, wordUppercase >= 1, wordsSeen > 0 || wordUppercase >= 2,
-               let key = Sound.latinKey(wordScalars) {
-                tokens.append(AnchorClass.sound.token(key))
+            if soundsLike, !arabicScript, wordLength >= 3, wordUppercase >= 1, wordsSeen > 0 || wordUppercase >= 2 {
+                for key in Sound.latinKeys(wordScalars) { tokens.append(AnchorClass.sound.token(key)) }
             }
             wordScalars.removeAll(keepingCapacity: true)
             wordsSeen += 1
@@ -239,7 +238,15 @@ struct StableHash {
 /// the key is the first three classes. Transliteration keeps consonants and drops vowels, so
 /// `Mueller`/`مولر`, `Johnson`/`جۆنسن`, `UNICEF`/`یونیسێف` get one key.
 enum Sound {
-    static func latinKey(_ word: [UInt32]) -> UInt64? {
+    /// Keys of a Latin-script word: one, and another when it has a `g`, which Arabic writes `ج` as
+    /// often as `غ`, `ق` or `ك` (`Wellingborough` ويلينجبورو, `Google` جوجل, `George` جورج).
+    static func latinKeys(_ word: [UInt32]) -> [UInt64] {
+        guard let key = latinKey(word) else { return [] }
+        guard word.prefix(8).contains(0x67), let other = latinKey(word, g: 5), other != key else { return [key] }
+        return [key, other]
+    }
+
+    static func latinKey(_ word: [UInt32], g: UInt8 = 4) -> UInt64? {
         var classes: [UInt8] = []
         var k = 0
         while k < word.count, classes.count < 3 {
@@ -249,7 +256,8 @@ enum Sound {
             case 0x62, 0x70: cls = next == 0x68 && c == 0x70 ? 6 : 1         // b p (ph → f)
             case 0x74: cls = 2                                                 // t, th
             case 0x64: cls = 3                                                 // d
-            case 0x6B, 0x71, 0x67, 0xE7: cls = 4                               // k q g ç
+            case 0x6B, 0x71, 0xE7: cls = 4                                     // k q ç
+            case 0x67: cls = g
             case 0x63: cls = next == 0x68 ? 5 : ([0x65, 0x69, 0x79].contains(next) ? 7 : 4)  // ch, ce ci cy, c
             case 0x6A: cls = 5                                                 // j
             case 0x73, 0x7A, 0x15F: cls = 7                                    // s z ş (sh: the h drops)

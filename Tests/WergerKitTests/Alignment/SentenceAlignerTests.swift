@@ -298,6 +298,19 @@ struct AnchorTests {
         #expect(Sound.gluedKeys(Array("وبترامبهم".unicodeScalars.map(\.value))).isEmpty)
     }
 
+    @Test("a g in a Latin name sounds like Arabic's ج as well as its غ and ك")
+    func nameWithG() {
+        func soundKeys(_ tokens: [UInt64]) -> Set<UInt64> { Set(tokens.filter { AnchorClass.of($0) == .sound }) }
+        let english = AnchorTokenizer(arabicScript: false, soundsLike: true)
+        let arabic = AnchorTokenizer(arabicScript: true, soundsLike: true)
+        let wellingborough = soundKeys(english.tokens(of: "The Wellingborough MP added."))
+        #expect(wellingborough.count == 2)
+        #expect(!soundKeys(arabic.tokens(of: "وأضاف نائب مدينة ويلينجبورو.")).isDisjoint(with: wellingborough))
+        #expect(!soundKeys(arabic.tokens(of: "وأضاف نائب مدينة ويلينغبورو.")).isDisjoint(with: wellingborough))
+        // A name without a g has one key.
+        #expect(soundKeys(english.tokens(of: "He said Trump promised it.")).count == 1)
+    }
+
     @Test("question and exclamation marks are anchors")
     func punctuation() throws {
         let result = try beads([["Where did all the money go?", "The money all went to roads.", "The money all went to parks!"]],
