@@ -48,6 +48,31 @@ struct BilingualDictionaryTests {
         }
     }
 
+    /// A short sentence the translator dropped, between two that were translated: its words are in
+    /// the dictionary and in the Arabic document (a later sentence), but not in either neighbour.
+    @Test("a sentence whose dictionary words its neighbours' translations lack is dropped, not glued to one")
+    func silentSentenceDropped() throws {
+        let english = ["The farmers planted wheat near the river on Monday morning, officials in the province said.",
+                       "The doctor treated the patient.",
+                       "On Tuesday the drivers crossed the bridges.",
+                       "Later the doctor treated the patient at the river."]
+        let arabic = ["زرع المزارعون القمح قرب النهر صباح يوم الاثنين، حسبما قال مسؤولون في المحافظة.",
+                      "يوم الثلاثاء عبر السائقون الجسور.",
+                      "ولاحقا عالج الطبيب المريض عند النهر."]
+        func kinds(_ weights: String) throws -> [String] {
+            var options = AlignmentOptions(weights: try AlignmentWeights(overrides: weights))
+            options.dictionary = try Self.dictionary()
+            let alignment = try SentenceAligner(options: options).align(
+                SegmentedText(name: "en", language: try LanguageTag("en"), paragraphs: [english]),
+                SegmentedText(name: "ar", language: try LanguageTag("ar"), paragraphs: [arabic]))
+            return alignment.beads.map(\.kind.rawValue)
+        }
+        let judged = try kinds(""), glued = try kinds("dictionarySilent=0")
+        #expect(judged == ["1-1", "1-0", "1-1", "1-1"])
+        // Without the cost of its silence, the dropped sentence is glued to a neighbour.
+        #expect(glued == ["2-1", "1-1", "1-1"])
+    }
+
     @Test("a file that is not gzip, or an index line that is not headword, offset, length, is an error naming the file")
     func badFiles() throws {
         let notGzip = try Self.fixture("not-gzip.dict.dz")
