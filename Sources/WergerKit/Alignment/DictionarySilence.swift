@@ -2,11 +2,11 @@
 ///
 /// A sentence and its translation share at least one dictionary word pair far more often than not:
 /// over the development and held-out draws (en–ar), a source sentence of a 1-1 or 2-1 link with
-/// three known words or more shares none in 2% of cases — but a sentence the translator dropped
-/// shares none with the neighbour it would be glued to in half of them. Matches alone cannot say
-/// this (a glued sentence only adds nothing), so a source unit with dictionary words, none of which
-/// the bead's target holds, costs `AlignmentWeights.dictionarySilent`: the 1-0 bead it would be
-/// costs nothing of the kind.
+/// three words the dictionary knows or more shares none in 2% of cases — but a sentence the
+/// translator dropped shares none with the neighbour it would be glued to in half of them. Matches
+/// alone cannot say this (a glued sentence only adds nothing), so a source unit with
+/// `minimumTokens` dictionary tokens or more, none of which the bead's target holds, costs
+/// `AlignmentWeights.dictionarySilent`: the 1-0 bead it would otherwise be costs nothing of the kind.
 ///
 /// Only the source side, whose tokens are its words' translations: a target unit's tokens are
 /// letter runs of its Arabic words (`BilingualDictionary.tokens(of:source:)`), which short halves

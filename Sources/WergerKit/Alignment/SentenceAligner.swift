@@ -58,10 +58,10 @@ public struct AlignmentWeights: Sendable, Equatable {
     /// (`BilingualDictionary`); nothing is charged for one found on one side only — most words of a
     /// sentence are not in it, or are translated otherwise.
     public var dictionaryMatch: Float = 0.3
-    /// Cost per unit of a bead with words the dictionary knows, none of which the other side holds
-    /// (`DictionarySilence`).
-    /// (Eight draws: en–ar 96.63 → 96.74, four without re-cuts 97.47 → 97.59; 96.69 at 2 and 2.5,
-    /// 96.65 at 3.5. Charging target units too — Arabic letter runs — lost 0.1 to 0.2.)
+    /// Cost per source unit of a bead with words the dictionary knows, none of which the bead's target
+    /// holds (`DictionarySilence`). (Eight draws: en–ar 96.63 → 96.74, four without re-cuts 97.47 →
+    /// 97.59; 96.69 at 2 and 2.5, 96.65 at 3.5. Charging target units too — Arabic letter runs — lost
+    /// 0.07 to 0.5.)
     public var dictionarySilent: Float = 3
     /// How much the word model's gain (`WordModel`: log-likelihood of a bead's target words given its
     /// source words against chance, in nats, both directions) takes off a bead's cost; 0 (the
