@@ -25,11 +25,15 @@ final class DictionarySilence {
     private let targetTail: [Int]
     /// Whether source unit k is judged (enough dictionary tokens).
     private let judged: [Bool]
-    /// Per unit pair (source k, target l at `k * targetCount + l`): 0 not asked yet, 1 none shared,
-    /// 2 shared. A raw buffer: this is asked in the dynamic program's inner loop, where an array in a
-    /// class pays an exclusivity check and a uniqueness check per write.
+    /// Per unit pair, source k and target l within `window` of k's place on the diagonal (at
+    /// `k * (2 * window + 1) + l - diagonal(k) + window`): 0 not asked yet, 1 none shared, 2 shared.
+    /// A raw buffer: this is asked in the dynamic program's inner loop, where an array in a class
+    /// pays an exclusivity check and a uniqueness check per write.
     private let shared: UnsafeMutableBufferPointer<UInt8>
-    private let targetCount: Int
+    /// Every target unit for an article; for a long pair (thousands of units a side) the band the
+    /// dynamic program searches lies within it, and a pair outside is asked directly.
+    private let window: Int
+    private let slope: Double
 
     /// Nil when the source holds no unit with enough dictionary tokens (no dictionary for the pair).
     init?(_ s: Side, _ t: Side) {
@@ -47,10 +51,9 @@ final class DictionarySilence {
         targetTail = tails(t)
         self.s = s
         self.t = t
-        targetCount = t.count
-        // A long document pair (thousands of units a side) is asked directly instead.
-        let cells = s.count * t.count <= 1 << 22 ? s.count * t.count : 0
-        shared = .allocate(capacity: cells)
+        slope = Double(t.count) / Double(s.count)
+        window = s.count * t.count <= 1 << 22 ? t.count : 512
+        shared = .allocate(capacity: s.count * (2 * window + 1))
         shared.initialize(repeating: 0)
     }
 
@@ -74,8 +77,9 @@ final class DictionarySilence {
 
     @inline(__always)
     private func share(_ k: Int, _ l: Int) -> Bool {
-        if shared.isEmpty { return walk(k, l) }
-        let cell = k * targetCount + l
+        let offset = l - Int(Double(k) * slope) + window
+        guard offset >= 0, offset <= 2 * window else { return walk(k, l) }
+        let cell = k * (2 * window + 1) + offset
         if shared[cell] == 0 { shared[cell] = walk(k, l) ? 2 : 1 }
         return shared[cell] == 2
     }

@@ -570,14 +570,14 @@ struct BeadScorer {
     @inline(__always)
     func cost(_ i: Int, _ a: Int, _ j: Int, _ b: Int, anchors: Bool = true) -> Float { parts(i, a, j, b, anchors: anchors).total }
 
-    /// The anchor part alone (what `cost(…, anchors: false)` leaves out).
+    /// The anchor part alone (what `cost(…, anchors: false)` leaves out), but for the dictionary's
+    /// silence, which only adds: the dynamic program asks it only of a move that would be best.
     @inline(__always)
     func anchors(_ i: Int, _ a: Int, _ j: Int, _ b: Int) -> Float {
         if a == 0 || b == 0 { return 0 }
         let sa = s.segments(i, a), sb = t.segments(j, b)
         if !Self.allowed(sa, sb) { return 0 }
         var cost = anchorCost(s.tokenStart[i]..<s.tokenStart[i + a], t.tokenStart[j]..<t.tokenStart[j + b], sourceRuns: a, targetRuns: b)
-        if let silence { cost += w.dictionarySilent * Float(silence.silentUnits(i, a, j, b)) }
         if sa == 1, sb == 1, isKnown(i, a, j, b) { cost -= w.knownPair }
         if let words { cost -= w.wordModel * words.gain(i, a, j, b) }
         return cost
@@ -775,7 +775,11 @@ struct BeadScorer {
                     // even that cannot beat the best move so far.
                     let cheap = previous + self.cost(pi, move.a, pj, move.b, anchors: false)
                     if cheap - anchorBound(pi, move.a, pj, move.b) >= best { continue }
-                    let total = cheap + anchors(pi, move.a, pj, move.b)
+                    var total = cheap + anchors(pi, move.a, pj, move.b)
+                    // The dictionary's silence only adds: asked only of a move that would be best.
+                    if total < best, let silence, move.a > 0, move.b > 0 {
+                        total += w.dictionarySilent * Float(silence.silentUnits(pi, move.a, pj, move.b))
+                    }
                     if total < best { best = total; bestMove = UInt8(k) }
                 }
                 cost[start[i] + j - lo[i]] = best
