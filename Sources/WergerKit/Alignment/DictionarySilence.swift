@@ -13,8 +13,9 @@
 /// of a split sentence miss by chance.
 ///
 /// Each unit's dictionary tokens are the tail of its sorted token run (the class with the highest
-/// bits), after `Side.dropUnmatchable` left only those the other document holds somewhere. Whether
-/// two units share one is asked many times by the dynamic program, so the answers are kept.
+/// bits), after `Side.dropUnmatchable` left only those the other document holds (near it, in a long
+/// pair). Whether two units share one is asked many times by the dynamic program, so the answers
+/// are kept.
 final class DictionarySilence {
     /// Source units with fewer dictionary tokens are not judged: a fragment, a line of names.
     static let minimumTokens = 3

@@ -401,27 +401,55 @@ struct Side {
     }
 
     /// Drops the tokens of free classes (names, sounds: nothing is charged for one found on one side
-    /// only) that the other side never holds: they can never match, so the costs are unchanged and
-    /// the token lists the dynamic program walks are much shorter (every Arabic-script word has a
-    /// sound key).
+    /// only) that the other side never holds (in a long pair: not near them, `keeping(_:heldBy:)`):
+    /// they can never match, so the costs are unchanged and the token lists the dynamic program walks
+    /// are much shorter (every Arabic-script word has a sound key).
     static func dropUnmatchable(_ s: inout Side, _ t: inout Side, weights: AlignmentWeights) {
         // The free classes as a bit mask, each side's free tokens as a sorted list (no hashing:
         // this runs on every token of every document).
         var free: UInt64 = 1 << AnchorClass.sound.rawValue | 1 << AnchorClass.cognate.rawValue | 1 << AnchorClass.dictionary.rawValue
         if weights.nameMiss == 0 { free |= 1 << AnchorClass.name.rawValue }
         let isFree = { (token: UInt64) in free & (1 << (token >> 60)) != 0 }
-        let sourceFree = s.tokens.filter(isFree).sorted(), targetFree = t.tokens.filter(isFree).sorted()
-        s.keepTokens { !isFree($0) || targetFree.sortedIndex(of: $0) != nil }
-        t.keepTokens { !isFree($0) || sourceFree.sortedIndex(of: $0) != nil }
+        let (sourceKeep, targetKeep) = (s.keeping(isFree, heldBy: t), t.keeping(isFree, heldBy: s))
+        s.keepTokens(sourceKeep)
+        t.keepTokens(targetKeep)
     }
 
-    mutating func keepTokens(_ keep: (UInt64) -> Bool) {
+    /// How far from the diagonal, in units, a long pair's free tokens are looked for on the other side:
+    /// twice the band the dynamic program starts with (`AlignmentOptions.band`, which doubles only
+    /// where the path runs to its edge).
+    static let reach = 64
+
+    /// Which of this side's tokens to keep: every token of a class that is not free, and a free one
+    /// the other side holds too — anywhere in an article; in a long pair (the articles of a year in one
+    /// file a side), within `reach` units of this unit's place on the diagonal, where its beads lie.
+    /// An en–ar pair of 6,390 lines otherwise kept nearly every Arabic letter run the dictionary has
+    /// (some English word somewhere translates it): 278,000 target tokens against 151,000, the
+    /// dynamic program 0.89 s against 0.56, the same beads. A bead beyond the reach, after the band
+    /// doubled twice, would lose only evidence (a free token costs nothing unmatched).
+    func keeping(_ isFree: @escaping (UInt64) -> Bool, heldBy other: Side) -> (Int, UInt64) -> Bool {
+        if count + other.count <= 4 * Self.reach {
+            let held = other.tokens.filter(isFree).sorted()
+            return { _, token in !isFree(token) || held.sortedIndex(of: token) != nil }
+        }
+        // Per block of `reach` units, the other side's free tokens within `reach` of the block.
+        let slope = Double(other.count) / Double(count)
+        var blocks: [[UInt64]] = []
+        for start in stride(from: 0, to: count, by: Self.reach) {
+            let end = min(start + Self.reach, count)
+            let low = max(0, Int(Double(start) * slope) - Self.reach), high = min(other.count, Int(Double(end) * slope) + Self.reach)
+            blocks.append(other.tokens[other.tokenStart[low]..<other.tokenStart[high]].filter(isFree).sorted())
+        }
+        return { k, token in !isFree(token) || blocks[k / Self.reach].sortedIndex(of: token) != nil }
+    }
+
+    mutating func keepTokens(_ keep: (Int, UInt64) -> Bool) {
         var kept: [UInt64] = []
         kept.reserveCapacity(tokens.count)
         var starts = [0]
         starts.reserveCapacity(tokenStart.count)
         for k in 0..<count {
-            for x in tokenStart[k]..<tokenStart[k + 1] where keep(tokens[x]) { kept.append(tokens[x]) }
+            for x in tokenStart[k]..<tokenStart[k + 1] where keep(k, tokens[x]) { kept.append(tokens[x]) }
             starts.append(kept.count)
         }
         tokens = kept

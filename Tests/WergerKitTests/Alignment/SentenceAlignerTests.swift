@@ -495,6 +495,33 @@ struct AlignerBehaviourTests {
         #expect(narrow.beads == wide.beads)
     }
 
+    @Test("in a long pair a free token is kept only where the other side holds it near the diagonal")
+    func longPairKeepsNearTokens() throws {
+        func side(_ language: String, _ count: Int, _ text: (Int) -> String) throws -> Side {
+            var offset = 0
+            let pieces = (0..<count).map { k -> Piece in
+                let sentence = text(k)
+                defer { offset += sentence.utf16.count + 1 }
+                return Piece(range: offset..<(offset + sentence.utf16.count), paragraph: 0, text: sentence, soft: false, cutCost: 0, pairable: false)
+            }
+            return Side(pieces, language: try LanguageTag(language), soundsLike: false, glossary: nil, side: \.sources)
+        }
+        func names(_ side: Side, _ k: Int) -> Int {
+            side.tokens[side.tokenStart[k]..<side.tokenStart[k + 1]].filter { AnchorClass.of($0) == .name }.count
+        }
+        // 200 sentences a side (a long pair): Zorba on both sides at sentence 10, Quixote at 10 and 190.
+        var english = try side("en", 200) { k in k == 10 ? "They met Zorba and Quixote." : "They met again." }
+        var arabic = try side("ar", 200) { k in k == 10 ? "التقوا Zorba مجددا." : (k == 190 ? "التقوا Quixote مجددا." : "التقوا مجددا.") }
+        Side.dropUnmatchable(&english, &arabic, weights: AlignmentWeights())
+        #expect(names(english, 10) == 1 && names(arabic, 10) == 1)
+        #expect(names(arabic, 190) == 0)
+        // 20 sentences a side (an article): a name is kept wherever the other side holds it.
+        var shortEnglish = try side("en", 20) { k in k == 1 ? "They met Zorba and Quixote." : "They met again." }
+        var shortArabic = try side("ar", 20) { k in k == 1 ? "التقوا Zorba مجددا." : (k == 18 ? "التقوا Quixote مجددا." : "التقوا مجددا.") }
+        Side.dropUnmatchable(&shortEnglish, &shortArabic, weights: AlignmentWeights())
+        #expect(names(shortEnglish, 1) == 2 && names(shortArabic, 18) == 1)
+    }
+
     @Test("an empty side is refused with the document's name")
     func emptySide() throws {
         let empty = SegmentedText(name: "empty.txt", language: try LanguageTag("ckb"), text: "  \n", segments: [])
