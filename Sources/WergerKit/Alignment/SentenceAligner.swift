@@ -211,10 +211,20 @@ public struct SentenceAligner: Sendable {
         guard ratio <= options.maximumLengthRatio, ratio >= 1 / options.maximumLengthRatio else {
             throw AlignmentError.lengthMismatch(source: source.name, target: target.name, ratio: ratio)
         }
+        let (allSource, allTarget) = (s, t)
         Side.dropUnmatchable(&s, &t, weights: options.weights)
         let known = try knownCells(source, target, sourcePieces, targetPieces)
-        let scorer = BeadScorer(s: s, t: t, ratio: Float(ratio), w: options.weights, known: known)
-        let path = scorer.bestPath(band: options.band)
+        var scorer = BeadScorer(s: s, t: t, ratio: Float(ratio), w: options.weights, known: known)
+        var path = scorer.bestPath(band: options.band)
+        // A long pair whose path strays from the diagonal (a translation that left out a stretch of
+        // the source) would lose the free tokens held only beyond the reach: aligned again with every
+        // free token the other side holds anywhere.
+        if Side.windowed(s, t), Self.drift(path, s.count, t.count) > Side.reach / 2 {
+            (s, t) = (allSource, allTarget)
+            Side.dropUnmatchable(&s, &t, weights: options.weights, windowed: false)
+            scorer = BeadScorer(s: s, t: t, ratio: Float(ratio), w: options.weights, known: known)
+            path = scorer.bestPath(band: options.band)
+        }
         var draft = AlignmentDraft(source: source, target: target, sourcePieces: sourcePieces, targetPieces: targetPieces,
                                    s: s, t: t, known: known, documentRatio: ratio, path: path)
         // The documents' length ratio counts the sentences a translator dropped or added; the ratio
@@ -255,6 +265,18 @@ public struct SentenceAligner: Sendable {
         return Alignment(source: Self.resegmented(draft.source, draft.sourcePieces, cuts: sourceCuts),
                          target: Self.resegmented(draft.target, draft.targetPieces, cuts: targetCuts),
                          beads: beads, lengthRatio: draft.documentRatio)
+    }
+
+    /// How far, in units, a path strays from the diagonal `j = i·m/n` at most.
+    static func drift(_ path: [Move], _ n: Int, _ m: Int) -> Int {
+        var i = 0, j = 0, most = 0
+        let slope = Double(m) / Double(max(n, 1))
+        for move in path {
+            i += move.a
+            j += move.b
+            most = max(most, abs(j - Int((Double(i) * slope).rounded())))
+        }
+        return most
     }
 
     /// Target characters per source character over the 1-1 beads (a glued orphan hides in the others).
@@ -401,16 +423,17 @@ struct Side {
     }
 
     /// Drops the tokens of free classes (names, sounds: nothing is charged for one found on one side
-    /// only) that the other side never holds (in a long pair: not near them, `keeping(_:heldBy:)`):
+    /// only) that the other side never holds (in a long pair: not near them, `keeping(_:heldBy:near:)`):
     /// they can never match, so the costs are unchanged and the token lists the dynamic program walks
     /// are much shorter (every Arabic-script word has a sound key).
-    static func dropUnmatchable(_ s: inout Side, _ t: inout Side, weights: AlignmentWeights) {
+    static func dropUnmatchable(_ s: inout Side, _ t: inout Side, weights: AlignmentWeights, windowed: Bool = true) {
         // The free classes as a bit mask, each side's free tokens as a sorted list (no hashing:
         // this runs on every token of every document).
         var free: UInt64 = 1 << AnchorClass.sound.rawValue | 1 << AnchorClass.cognate.rawValue | 1 << AnchorClass.dictionary.rawValue
         if weights.nameMiss == 0 { free |= 1 << AnchorClass.name.rawValue }
         let isFree = { (token: UInt64) in free & (1 << (token >> 60)) != 0 }
-        let (sourceKeep, targetKeep) = (s.keeping(isFree, heldBy: t), t.keeping(isFree, heldBy: s))
+        let near = windowed && Self.windowed(s, t)
+        let (sourceKeep, targetKeep) = (s.keeping(isFree, heldBy: t, near: near), t.keeping(isFree, heldBy: s, near: near))
         s.keepTokens(sourceKeep)
         t.keepTokens(targetKeep)
     }
@@ -427,8 +450,8 @@ struct Side {
     /// (some English word somewhere translates it): 278,000 target tokens against 151,000, the
     /// dynamic program 0.89 s against 0.56, the same beads. A bead beyond the reach, after the band
     /// doubled twice, would lose only evidence (a free token costs nothing unmatched).
-    func keeping(_ isFree: @escaping (UInt64) -> Bool, heldBy other: Side) -> (Int, UInt64) -> Bool {
-        if count + other.count <= 4 * Self.reach {
+    func keeping(_ isFree: @escaping (UInt64) -> Bool, heldBy other: Side, near: Bool) -> (Int, UInt64) -> Bool {
+        if !near {
             let held = other.tokens.filter(isFree).sorted()
             return { _, token in !isFree(token) || held.sortedIndex(of: token) != nil }
         }
@@ -442,6 +465,9 @@ struct Side {
         }
         return { k, token in !isFree(token) || blocks[k / Self.reach].sortedIndex(of: token) != nil }
     }
+
+    /// Whether a pair is long enough to keep free tokens only near the diagonal (over 256 pieces).
+    static func windowed(_ s: Side, _ t: Side) -> Bool { s.count + t.count > 4 * reach }
 
     mutating func keepTokens(_ keep: (Int, UInt64) -> Bool) {
         var kept: [UInt64] = []

@@ -520,6 +520,10 @@ struct AlignerBehaviourTests {
         var shortArabic = try side("ar", 20) { k in k == 1 ? "التقوا Zorba مجددا." : (k == 18 ? "التقوا Quixote مجددا." : "التقوا مجددا.") }
         Side.dropUnmatchable(&shortEnglish, &shortArabic, weights: AlignmentWeights())
         #expect(names(shortEnglish, 1) == 2 && names(shortArabic, 18) == 1)
+        // How far a path strays from the diagonal decides whether a long pair is aligned again with
+        // every free token: ten dropped sentences, then ten pairs, stray five from j = i/2.
+        let path = Array(repeating: Move(a: 1, b: 0), count: 10) + Array(repeating: Move(a: 1, b: 1), count: 10)
+        #expect(SentenceAligner.drift(path, 20, 10) == 5)
     }
 
     @Test("an empty side is refused with the document's name")
