@@ -34,7 +34,6 @@ final class DictionarySilence {
     /// Every target unit for an article; for a long pair (thousands of units a side) the band the
     /// dynamic program searches lies within it, and a pair outside is asked directly.
     private let window: Int
-    private let slope: Double
 
     /// Nil when the source holds no unit with enough dictionary tokens (no dictionary for the pair).
     init?(_ s: Side, _ t: Side) {
@@ -52,7 +51,6 @@ final class DictionarySilence {
         targetTail = tails(t)
         self.s = s
         self.t = t
-        slope = Double(t.count) / Double(s.count)
         window = s.count * t.count <= 1 << 22 ? t.count : 512
         shared = .allocate(capacity: s.count * (2 * window + 1))
         shared.initialize(repeating: 0)
@@ -78,7 +76,7 @@ final class DictionarySilence {
 
     @inline(__always)
     private func share(_ k: Int, _ l: Int) -> Bool {
-        let offset = l - Int(Double(k) * slope) + window
+        let offset = l - diagonal(k, s.count, t.count) + window
         guard offset >= 0, offset <= 2 * window else { return walk(k, l) }
         let cell = k * (2 * window + 1) + offset
         if shared[cell] == 0 { shared[cell] = walk(k, l) ? 2 : 1 }

@@ -267,14 +267,13 @@ public struct SentenceAligner: Sendable {
                          beads: beads, lengthRatio: draft.documentRatio)
     }
 
-    /// How far, in units, a path strays from the diagonal `j = i·m/n` at most.
+    /// How far, in units, a path strays from the diagonal at most.
     static func drift(_ path: [Move], _ n: Int, _ m: Int) -> Int {
         var i = 0, j = 0, most = 0
-        let slope = Double(m) / Double(max(n, 1))
         for move in path {
             i += move.a
             j += move.b
-            most = max(most, abs(j - Int((Double(i) * slope).rounded())))
+            most = max(most, abs(j - diagonal(i, n, m)))
         }
         return most
     }
@@ -456,11 +455,11 @@ struct Side {
             return { _, token in !isFree(token) || held.sortedIndex(of: token) != nil }
         }
         // Per block of `reach` units, the other side's free tokens within `reach` of the block.
-        let slope = Double(other.count) / Double(count)
         var blocks: [[UInt64]] = []
         for start in stride(from: 0, to: count, by: Self.reach) {
             let end = min(start + Self.reach, count)
-            let low = max(0, Int(Double(start) * slope) - Self.reach), high = min(other.count, Int(Double(end) * slope) + Self.reach)
+            let low = max(0, diagonal(start, count, other.count) - Self.reach)
+            let high = min(other.count, diagonal(end, count, other.count) + Self.reach)
             blocks.append(other.tokens[other.tokenStart[low]..<other.tokenStart[high]].filter(isFree).sorted())
         }
         return { k, token in !isFree(token) || blocks[k / Self.reach].sortedIndex(of: token) != nil }
@@ -507,6 +506,11 @@ struct Side {
     @inline(__always)
     func joined(_ i: Int, _ a: Int) -> Float { a == 0 ? 0 : joins[i + a - 1] - joins[i] }
 }
+
+/// Where row `i` of `n` meets the diagonal of an `n`×`m` table: the column the banded dynamic program
+/// centres its band on, and what a long pair's windows are measured from.
+@inline(__always)
+func diagonal(_ i: Int, _ n: Int, _ m: Int) -> Int { n == 0 ? 0 : Int((Double(i) * Double(m) / Double(n)).rounded()) }
 
 /// A step of the best path: a bead of `a` source and `b` target units.
 struct Move: Equatable {
@@ -800,9 +804,8 @@ struct BeadScorer {
             }
         } else {
             for i in 0...n {
-                let center = n == 0 ? 0 : Int((Double(i) * Double(m) / Double(n)).rounded())
-                lo[i] = center
-                hi[i] = center
+                lo[i] = diagonal(i, n, m)
+                hi[i] = lo[i]
             }
         }
         var cells = 0
