@@ -79,7 +79,8 @@ struct AlignCommand: ParsableCommand {
             let anchors = known.map { $0.knownPairs(from: from, to: to) }
             let pairs = try known?.sentencePairs(from: from, to: to, limit: LexiconLearning.memoryLimit) ?? []
             let job = try AlignJob(command: self, from: from, to: to, aligner: SentenceAligner(options: options, knownPairs: anchors),
-                                   store: writable, memoryEvidence: LexiconEvidence(pairs: pairs, weights: options.weights))
+                                   store: writable, memoryEvidence: LexiconEvidence(pairs: pairs, weights: options.weights),
+                                   memoryLengths: PairedLengths(pairs: pairs))
             do {
                 if batch { try job.runBatch() } else { try job.runPair(source: source, target: target, document: document) }
             } catch let error as AlignmentError {
@@ -113,10 +114,13 @@ final class AlignJob {
 
     /// The memory's sentence pairs, as lexicon evidence (empty without a memory).
     let memoryEvidence: LexiconEvidence
+    /// The memory's sentence pairs' lengths: the length ratio a document's own is drawn towards.
+    let memoryLengths: PairedLengths
 
     init(command: AlignCommand, from: LanguageTag, to: LanguageTag, aligner: SentenceAligner, store: SQLiteMemory?,
-         memoryEvidence: LexiconEvidence) throws {
+         memoryEvidence: LexiconEvidence, memoryLengths: PairedLengths) throws {
         self.memoryEvidence = memoryEvidence
+        self.memoryLengths = memoryLengths
         self.command = command
         self.from = from
         self.to = to
@@ -142,7 +146,7 @@ final class AlignJob {
         if aligner.options.weights.wordModel > 0, !lexicon.hasWordModel {
             warnNothingToLearn("the memory holds \(memoryEvidence.count) sentence pairs of")
         }
-        let alignment = aligner.finish(draft, lexicon: lexicon.isEmpty ? nil : lexicon)
+        let alignment = aligner.finish(draft, lexicon: lexicon.isEmpty ? nil : lexicon, lengths: memoryLengths)
         try emit(alignment, document: document ?? URL(fileURLWithPath: source).lastPathComponent, batch: false)
         try end()
         if store != nil { summarize() }
@@ -168,6 +172,7 @@ final class AlignJob {
         let chunk = 512
         var learning = LexiconLearning(weights: aligner.options.weights, memory: memoryEvidence)
         var recuts = RecutShare()
+        var lengths = memoryLengths
         var done = 0
         for chunkStart in stride(from: 0, to: paired.count, by: chunk) {
             let names = Array(paired[chunkStart..<min(chunkStart + chunk, paired.count)])
@@ -187,12 +192,14 @@ final class AlignJob {
             let lexicon = learning.learn(from: drafted)
             recuts = drafted.reduce(recuts) { $0 + $1.recutShare }
             let batchRecuts = recuts
+            lengths = drafted.reduce(lengths) { $0 + $1.pairedLengths }
+            let batchLengths = lengths
             let results = ResultSlots<Result<(Alignment, Output), Error>>(count: names.count)
             let renderer = self.renderer
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 for k in stride(from: worker, to: names.count, by: workers) {
                     results.set(k, drafts.get(k).map { draft in
-                        let alignment = aligner.finish(draft, lexicon: lexicon, recuts: batchRecuts)
+                        let alignment = aligner.finish(draft, lexicon: lexicon, recuts: batchRecuts, lengths: batchLengths)
                         let rendered = Output(buffering: ())
                         renderer.render(alignment, document: names[k], into: rendered)
                         return (alignment, rendered)

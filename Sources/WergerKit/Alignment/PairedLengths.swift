@@ -1,0 +1,66 @@
+import Foundation
+
+/// The lengths of a first alignment's 1-1 beads — target characters against source characters —
+/// which a batch adds up into the length ratio its translators keep. A document's own ratio counts
+/// the sentences a translator dropped or added: in a short article one long dropped sentence moves
+/// it by half (three sentences against two: 0.55 where the translation keeps 1.0), and the first
+/// alignment, fitted to that ratio, pairs every sentence with its neighbour's translation. The
+/// batch's ratio is not moved by one article's edits.
+public struct PairedLengths: Sendable, Equatable {
+    public private(set) var source = 0.0
+    public private(set) var target = 0.0
+    public private(set) var beads = 0
+
+    public init() {}
+
+    init(source: Double, target: Double, beads: Int) {
+        self.source = source
+        self.target = target
+        self.beads = beads
+    }
+
+    /// A memory's sentence pairs of the language pair, counted as the aligner counts (characters
+    /// but spaces): what a single document pair is drawn towards.
+    public init(pairs: [(source: String, target: String)]) {
+        func length(_ text: String) -> Double {
+            Double(text.unicodeScalars.reduce(0) { AnchorTokenizer.isSpace($1.value) ? $0 : $0 + 1 })
+        }
+        for pair in pairs {
+            source += length(pair.source)
+            target += length(pair.target)
+        }
+        beads = pairs.count
+    }
+
+    /// Sums a path's beads of one segment a side.
+    init(_ path: [Move], _ s: Side, _ t: Side) {
+        var i = 0, j = 0
+        for move in path {
+            if move.a > 0, move.b > 0, s.segments(i, move.a) == 1, t.segments(j, move.b) == 1 {
+                source += s.prefix[i + move.a] - s.prefix[i]
+                target += t.prefix[j + move.b] - t.prefix[j]
+                beads += 1
+            }
+            i += move.a
+            j += move.b
+        }
+    }
+
+    /// Target characters per source character, when there is anything to tell it.
+    public var ratio: Double? { source > 0 && target > 0 ? target / source : nil }
+
+    public static func + (a: PairedLengths, b: PairedLengths) -> PairedLengths {
+        PairedLengths(source: a.source + b.source, target: a.target + b.target, beads: a.beads + b.beads)
+    }
+
+    /// Below this many beads (a dozen articles) a batch's ratio is no surer than an article's own.
+    static let minimumBeads = 150
+
+    /// A document's ratio (`own`, over `beads` 1-1 beads) drawn towards the batch's, as if the batch
+    /// had given `weight` beads at its ratio (log-ratios averaged). Nil where the batch is too small.
+    func drawn(_ own: Double, beads: Int, weight: Float) -> Double? {
+        guard weight > 0, self.beads >= Self.minimumBeads, let pooled = ratio else { return nil }
+        let n = Double(beads), k = Double(weight)
+        return exp((n * log(own) + k * log(pooled)) / (n + k))
+    }
+}

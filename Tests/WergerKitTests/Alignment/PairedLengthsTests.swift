@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import WergerKit
+
+@Suite("PairedLengths: a short article's length ratio drawn towards its batch's")
+struct PairedLengthsTests {
+    typealias S = Sample
+
+    @Test("a document's ratio is drawn towards the batch's by the weight against its own 1-1 beads, once the batch has 150")
+    func drawn() throws {
+        let batch = PairedLengths(source: 100_000, target: 100_000, beads: 1_000)
+        let half = try #require(batch.drawn(0.5, beads: 2, weight: 2))
+        #expect(abs(half - 0.5.squareRoot()) < 1e-9)  // equal weights: the geometric mean of 0.5 and 1
+        let long = try #require(batch.drawn(0.5, beads: 198, weight: 2))
+        #expect(abs(long - exp(0.99 * log(0.5))) < 1e-9)  // an article's own 198 beads outweigh the batch
+        #expect(batch.drawn(0.5, beads: 2, weight: 0) == nil)
+        #expect(PairedLengths(source: 1_000, target: 1_000, beads: 149).drawn(0.5, beads: 2, weight: 2) == nil)
+        #expect(PairedLengths(source: 10, target: 30, beads: 1) + PairedLengths(source: 20, target: 30, beads: 2)
+                    == PairedLengths(source: 30, target: 60, beads: 3))
+    }
+
+    @Test("a memory's pairs are counted as the aligner counts: characters but spaces")
+    func memoryPairs() {
+        let lengths = PairedLengths(pairs: [("a b", "ئە ب"), ("c\u{00A0}d ", "دێ")])
+        #expect(lengths == PairedLengths(source: 4, target: 5, beads: 2))
+        #expect(PairedLengths(pairs: []).ratio == nil)
+    }
+
+    /// A short article whose translator left out its longest sentence: its own ratio (under half)
+    /// fits each sentence to its neighbour's translation; the batch's (one to one) does not.
+    @Test("a short article missing its longest sentence is aligned with the batch's ratio")
+    func shortArticle() throws {
+        let long = "The agency recorded 1,140 cases of acute diarrhea in the province in October alone, and the provincial council "
+            + "will vote on an emergency tanker budget next week, while opposition lawmakers have asked for a full audit before "
+            + "any new money is released and aid groups warn that the shortage falls hardest on the displaced families in the camps."
+        let english = SegmentedText(name: "en", language: try LanguageTag("en"), paragraphs: [[S.s3], [S.s1, long, S.s4]])
+        let sorani = SegmentedText(name: "ckb", language: try LanguageTag("ckb"), paragraphs: [[S.t3], [S.t1, S.t4]])
+        let aligner = SentenceAligner()
+        let draft = try aligner.draft(english, sorani)
+        func beads(_ lengths: PairedLengths?) -> [String] {
+            aligner.finish(draft, lexicon: nil, lengths: lengths).beads.map { "\($0.source.count)-\($0.target.count)@\($0.source.lowerBound)" }
+        }
+        let batch = PairedLengths(source: 100_000, target: 103_000, beads: 1_000)
+        #expect(beads(batch) == ["1-1@0", "1-1@1", "1-0@2", "1-1@3"])
+        #expect(beads(nil) == ["2-1@0", "2-2@2"])  // its own ratio: the headline glued to the first sentence
+    }
+}
