@@ -44,4 +44,23 @@ struct PairedLengthsTests {
         #expect(beads(batch) == ["1-1@0", "1-1@1", "1-0@2", "1-1@3"])
         #expect(beads(nil) == ["2-1@0", "2-2@2"])  // its own ratio: the headline glued to the first sentence
     }
+
+    /// A file of several articles whose translation lacks the first ones: the documents' ratio is
+    /// half the translators', a 2-1 bead fits it exactly and costs less than a null bead, and every
+    /// sentence is glued to the next under the other's translation. The memory's ratio mends it.
+    @Test("a translation that leaves out the first half of its source: 1-0 beads, then 1-1, with the memory's ratio")
+    func firstHalfMissing() throws {
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        let names: [String] = (0..<60).map { (k: Int) -> String in "Q\(letters[k / 26])\(letters[k % 26])ova" }
+        let english = SegmentedText(name: "en", language: try LanguageTag("en"),
+                                    paragraphs: [names.map { "The council met \($0) again." }])
+        let arabic = SegmentedText(name: "ar", language: try LanguageTag("ar"),
+                                   paragraphs: [names.suffix(30).map { "التقى المجلس \($0) مجددا." }])
+        let aligner = SentenceAligner()
+        let draft = try aligner.draft(english, arabic)
+        func kinds(_ lengths: PairedLengths?) -> [String] { aligner.finish(draft, lexicon: nil, lengths: lengths).beads.map(\.kind.rawValue) }
+        #expect(kinds(nil) == Array(repeating: "2-1", count: 30))
+        let memory = PairedLengths(source: 10_000, target: 9_000, beads: 200)
+        #expect(kinds(memory) == Array(repeating: "1-0", count: 30) + Array(repeating: "1-1", count: 30))
+    }
 }
