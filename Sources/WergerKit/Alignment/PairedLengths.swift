@@ -3,9 +3,10 @@ import Foundation
 /// The lengths of a first alignment's 1-1 beads — target characters against source characters —
 /// which a batch adds up into the length ratio its translators keep. A document's own ratio counts
 /// the sentences a translator dropped or added: in a short article one long dropped sentence moves
-/// it by half (three sentences against two: 0.55 where the translation keeps 1.0), and the first
-/// alignment, fitted to that ratio, pairs every sentence with its neighbour's translation. The
-/// batch's ratio is not moved by one article's edits.
+/// it by half (a headline and three sentences against a headline and two: 0.55 where the
+/// translation keeps 1.0), and the first alignment, fitted to that ratio, pairs each sentence with
+/// its neighbour's translation — and its 1-1 beads keep the wrong ratio. The batch's ratio is not
+/// moved by one article's edits.
 public struct PairedLengths: Sendable, Equatable {
     public private(set) var source = 0.0
     public private(set) var target = 0.0

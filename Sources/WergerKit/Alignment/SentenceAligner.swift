@@ -247,8 +247,8 @@ public struct SentenceAligner: Sendable {
     }
 
     /// The alignment of a drafted pair: with the lexicon's word pairs as extra anchors (and its word
-    /// model's gain, when `wordModel` is on), or with the paired ratio, aligned again; otherwise the
-    /// draft's beads as they are.
+    /// model's gain, when `wordModel` is on), or with the paired ratio — drawn towards `lengths`, the
+    /// batch's or the memory's 1-1 beads — aligned again; otherwise the draft's beads as they are.
     public func finish(_ draft: AlignmentDraft, lexicon: LearnedLexicon?, recuts: RecutShare? = nil, lengths: PairedLengths? = nil) -> Alignment {
         var s = draft.s, t = draft.t
         var weights = options.weights
