@@ -103,7 +103,9 @@ public final class DocumentReader {
     /// goes through the reader, which detects the encoding or names the problem. Decoded through
     /// UTF-8: building a `String` from UTF-16 is several times slower, and a batch reads hundreds.
     public static func text(ofFile path: String, encoding: String? = nil) throws(DocumentError) -> String {
-        if encoding == nil, path != "-", let data = FileManager.default.contents(atPath: path), !data.contains(0) {
+        // `memchr` over the bytes: `Data.contains` walks them one iterator step at a time (2% of a batch alignment).
+        if encoding == nil, path != "-", let data = FileManager.default.contents(atPath: path),
+           data.withUnsafeBytes({ bytes in bytes.baseAddress.map { memchr($0, 0, bytes.count) == nil } ?? true }) {
             let bom = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             if let text = String(validating: data.dropFirst(bom), as: UTF8.self), !text.isEmpty { return text }
         }
