@@ -26,7 +26,7 @@ struct PairedLengthsTests {
         #expect(PairedLengths(pairs: []).ratio == nil)
     }
 
-    /// A short article whose translator left out its longest sentence: its own ratio (under half)
+    /// A short article whose translator left out its longest sentence: its own ratio (about half)
     /// fits each sentence to its neighbour's translation; the batch's (one to one) does not.
     @Test("a short article missing its longest sentence is aligned with the batch's ratio")
     func shortArticle() throws {
@@ -47,7 +47,7 @@ struct PairedLengthsTests {
 
     /// A file of several articles whose translation lacks the first ones: the documents' ratio is
     /// half the translators', a 2-1 bead fits it exactly and costs less than a null bead, and every
-    /// sentence is glued to the next under the other's translation. The memory's ratio mends it.
+    /// two English sentences become one bead with an Arabic one. The memory's ratio mends it.
     @Test("a translation that leaves out the first half of its source: 1-0 beads, then 1-1, with the memory's ratio")
     func firstHalfMissing() throws {
         let letters = Array("abcdefghijklmnopqrstuvwxyz")
