@@ -3,7 +3,7 @@ import Foundation
 /// The lengths of a first alignment's 1-1 beads — target characters against source characters —
 /// which a batch adds up into the length ratio its translators keep. A document's own ratio counts
 /// the sentences a translator dropped or added: in a short article one long dropped sentence moves
-/// it by half (a headline and three sentences against a headline and two: 0.55 where the
+/// it by half (a headline and three sentences against a headline and two: 0.54 where the
 /// translation keeps 1.0), and the first alignment, fitted to that ratio, pairs each sentence with
 /// its neighbour's translation — and its 1-1 beads keep the wrong ratio. The batch's ratio is not
 /// moved by one article's edits.
