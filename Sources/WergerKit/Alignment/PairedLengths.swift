@@ -23,12 +23,9 @@ public struct PairedLengths: Sendable, Equatable {
     /// A memory's sentence pairs of the language pair, counted as the aligner counts (characters
     /// but spaces): what a single document pair is drawn towards.
     public init(pairs: [(source: String, target: String)]) {
-        func length(_ text: String) -> Double {
-            Double(text.unicodeScalars.reduce(0) { AnchorTokenizer.isSpace($1.value) ? $0 : $0 + 1 })
-        }
         for pair in pairs {
-            source += length(pair.source)
-            target += length(pair.target)
+            source += Side.length(of: pair.source)
+            target += Side.length(of: pair.target)
         }
         beads = pairs.count
     }

@@ -232,10 +232,7 @@ public struct SentenceAligner: Sendable {
         }
         var draft = AlignmentDraft(source: source, target: target, sourcePieces: sourcePieces, targetPieces: targetPieces,
                                    s: s, t: t, known: known, documentRatio: ratio, path: path)
-        // The documents' length ratio counts the sentences a translator dropped or added; the ratio
-        // over the 1-1 beads does not. When the two differ, the pair is aligned again with it.
         draft.pairedLengths = PairedLengths(path, s, t)
-        if let paired = draft.pairedLengths.ratio, abs(paired / ratio - 1) > 0.02 { draft.pairedRatio = paired }
         draft.recutShare = RecutShare(path, s, t)
         if learning, options.weights.learns {
             let length = Int(options.weights.lexiconStem)
@@ -335,13 +332,18 @@ public struct AlignmentDraft: Sendable {
     let s: Side
     let t: Side
     let known: Set<Int>
-    /// Target characters per source character over the whole documents, and over the first
-    /// alignment's 1-1 beads when that differs by more than 2%.
+    /// Target characters per source character over the whole documents.
     let documentRatio: Double
-    var pairedRatio: Double?
     /// The first alignment's 1-1 beads' lengths (a glued orphan hides in the other beads), which the
     /// batch adds up.
     public internal(set) var pairedLengths = PairedLengths()
+    /// The ratio over the first alignment's 1-1 beads, when it differs from the documents' by more
+    /// than 2%: the documents' counts the sentences a translator dropped or added, this one does not,
+    /// and the pair is aligned again with it.
+    var pairedRatio: Double? {
+        guard let paired = pairedLengths.ratio, abs(paired / documentRatio - 1) > 0.02 else { return nil }
+        return paired
+    }
     let path: [Move]
     /// The first alignment's beads and 2-2 beads, which the batch adds up.
     public internal(set) var recutShare = RecutShare()
@@ -374,6 +376,13 @@ struct Side {
 
     var count: Int { groups.count }
     var totalLength: Double { prefix.last ?? 0 }
+
+    /// A unit's length as the length cost weighs it: its characters but spaces.
+    static func length(of text: String) -> Double {
+        var length = 0
+        for scalar in text.unicodeScalars where !AnchorTokenizer.isSpace(scalar.value) { length += 1 }
+        return Double(length)
+    }
     var paragraphCount: Int { Int(groups.last ?? -1) + 1 }
 
     init(_ pieces: [Piece], language: LanguageTag, soundsLike: Bool, cognates: Bool = false, glossary: Glossary?, side: KeyPath<Glossary, [String]>,
@@ -394,9 +403,7 @@ struct Side {
         var hardCount: Int32 = 0
         var joinCost: Float = 0
         for (k, piece) in pieces.enumerated() {
-            var length = 0
-            for scalar in piece.text.unicodeScalars where !AnchorTokenizer.isSpace(scalar.value) { length += 1 }
-            prefix.append(prefix[k] + Double(length))
+            prefix.append(prefix[k] + Self.length(of: piece.text))
             let terms = glossary.map { $0.terms(in: MatchingForm.of(piece.text), side: side) } ?? []
             if let dictionary {
                 tokens += (tokenizer.tokens(of: piece.text, glossaryTerms: terms) + dictionary.tokens(of: piece.text, source: dictionarySource)).sorted()

@@ -501,13 +501,9 @@ struct AlignerBehaviourTests {
     @Test("in a long pair a free token is kept only where the other side holds it near the diagonal")
     func longPairKeepsNearTokens() throws {
         func side(_ language: String, _ count: Int, _ text: (Int) -> String) throws -> Side {
-            var offset = 0
-            let pieces = (0..<count).map { k -> Piece in
-                let sentence = text(k)
-                defer { offset += sentence.utf16.count + 1 }
-                return Piece(range: offset..<(offset + sentence.utf16.count), paragraph: 0, text: sentence, soft: false, cutCost: 0, pairable: false)
-            }
-            return Side(pieces, language: try LanguageTag(language), soundsLike: false, glossary: nil, side: \.sources)
+            let document = SegmentedText(name: language, language: try LanguageTag(language), paragraphs: [(0..<count).map(text)])
+            return Side(PieceCutter.pieces(of: document, weights: AlignmentWeights()), language: document.language, soundsLike: false,
+                        glossary: nil, side: \.sources)
         }
         func names(_ side: Side, _ k: Int) -> Int {
             side.tokens[side.tokenStart[k]..<side.tokenStart[k + 1]].filter { AnchorClass.of($0) == .name }.count
