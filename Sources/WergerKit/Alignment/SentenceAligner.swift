@@ -264,8 +264,10 @@ public struct SentenceAligner: Sendable {
         if learned, options.weights.wordModel > 0, let model = lexicon?.wordModel(for: draft.source.name) {
             scorer.words = WordScoring(models: model, sourceStems: draft.sourceStems, targetStems: draft.targetStems, path: draft.path)
         }
-        // The second alignment searches near the first one's path, widening where it runs to the edge.
-        let path = learned || reweighed || ratio != draft.documentRatio ? scorer.bestPath(band: 2, around: draft.path) : draft.path
+        // The second alignment searches near the first one's path, widening where it runs to the edge;
+        // a ratio within 2% of the one the first path was found with leaves it as it is.
+        let moved = abs(ratio / draft.documentRatio - 1) > 0.02
+        let path = learned || reweighed || moved ? scorer.bestPath(band: 2, around: draft.path) : draft.path
         let (beads, sourceCuts, targetCuts) = scorer.beads(path)
         return Alignment(source: Self.resegmented(draft.source, draft.sourcePieces, cuts: sourceCuts),
                          target: Self.resegmented(draft.target, draft.targetPieces, cuts: targetCuts),
