@@ -2,11 +2,11 @@
 """Alignment quality: run `werger align --batch --format jsonl` over a development set built by
 Scripts/make_align_devset.py, turn the beads into the scorer's prediction format (with Werger's own
 segmentation as src_sentences/tgt_sentences), score with ../shared/eval/alignment/score.py, and
-optionally check floors (Scripts/alignment-floors.tsv: pair, link type, minimum F1 %).
+optionally check floors (Scripts/alignment-floors.tsv or another file: pair, link type, minimum F1 %).
 
 usage: eval_alignment.py [--binary .build/debug/werger] [--devset DIR] [--split dev|heldout]
-                         [--seed 1] [--shared ../shared] [--floors] [--learn-words] [--one-paragraph]
-                         [--merge-paragraphs 0.25] [--no-recuts] [--verbose]
+                         [--seed 1] [--shared ../shared] [--floors [FILE]] [--learn-words] [--rate 0.15]
+                         [--one-paragraph] [--merge-paragraphs 0.25] [--no-recuts] [--verbose]
 Without --devset the set is built in a temporary folder from ../shared (skipped when it is absent).
 """
 import argparse
@@ -74,7 +74,8 @@ def main():
     ap.add_argument("--devset")
     ap.add_argument("--split", default="dev", choices=["dev", "heldout"])
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--floors", action="store_true", help="fail when a figure is below Scripts/alignment-floors.tsv")
+    ap.add_argument("--floors", nargs="?", const="", metavar="FILE",
+                    help="fail when a figure is below FILE (default Scripts/alignment-floors.tsv)")
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--weights", help="pass --weights to werger align (tuning)")
     make_align_devset.add_shape_arguments(ap)
@@ -127,9 +128,9 @@ def main():
         nulls[pair] = [table.get((pair, k)) for k in ("1-0", "0-1")]
     for pair in sorted(nulls):
         print(f"eval: {pair:4} link F1 {table.get((pair, 'ALL'), 0):6.2f}  null beads F1 1-0 {nulls[pair][0] or 0:6.2f}, 0-1 {nulls[pair][1] or 0:6.2f}")
-    if a.floors:
+    if a.floors is not None:
         failures = []
-        floors = "Scripts/alignment-floors-learn-words.tsv" if a.learn_words else "Scripts/alignment-floors.tsv"
+        floors = a.floors or ("Scripts/alignment-floors-learn-words.tsv" if a.learn_words else "Scripts/alignment-floors.tsv")
         with open(os.path.join(ROOT, floors), encoding="utf-8") as fh:
             for line in fh:
                 if line.strip() and not line.startswith("#"):

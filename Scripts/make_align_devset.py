@@ -208,6 +208,7 @@ def build_pair(lines_en, lines_tgt, lang, rng, rate, one_paragraph=False, merge_
 def add_shape_arguments(ap):
     """The options that shape a set beyond its split and seed (eval_alignment.py offers them too and
     passes them on with shape_flags)."""
+    ap.add_argument("--rate", type=float, default=0.15, help="edits per sentence (default 0.15)")
     ap.add_argument("--one-paragraph", action="store_true",
                     help="no paragraph marks inside the body (the same edits and links as without it)")
     ap.add_argument("--merge-paragraphs", type=float, default=0.0,
@@ -218,7 +219,8 @@ def add_shape_arguments(ap):
 
 def shape_flags(a):
     """The command-line flags that rebuild a set shaped as the parsed options `a` say."""
-    return ((["--one-paragraph"] if a.one_paragraph else [])
+    return ((["--rate", str(a.rate)] if a.rate != 0.15 else [])
+            + (["--one-paragraph"] if a.one_paragraph else [])
             + (["--merge-paragraphs", str(a.merge_paragraphs)] if a.merge_paragraphs else [])
             + (["--no-recuts"] if a.no_recuts else []))
 
@@ -228,7 +230,6 @@ def main():
     ap.add_argument("out")
     ap.add_argument("--split", choices=["dev", "heldout", "all"], default="dev")
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--rate", type=float, default=0.15, help="edits per sentence (default 0.15)")
     ap.add_argument("--corpus", default=os.path.join(os.path.dirname(ROOT), "shared/corpora/ntrex128"))
     ap.add_argument("--langs", default="ckb,kmr,ar")
     add_shape_arguments(ap)

@@ -171,7 +171,7 @@ final class AlignJob {
         let segmenters = try (0..<workers).map { _ in (try Segmenter.forAlignment(language: from), try Segmenter.forAlignment(language: to)) }
         let chunk = 512
         var learning = LexiconLearning(weights: aligner.options.weights, memory: memoryEvidence)
-        var recuts = RecutShare()
+        var shares = BeadShares()
         var lengths = memoryLengths
         var done = 0
         for chunkStart in stride(from: 0, to: paired.count, by: chunk) {
@@ -190,8 +190,8 @@ final class AlignJob {
             }
             let drafted = (0..<names.count).compactMap { try? drafts.get($0).get() }
             let lexicon = learning.learn(from: drafted)
-            recuts = drafted.reduce(recuts) { $0 + $1.recutShare }
-            let batchRecuts = recuts
+            shares = drafted.reduce(shares) { $0 + $1.beadShares }
+            let batchShares = shares
             lengths = drafted.reduce(lengths) { $0 + $1.pairedLengths }
             let batchLengths = lengths
             let results = ResultSlots<Result<(Alignment, Output), Error>>(count: names.count)
@@ -199,7 +199,7 @@ final class AlignJob {
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 for k in stride(from: worker, to: names.count, by: workers) {
                     results.set(k, drafts.get(k).map { draft in
-                        let alignment = aligner.finish(draft, lexicon: lexicon, recuts: batchRecuts, lengths: batchLengths)
+                        let alignment = aligner.finish(draft, lexicon: lexicon, shares: batchShares, lengths: batchLengths)
                         let rendered = Output(buffering: ())
                         renderer.render(alignment, document: names[k], into: rendered)
                         return (alignment, rendered)

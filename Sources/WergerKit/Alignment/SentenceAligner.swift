@@ -15,9 +15,16 @@ public struct AlignmentWeights: Sendable, Equatable {
     /// similar lengths into a 2-2 on length alone; `learningWords` keeps 3.15.)
     public var mergeBoth: Float = 3.8
     /// The share of a batch's beads that are 2-2 at which `mergeBoth` holds: where the drafts show
-    /// fewer re-cuts, the 2-2 prior rises with the log of the ratio (`RecutShare.mergeBoth`).
+    /// fewer re-cuts, the 2-2 prior rises with the log of the ratio (`BeadShares.mergeBoth`).
     public var recutShare: Float = 0.012
     public var null: Float = 4
+    /// The share of a batch's beads that are merges, splits and drops (1-2, 2-1, 1-0, 0-1) at which
+    /// `merge` and `null` hold; a batch whose drafts show more or fewer moves both
+    /// (`BeadShares.editShift`), beyond `editTolerance` in log and by at most `largestEditShift`.
+    public var editShare: Float = 0.146
+    public var editTolerance: Float = 0.15
+    public var editSlope: Float = 3
+    public var largestEditShift: Float = 1.5
     /// How many 1-1 beads at the batch's (or the memory's) length ratio a document's own ratio is
     /// drawn towards, against its own 1-1 beads (`PairedLengths.drawn`): a short article's ratio is
     /// moved far by one dropped sentence. (Eight draws 96.829 → 96.858 at 1, 96.909 at 2, 96.922 at
@@ -125,7 +132,7 @@ public struct AlignmentWeights: Sendable, Equatable {
         self = base
         let paths: [String: WritableKeyPath<AlignmentWeights, Float>] = [
             "lengthVariance": \.lengthVariance, "shortLengthVariance": \.shortLengthVariance, "merge": \.merge,
-            "mergeBoth": \.mergeBoth, "recutShare": \.recutShare, "mergeThree": \.mergeThree, "mergeFour": \.mergeFour, "null": \.null, "ratioPrior": \.ratioPrior, "paragraph": \.paragraph, "numberMatch": \.numberMatch,
+            "mergeBoth": \.mergeBoth, "recutShare": \.recutShare, "editShare": \.editShare, "editTolerance": \.editTolerance, "editSlope": \.editSlope, "largestEditShift": \.largestEditShift, "mergeThree": \.mergeThree, "mergeFour": \.mergeFour, "null": \.null, "ratioPrior": \.ratioPrior, "paragraph": \.paragraph, "numberMatch": \.numberMatch,
             "numberMiss": \.numberMiss, "nameMatch": \.nameMatch, "nameMiss": \.nameMiss,
             "punctuationMatch": \.punctuationMatch, "punctuationMiss": \.punctuationMiss,
             "glossaryMatch": \.glossaryMatch, "lexiconMatch": \.lexiconMatch, "cognateMatch": \.cognateMatch, "dictionaryMatch": \.dictionaryMatch, "dictionarySilent": \.dictionarySilent, "wordModel": \.wordModel, "lexiconMiss": \.lexiconMiss,
@@ -233,7 +240,7 @@ public struct SentenceAligner: Sendable {
         var draft = AlignmentDraft(source: source, target: target, sourcePieces: sourcePieces, targetPieces: targetPieces,
                                    s: s, t: t, known: known, documentRatio: ratio, path: path)
         draft.pairedLengths = PairedLengths(path, s, t)
-        draft.recutShare = RecutShare(path, s, t)
+        draft.beadShares = BeadShares(path, s, t)
         if learning, options.weights.learns {
             let length = Int(options.weights.lexiconStem)
             draft.sourceStems = sourcePieces.map { LearnedLexicon.stems(of: $0.text, length: length) }
@@ -246,12 +253,15 @@ public struct SentenceAligner: Sendable {
     /// The alignment of a drafted pair: with the lexicon's word pairs as extra anchors (and its word
     /// model's gain, when `wordModel` is on), or with the paired ratio — drawn towards `lengths`, the
     /// batch's or the memory's 1-1 beads — aligned again; otherwise the draft's beads as they are.
-    public func finish(_ draft: AlignmentDraft, lexicon: LearnedLexicon?, recuts: RecutShare? = nil, lengths: PairedLengths? = nil) -> Alignment {
+    public func finish(_ draft: AlignmentDraft, lexicon: LearnedLexicon?, shares: BeadShares? = nil, lengths: PairedLengths? = nil) -> Alignment {
         var s = draft.s, t = draft.t
         var weights = options.weights
-        let recutPrior = recuts?.mergeBoth(weights) ?? weights.mergeBoth
-        let reweighed = recutPrior != weights.mergeBoth
+        let recutPrior = shares?.mergeBoth(weights) ?? weights.mergeBoth
+        let editShift = shares?.editShift(weights) ?? 0
+        let reweighed = recutPrior != weights.mergeBoth || editShift != 0
         weights.mergeBoth = recutPrior
+        weights.merge -= editShift
+        weights.null -= editShift
         let learned = lexicon.map { !$0.isEmpty } ?? false && options.weights.learns && !draft.sourceStems.isEmpty
         if learned, options.weights.lexiconMatch > 0, let lexicon {
             s.addTokens(draft.sourceStems.map { lexicon.tokens($0, source: true) })
@@ -347,8 +357,8 @@ public struct AlignmentDraft: Sendable {
         return paired
     }
     let path: [Move]
-    /// The first alignment's beads and 2-2 beads, which the batch adds up.
-    public internal(set) var recutShare = RecutShare()
+    /// The first alignment's beads by kind, which the batch adds up.
+    public internal(set) var beadShares = BeadShares()
     var sourceStems: [[UInt64]] = []
     var targetStems: [[UInt64]] = []
     /// The first alignment's sure 1-1 beads, as their stems.
