@@ -106,7 +106,7 @@ def split_at(t, lang, rng, avoid=None):
 
 
 def build_pair(lines_en, lines_tgt, lang, rng, rate, one_paragraph=False, merge_paragraphs=0.0, paragraph_rng=None,
-               recuts=True):
+               recuts=True, drops=None):
     n = len(lines_en)
     # Paragraphs: the headline alone, then 2-5 sentences each (a last single sentence joins the previous).
     sizes = [1]
@@ -125,6 +125,11 @@ def build_pair(lines_en, lines_tgt, lang, rng, rate, one_paragraph=False, merge_
     edits = max(1, round((n - 1) * rate))
     # The issue lists merges, splits and drops; 2-2 re-cuts are ours (--no-recuts leaves them out).
     kinds = ["merge", "split", "drop_tgt", "drop_src", "merge", "split"] + (["2-2"] if recuts else [])
+    if drops is not None:
+        # Another newsroom's mix: `drops` of the edits leave a sentence out (either side alike), the
+        # rest are merges and splits alike; 2-2 re-cuts, when kept, stay one edit in seven.
+        kinds = (["drop_tgt", "drop_src"] * round(50 * drops) + ["merge", "split"] * round(50 * (1 - drops))
+                 + (["2-2"] * 17 if recuts else []))
     for _ in range(edits * 6):
         if edits == 0:
             break
@@ -213,6 +218,8 @@ def add_shape_arguments(ap):
                     help="no paragraph marks inside the body (the same edits and links as without it)")
     ap.add_argument("--merge-paragraphs", type=float, default=0.0,
                     help="share of the target's paragraph breaks a translator drops (the same edits and links)")
+    ap.add_argument("--drops", type=float,
+                    help="share of the edits that drop a sentence (default a third: merges, splits and drops alike)")
     ap.add_argument("--no-recuts", action="store_true",
                     help="no 2-2 re-cuts among the edits (the issue's list: merge, split, drop; other edits then)")
 
@@ -222,6 +229,7 @@ def shape_flags(a):
     return ((["--rate", str(a.rate)] if a.rate != 0.15 else [])
             + (["--one-paragraph"] if a.one_paragraph else [])
             + (["--merge-paragraphs", str(a.merge_paragraphs)] if a.merge_paragraphs else [])
+            + (["--drops", str(a.drops)] if a.drops is not None else [])
             + (["--no-recuts"] if a.no_recuts else []))
 
 
@@ -251,7 +259,7 @@ def main():
             rows = docs[doc]
             s, t, links, src_text, tgt_text = build_pair([texts["en"][i] for i in rows], [texts[lang][i] for i in rows],
                                                        lang, rng, a.rate, a.one_paragraph, a.merge_paragraphs,
-                                                       random.Random(f"{a.seed}:{doc}:{lang}:paragraphs"), not a.no_recuts)
+                                                       random.Random(f"{a.seed}:{doc}:{lang}:paragraphs"), not a.no_recuts, a.drops)
             with open(os.path.join(src_dir, doc + ".txt"), "w", encoding="utf-8") as fh:
                 fh.write(src_text)
             with open(os.path.join(tgt_dir, doc + ".txt"), "w", encoding="utf-8") as fh:
