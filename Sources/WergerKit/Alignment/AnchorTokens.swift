@@ -53,8 +53,8 @@ struct AnchorTokenizer {
         }
         func endArabicWord() {
             guard !arabicWord.isEmpty else { return }
-            for key in Sound.arabicKeys(arabicWord) { tokens.append(AnchorClass.sound.token(key)) }
-            for key in Sound.gluedKeys(arabicWord) { tokens.append(AnchorClass.sound.token(key)) }
+            Sound.arabicKeys(arabicWord) { tokens.append(AnchorClass.sound.token($0)) }
+            if arabicWord.count >= 12 { for key in Sound.gluedKeys(arabicWord) { tokens.append(AnchorClass.sound.token(key)) } }
             arabicWord.removeAll(keepingCapacity: true)
         }
         func endWord() {
@@ -281,15 +281,20 @@ enum Sound {
     /// prefix (`ال`, `و`, `ب`, `ل`, `ف`, `ک`).
     static func arabicKeys(_ word: [UInt32]) -> [UInt64] {
         var keys: [UInt64] = []
-        if let key = arabicKey(word[...]) { keys.append(key) }
-        var rest = word[...]
-        for prefix: [UInt32] in [[0x648, 0x627, 0x644], [0x628, 0x627, 0x644], [0x644, 0x644], [0x627, 0x644]] where rest.starts(with: prefix) {
-            rest = rest.dropFirst(prefix.count)
-            break
-        }
-        if rest.count == word.count, word.count > 4, [0x648, 0x628, 0x644, 0x641, 0x643].contains(word[0]) { rest = rest.dropFirst() }
-        if rest.count != word.count, let key = arabicKey(rest), !keys.contains(key) { keys.append(key) }
+        arabicKeys(word) { keys.append($0) }
         return keys
+    }
+
+    /// The same keys, each handed to `emit` (the tokenizer's way: no array a word).
+    static func arabicKeys(_ word: [UInt32], _ emit: (UInt64) -> Void) {
+        let whole = arabicKey(word[...])
+        if let whole { emit(whole) }
+        var skip = 0
+        let n = word.count
+        if n >= 3, word[0] == 0x648 || word[0] == 0x628, word[1] == 0x627, word[2] == 0x644 { skip = 3 }  // وال بال
+        else if n >= 2, word[0] == 0x644 || word[0] == 0x627, word[1] == 0x644 { skip = 2 }               // لل ال
+        else if n > 4, [0x648, 0x628, 0x644, 0x641, 0x643].contains(word[0]) { skip = 1 }                   // و ب ل ف ك
+        if skip > 0, let key = arabicKey(word[skip...]), key != whole { emit(key) }
     }
 
     /// Keys of the words inside a run of Arabic-script letters too long for one word: some
@@ -308,7 +313,8 @@ enum Sound {
     }
 
     private static func arabicKey(_ word: ArraySlice<UInt32>) -> UInt64? {
-        var classes: [UInt8] = []
+        // Up to three consonant classes, a class repeated next to itself counted once.
+        var key: UInt64 = 0, count = 0, last: UInt8 = 0
         for c in word {
             var cls: UInt8 = 0
             switch c {
@@ -325,10 +331,14 @@ enum Sound {
             case 0x631, 0x695: cls = 11                     // ر ڕ
             default: cls = 0
             }
-            if cls != 0, classes.last != cls { classes.append(cls) }
-            if classes.count == 3 { break }
+            if cls != 0, cls != last {
+                key = key << 8 | UInt64(cls)
+                last = cls
+                count += 1
+                if count == 3 { return key }
+            }
         }
-        return key(classes)
+        return nil
     }
 
     private static func key(_ classes: [UInt8]) -> UInt64? {

@@ -196,11 +196,14 @@ public struct LearnedLexicon: Sendable {
         // The letters of the word being read (folded); a word ends at anything else, or at the end.
         var word: [UInt16] = []
         word.reserveCapacity(32)
-        var units = text.utf16.makeIterator()
+        // Scalars, not UTF-16 units: the text is UTF-8, and its UTF-16 view transcodes as it goes.
+        // A scalar outside the Basic Multilingual Plane is no letter the folds know.
+        var scalars = text.unicodeScalars.makeIterator()
         while true {
-            let next = units.next()
+            let next = scalars.next()
             var letter: UInt16 = 0
-            if let unit = next {
+            if let scalar = next, scalar.value <= 0xFFFF {
+                let unit = UInt16(scalar.value)
                 if unit < 0x80 {
                     if unit >= 0x41 && unit <= 0x5A { letter = unit + 0x20 } else if unit >= 0x61 && unit <= 0x7A { letter = unit }
                 } else if unit == 0x200C || unit == 0x200D || unit == 0xAD {

@@ -43,8 +43,7 @@ enum PieceCutter {
         let arabic = text.language.usesArabicScript
         var previousUnits: [UInt16] = []
         for (k, segment) in text.segments.enumerated() {
-            let sentence = text.texts[k]
-            let units = Array(sentence.utf16)
+            let units = Array(text.units[segment.range])
             var joinCost: Float = 0
             if k > 0 && text.segments[k - 1].paragraph == segment.paragraph {
                 if doubtfulBoundary(after: previousUnits, before: units, arabicScript: arabic) {
@@ -74,7 +73,7 @@ enum PieceCutter {
                 }
             }
             pieces.append(Piece(range: (segment.range.lowerBound + start)..<segment.range.upperBound, paragraph: segment.paragraph,
-                                text: start == 0 ? sentence : String(decoding: units[start...], as: UTF16.self),
+                                text: start == 0 ? text.texts[k] : String(decoding: units[start...], as: UTF16.self),
                                 soft: soft, cutCost: cost, pairable: pairable))
             pieces[firstPiece].joinCost = joinCost
         }

@@ -9,32 +9,45 @@ public struct SegmentedText: Sendable {
     /// The text of each segment, exactly as written.
     public let texts: [String]
 
+    /// The document as UTF-16 code units, which the segments' ranges count: the piece cutter reads a
+    /// segment's units from it, and the segments' places in the UTF-8 text are found from it in one
+    /// walk (offsetting the string's UTF-16 view segment by segment cost a tenth of a batch).
+    let units: [UInt16]
+    /// Each segment's place in the text's UTF-8 view.
+    private let byteRanges: [Range<Int>]
+
     /// Segments `text` with `segmenter` (whose language is the document's).
     public init(name: String, text: String, segmenter: Segmenter) {
-        self.init(name: name, language: segmenter.language, text: text, segments: segmenter.segments(in: text))
+        let units = text.utf16Units
+        let segments = units.withUnsafeBufferPointer { segmenter.segments(utf16: $0).segments }
+        self.init(name: name, language: segmenter.language, text: text, units: units, segments: segments)
     }
 
     /// A document whose segments are already known (tests, callers with their own segmentation).
     public init(name: String, language: LanguageTag, text: String, segments: [Segment]) {
+        self.init(name: name, language: language, text: text, units: text.utf16Units, segments: segments)
+    }
+
+    private init(name: String, language: LanguageTag, text: String, units: [UInt16], segments: [Segment]) {
         self.name = name
         self.language = language
         self.text = text
+        self.units = units
         self.segments = segments
-        // Walk the UTF-16 view once, in order: an index per segment from the start would be quadratic.
-        var texts: [String] = []
-        texts.reserveCapacity(segments.count)
-        let utf16 = text.utf16
-        var index = utf16.startIndex
-        var offset = 0
-        for segment in segments {
-            if segment.range.lowerBound < offset { index = utf16.startIndex; offset = 0 }
-            index = utf16.index(index, offsetBy: segment.range.lowerBound - offset)
-            let end = utf16.index(index, offsetBy: segment.range.count)
-            texts.append(String(text[index..<end]))
-            index = end
-            offset = segment.range.upperBound
-        }
-        self.texts = texts
+        var cursor = UTF8Cursor(units: units)
+        byteRanges = segments.map { cursor.byteOffset($0.range.lowerBound)..<cursor.byteOffset($0.range.upperBound) }
+        texts = byteRanges.map { Self.slice(text, $0) }
+    }
+
+    /// A part of `text` by UTF-8 offsets (constant time each for a native string).
+    private static func slice(_ text: String, _ bytes: Range<Int>) -> String {
+        let utf8 = text.utf8
+        return String(text[utf8.index(utf8.startIndex, offsetBy: bytes.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: bytes.upperBound)])
+    }
+
+    /// The same document cut into other segments.
+    func resegmented(_ segments: [Segment]) -> SegmentedText {
+        SegmentedText(name: name, language: language, text: text, units: units, segments: segments)
     }
 
     /// A document given as paragraphs of sentences (tests and the dev set): paragraphs are
@@ -61,10 +74,28 @@ public struct SegmentedText: Sendable {
     public func text(of range: Range<Int>) -> String {
         guard !range.isEmpty else { return "" }
         if range.count == 1 { return texts[range.lowerBound] }
-        let utf16 = text.utf16
-        let start = utf16.index(utf16.startIndex, offsetBy: segments[range.lowerBound].range.lowerBound)
-        let end = utf16.index(utf16.startIndex, offsetBy: segments[range.upperBound - 1].range.upperBound)
-        return String(text[start..<end])
+        return Self.slice(text, byteRanges[range.lowerBound].lowerBound..<byteRanges[range.upperBound - 1].upperBound)
+    }
+}
+
+/// UTF-8 offsets of UTF-16 offsets, walking the code units once for offsets in order: decoding the
+/// units again, or offsetting the string's UTF-16 view, costs a transcoding pass per segment.
+private struct UTF8Cursor {
+    let units: [UInt16]
+    private var unit = 0, byte = 0
+
+    init(units: [UInt16]) { self.units = units }
+
+    /// The UTF-8 offset of UTF-16 offset `offset` (a scalar boundary).
+    mutating func byteOffset(_ offset: Int) -> Int {
+        if offset < unit { unit = 0; byte = 0 }
+        while unit < offset {
+            let u = units[unit]
+            // A surrogate pair is four bytes, counted at its first unit.
+            byte += u < 0x80 ? 1 : u < 0x800 ? 2 : (u & 0xFC00) == 0xD800 ? 4 : (u & 0xFC00) == 0xDC00 ? 0 : 3
+            unit += 1
+        }
+        return byte
     }
 }
 

@@ -310,7 +310,7 @@ public struct SentenceAligner: Sendable {
                 segments.append(Segment(range: piece.range, paragraph: piece.paragraph))
             }
         }
-        return SegmentedText(name: text.name, language: text.language, text: text.text, segments: segments)
+        return text.resegmented(segments)
     }
 
     /// The (source, target) piece pairs that start two segments the memory knows as a pair, as

@@ -46,7 +46,7 @@ public final class Segmenter {
 
     /// Segments a whole document.
     public func segments(in text: String) -> [Segment] {
-        let units = Array(text.utf16)
+        let units = text.utf16Units
         return units.withUnsafeBufferPointer { segments(utf16: $0).segments }
     }
 
