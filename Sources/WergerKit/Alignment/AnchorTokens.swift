@@ -279,13 +279,8 @@ enum Sound {
 
     /// Keys of an Arabic-script word, and of the word without a leading article or one-letter
     /// prefix (`ال`, `و`, `ب`, `ل`, `ف`, `ک`).
-    static func arabicKeys(_ word: [UInt32]) -> [UInt64] {
-        var keys: [UInt64] = []
-        arabicKeys(word) { keys.append($0) }
-        return keys
-    }
-
-    /// The same keys, each handed to `emit` (the tokenizer's way: no array a word).
+    /// Each key is handed to `emit`: the tokenizer asks for every Arabic-script word, and an array
+    /// for each (and for its prefixes) was allocation the batch's profile showed.
     static func arabicKeys(_ word: [UInt32], _ emit: (UInt64) -> Void) {
         let whole = arabicKey(word[...])
         if let whole { emit(whole) }
