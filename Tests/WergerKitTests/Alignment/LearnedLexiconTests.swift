@@ -58,8 +58,19 @@ struct LearnedLexiconTests {
         let target = SegmentedText(name: "ckb", language: try LanguageTag("ckb"), paragraphs: [[Sample.t1, Sample.t2]])
         let draft = try SentenceAligner().draft(source, target)
         #expect(draft.evidence.count == 2)
-        #expect(LearnedLexicon(evidence: Array(repeating: draft.evidence, count: 10), weights: AlignmentWeights()).isEmpty)
-        #expect(!LearnedLexicon(evidence: Array(repeating: draft.evidence, count: LearnedLexicon.minimumBeads), weights: AlignmentWeights()).isEmpty)
+        let weights = AlignmentWeights()
+        #expect(LearnedLexicon(evidence: Array(repeating: draft.evidence, count: 10), weights: weights).isEmpty)
+        #expect(LearnedLexicon(evidence: Array(repeating: draft.evidence, count: 49), weights: weights).isEmpty)
+        // A batch's own drafts teach from 100 sure beads; a memory's pairs need 300.
+        #expect(!LearnedLexicon(evidence: Array(repeating: draft.evidence, count: 50), weights: weights).isEmpty)
+        let pair = (source: Sample.s1, target: Sample.t1), other = (source: Sample.s2, target: Sample.t2)
+        let small = LexiconEvidence(pairs: Array(repeating: [pair, other], count: 87).flatMap { $0 }, weights: weights)
+        #expect(small.count == 174)
+        #expect(LearnedLexicon(evidence: [small], weights: weights).isEmpty)
+        #expect(LearnedLexicon(evidence: [small] + Array(repeating: draft.evidence, count: 40), weights: weights).isEmpty)
+        #expect(!LearnedLexicon(evidence: [small] + Array(repeating: draft.evidence, count: 63), weights: weights).isEmpty)
+        let large = LexiconEvidence(pairs: Array(repeating: [pair, other], count: 150).flatMap { $0 }, weights: weights)
+        #expect(!LearnedLexicon(evidence: [large], weights: weights).isEmpty)
     }
 
     @Test("with the lexicon, a dropped sentence among look-alikes comes out as a 1-0 in its place")
