@@ -5,7 +5,7 @@ segmentation as src_sentences/tgt_sentences), score with ../shared/eval/alignmen
 optionally check floors (Scripts/alignment-floors.tsv or another file: pair, link type, minimum F1 %).
 
 usage: eval_alignment.py [--binary .build/debug/werger] [--devset DIR] [--split dev|heldout]
-                         [--seed 1] [--shared ../shared] [--floors [FILE]] [--learn-words] [--rate 0.15]
+                         [--seed 1] [--shared ../shared] [--floors [FILE]] [--learn-words] [--batch-size N] [--rate 0.15]
                          [--one-paragraph] [--merge-paragraphs 0.25] [--no-recuts] [--verbose]
 Without --devset the set is built in a temporary folder from ../shared (skipped when it is absent).
 """
@@ -23,18 +23,38 @@ sys.path.insert(0, os.path.join(ROOT, "Scripts"))
 import make_align_devset  # noqa: E402  (the set's shape options, shared)
 
 
-def predict(binary, devset, lang, memory, weights=None, learn_words=False):
+def batches(devset, lang, size, scratch):
+    """The language's (source, target) folders: the set's own, or folders of `size` documents each
+    (links to the set's files, in name order) — a newsroom aligning a few articles at a time."""
     src, tgt = os.path.join(devset, lang, "src"), os.path.join(devset, lang, "tgt")
+    if not size:
+        return [(src, tgt)]
+    names = sorted(os.listdir(src))
+    folders = []
+    for k in range(0, len(names), size):
+        part = os.path.join(scratch, "batches", lang, str(k // size))
+        for side, folder in (("src", src), ("tgt", tgt)):
+            os.makedirs(os.path.join(part, side))
+            for name in names[k:k + size]:
+                os.symlink(os.path.join(folder, name), os.path.join(part, side, name))
+        folders.append((os.path.join(part, "src"), os.path.join(part, "tgt")))
+    return folders
+
+
+def predict(binary, devset, lang, memory, weights=None, learn_words=False, batch_size=None, scratch=None):
     start = time.time()
-    run = subprocess.run([binary, "align", "--batch", src, tgt, "--from", "en", "--to", lang, "--format", "jsonl",
-                          "--memory", memory] + (["--weights", weights] if weights else [])
-                         + (["--learn-words"] if learn_words else []), capture_output=True, text=True)
+    output = []
+    for src, tgt in batches(devset, lang, batch_size, scratch):
+        run = subprocess.run([binary, "align", "--batch", src, tgt, "--from", "en", "--to", lang, "--format", "jsonl",
+                              "--memory", memory] + (["--weights", weights] if weights else [])
+                             + (["--learn-words"] if learn_words else []), capture_output=True, text=True)
+        if run.returncode != 0:
+            sys.stderr.write(run.stderr)
+            raise SystemExit(f"eval: werger align failed for {lang} (exit {run.returncode})")
+        output += run.stdout.splitlines()
     elapsed = time.time() - start
-    if run.returncode != 0:
-        sys.stderr.write(run.stderr)
-        raise SystemExit(f"eval: werger align failed for {lang} (exit {run.returncode})")
     docs = {}
-    for line in run.stdout.splitlines():
+    for line in output:
         bead = json.loads(line)
         doc = docs.setdefault(bead["document"], {"src": [], "tgt": [], "links": []})
         si = list(range(len(doc["src"]), len(doc["src"]) + len(bead["source"])))
@@ -81,6 +101,8 @@ def main():
     make_align_devset.add_shape_arguments(ap)
     ap.add_argument("--learn-words", action="store_true",
                     help="align with --learn-words; --floors then reads Scripts/alignment-floors-learn-words.tsv")
+    ap.add_argument("--batch-size", type=int, metavar="N",
+                    help="align each language's documents N at a time (one `werger align --batch` each), not all at once")
     ap.add_argument("--galechurch", action="store_true",
                     help="score the Gale-Church baseline (pip install galechurch) instead, given the true sentence splits")
     a = ap.parse_args()
@@ -105,7 +127,7 @@ def main():
             pred = galechurch_predictions(os.path.join(devset, "gold.jsonl"))
         else:
             for lang in langs:
-                records, elapsed = predict(a.binary, devset, lang, memory, a.weights, a.learn_words)
+                records, elapsed = predict(a.binary, devset, lang, memory, a.weights, a.learn_words, a.batch_size, scratch)
                 pred += records
                 print(f"eval: {lang}: {len(records)} document pairs aligned in {elapsed:.2f} s")
         pred_path = os.path.join(scratch, "pred.jsonl")
