@@ -140,12 +140,14 @@ final class AlignJob {
         begin()
         // One pair teaches nothing by itself; a memory of the language pair can.
         let lexicon = LearnedLexicon(evidence: [memoryEvidence], weights: aligner.options.weights)
+        // Without a model to learn, --learn-words aligns as without the option (and says so).
+        var aligner = self.aligner
+        let unmodelled = aligner.options.weights.wordModel > 0 && !lexicon.hasWordModel
+        if unmodelled { aligner.options.weights = aligner.options.weights.withoutWordModel }
         let draft = try aligner.draft(Self.segmented(source, encoding: command.encoding, segmenter: try Segmenter.forAlignment(language: from)),
                                       Self.segmented(target, encoding: command.encoding, segmenter: try Segmenter.forAlignment(language: to)),
                                       learning: !lexicon.isEmpty)
-        if aligner.options.weights.wordModel > 0, !lexicon.hasWordModel {
-            warnNothingToLearn("the memory holds \(memoryEvidence.count) sentence pairs of")
-        }
+        if unmodelled { warnNothingToLearn("the memory holds \(memoryEvidence.count) sentence pairs of") }
         let alignment = aligner.finish(draft, lexicon: lexicon.isEmpty ? nil : lexicon, lengths: memoryLengths)
         try emit(alignment, document: document ?? URL(fileURLWithPath: source).lastPathComponent, batch: false)
         try end()

@@ -404,6 +404,26 @@ struct AlignerBehaviourTests {
         let tuned = try AlignmentWeights(overrides: "null=3.5", base: learning)
         #expect(tuned.null == 3.5 && tuned.wordModel == learning.wordModel && tuned.mergeBoth == learning.mergeBoth)
         #expect(try AlignmentWeights(overrides: "null=3.5").wordModel == 0)
+        // Without a model to learn, --learn-words aligns as without the option; --weights still holds.
+        #expect(learning.withoutWordModel == plain)
+        #expect(tuned.withoutWordModel == (try AlignmentWeights(overrides: "null=3.5")))
+        #expect(plain.withoutWordModel == plain)
+    }
+
+    /// Six words of the fourth Sorani sentence moved to the start of the fifth: the word model's
+    /// cheaper 2-2 prior calls it a re-cut, the default two 1-1 beads.
+    @Test("--learn-words with nothing to learn a model from: the beads of the default aligner")
+    func learningWordsWithoutAModel() throws {
+        let words = S.t4.dropLast().split(separator: " ")
+        let sorani = try document("ckb", [[S.t1, S.t2, S.t3, words.dropLast(6).joined(separator: " ") + ".",
+                                           words.suffix(6).joined(separator: " ") + " " + S.t5, S.t6, S.t7, S.t8]])
+        let english = try document("en", [[S.s1, S.s2, S.s3, S.s4, S.s5, S.s6, S.s7, S.s8]])
+        let plain = SentenceAligner(), learning = SentenceAligner(options: AlignmentOptions(weights: .learningWords))
+        let draft = try learning.draft(english, sorani)
+        #expect(draft.beadShares.recuts == 1)  // the draft, made before it is known whether a model will be learned
+        let expected = plain.finish(try plain.draft(english, sorani), lexicon: nil).beads.map(\.kind)
+        #expect(expected == Array(repeating: .oneToOne, count: 8))
+        #expect(learning.finish(draft, lexicon: nil).beads.map(\.kind) == expected)
     }
 
     @Test("an abbreviation is not cut for a near fit")
