@@ -75,4 +75,15 @@ public struct BeadShares: Sendable, Equatable {
         if excess < -tolerance { return max(-weights.largestEditShift, excess + tolerance) }
         return 0
     }
+
+    /// `weights` with this batch's priors: the 2-2 prior from its re-cut share, the null and merge
+    /// priors moved by its edit share.
+    public func priors(_ weights: AlignmentWeights) -> AlignmentWeights {
+        var moved = weights
+        moved.mergeBoth = mergeBoth(weights)
+        let shift = editShift(weights)
+        moved.merge -= shift
+        moved.null -= shift
+        return moved
+    }
 }

@@ -277,12 +277,9 @@ public struct SentenceAligner: Sendable {
         // `--learn-words` with no model learned: aligned again as without the option.
         let unmodelled = !(lexicon?.hasWordModel ?? false) && weights.wordModel > 0
         if unmodelled { weights = weights.withoutWordModel }
-        let recutPrior = shares?.mergeBoth(weights) ?? weights.mergeBoth
-        let editShift = shares?.editShift(weights) ?? 0
-        let reweighed = recutPrior != weights.mergeBoth || editShift != 0 || unmodelled
-        weights.mergeBoth = recutPrior
-        weights.merge -= editShift
-        weights.null -= editShift
+        let batchWeights = shares?.priors(weights) ?? weights
+        let reweighed = batchWeights != weights || unmodelled
+        weights = batchWeights
         let learned = lexicon.map { !$0.isEmpty } ?? false && options.weights.learns && !draft.sourceStems.isEmpty
         if learned, options.weights.lexiconMatch > 0, let lexicon {
             s.addTokens(draft.sourceStems.map { lexicon.tokens($0, source: true) })

@@ -31,6 +31,11 @@ struct BeadSharesTests {
         let fewer = BeadShares(beads: 1_000, recuts: 12, edits: 60).editShift(weights)
         #expect(fewer < -0.5 && fewer > -0.65)  // ln(0.068 / 0.146) + 0.15
         #expect(BeadShares(beads: 100_000, recuts: 12, edits: 0).editShift(weights) == -1.5)
+        // The batch's weights: the 2-2 prior from the re-cut share, the null and merge priors moved together.
+        let busy = BeadShares(beads: 1_000, recuts: 4, edits: 250), moved = busy.priors(weights)
+        #expect(moved.mergeBoth == busy.mergeBoth(weights) && moved.mergeBoth > weights.mergeBoth)
+        #expect(moved.null == weights.null - busy.editShift(weights) && moved.merge == weights.merge - busy.editShift(weights))
+        #expect(BeadShares(beads: 1_000, recuts: 12, edits: 146).priors(weights) == weights)
     }
 
     /// The sample's eight sentences, the third left out of the translation and the seventh out of
