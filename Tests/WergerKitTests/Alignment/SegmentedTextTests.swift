@@ -1,0 +1,43 @@
+import Testing
+@testable import WergerKit
+
+@Suite("A document's paragraphs, as the aligner reads them")
+struct SegmentedTextTests {
+    typealias S = Sample
+
+    private func paragraphs(_ text: String, _ language: String = "en") throws -> [Int] {
+        SegmentedText(name: language, text: text, segmenter: try Segmenter.forAlignment(language: LanguageTag(language))).segments.map(\.paragraph)
+    }
+
+    @Test("an article with a paragraph a line and no blank lines keeps its paragraphs")
+    func paragraphPerLine() throws {
+        #expect(try paragraphs("Dukan Water Pipeline Falls Behind\n\(S.s1) \(S.s2)\n\(S.s3) \(S.s4)\n") == [0, 1, 1, 2, 2])
+        #expect(try paragraphs("\(S.t1) \(S.t2)\r\n\(S.t3) \(S.t4)", "ckb") == [0, 0, 1, 1])
+    }
+
+    @Test("with blank lines, a single line break does not start a paragraph")
+    func blankLinesDecide() throws {
+        #expect(try paragraphs("Dukan Water Pipeline Falls Behind\n\n\(S.s1) \(S.s2)\n\(S.s3) \(S.s4)\n") == [0, 1, 1, 1, 1])
+    }
+
+    @Test("a file of a sentence a line is one paragraph: its lines are sentences, not paragraphs")
+    func sentencePerLine() throws {
+        #expect(try paragraphs([S.s1, S.s2, S.s3, S.s4, "\(S.s5) \(S.s6)"].joined(separator: "\n")) == [0, 0, 0, 0, 0, 0])
+    }
+
+    @Test("a hard-wrapped text is one paragraph: its lines are where the text was wrapped")
+    func hardWrapped() throws {
+        let wrapped = "The federal finance ministry rejected that figure in a \nstatement on Wednesday evening. \(S.s2)\n\(S.s3) \(S.s4)"
+        #expect(try paragraphs(wrapped) == [0, 0, 0, 0])
+    }
+
+    @Test("a dropped sentence is found in an article of a paragraph a line, as with blank lines")
+    func dropInParagraphPerLine() throws {
+        let english = "\(S.s1) \(S.s2)\n\(S.s3) \(S.s6)\n\(S.s4) \(S.s5)"
+        let sorani = "\(S.t1) \(S.t2)\n\(S.t3) \(S.t6)\n\(S.t5)"
+        let alignment = try SentenceAligner().align(
+            SegmentedText(name: "en", text: english, segmenter: try Segmenter.forAlignment(language: LanguageTag("en"))),
+            SegmentedText(name: "ckb", text: sorani, segmenter: try Segmenter.forAlignment(language: LanguageTag("ckb"))))
+        #expect(alignment.beads.map(\.kind.rawValue) == ["1-1", "1-1", "1-1", "1-1", "1-0", "1-1"])
+    }
+}
