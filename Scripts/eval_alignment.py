@@ -6,7 +6,7 @@ optionally check floors (Scripts/alignment-floors.tsv or another file: pair, lin
 
 usage: eval_alignment.py [--binary .build/debug/werger] [--devset DIR] [--split dev|heldout]
                          [--seed 1] [--shared ../shared] [--floors [FILE]] [--learn-words] [--batch-size N] [--rate 0.15]
-                         [--one-paragraph] [--merge-paragraphs 0.25] [--no-recuts] [--layout lines|sentences] [--verbose]
+                         [--one-paragraph] [--merge-paragraphs 0.25] [--no-recuts] [--layout lines|headline|sentences] [--verbose]
 Without --devset the set is built in a temporary folder from ../shared (skipped when it is absent).
 """
 import argparse

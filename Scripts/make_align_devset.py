@@ -16,7 +16,7 @@ Layout written to OUT:  OUT/<lang>/src/<docid>.txt, OUT/<lang>/tgt/<docid>.txt, 
 (one record per document pair: id "<docid>.<lang>", tgt_lang, src_sentences, tgt_sentences, links).
 
 usage: make_align_devset.py OUT [--split dev|heldout|all] [--seed 1] [--rate 0.15] [--corpus DIR] [--one-paragraph]
-                           [--merge-paragraphs 0.25] [--no-recuts] [--layout blank-lines|lines|sentences]
+                           [--merge-paragraphs 0.25] [--no-recuts] [--layout blank-lines|lines|headline|sentences]
 """
 import argparse
 import json
@@ -222,9 +222,10 @@ def add_shape_arguments(ap):
                     help="share of the edits that drop a sentence (default a third: merges, splits and drops alike)")
     ap.add_argument("--no-recuts", action="store_true",
                     help="no 2-2 re-cuts among the edits (the issue's list: merge, split, drop; other edits then)")
-    ap.add_argument("--layout", choices=["blank-lines", "lines", "sentences"], default="blank-lines",
+    ap.add_argument("--layout", choices=["blank-lines", "lines", "headline", "sentences"], default="blank-lines",
                     help="how the files are written: paragraphs separated by blank lines (default), a paragraph a "
-                         "line with no blank lines (an article exported so), or a sentence a line (what hunalign reads)")
+                         "line with no blank lines (an article exported so), the same with a blank line after the "
+                         "headline only, or a sentence a line (what hunalign reads)")
 
 
 def shape_flags(a):
@@ -266,6 +267,9 @@ def main():
                                                        random.Random(f"{a.seed}:{doc}:{lang}:paragraphs"), not a.no_recuts, a.drops)
             if a.layout == "lines":
                 src_text, tgt_text = src_text.replace("\n\n", "\n"), tgt_text.replace("\n\n", "\n")
+            elif a.layout == "headline":
+                src_text, tgt_text = (head + sep + body.replace("\n\n", "\n")
+                                      for head, sep, body in (x.partition("\n\n") for x in (src_text, tgt_text)))
             elif a.layout == "sentences":
                 src_text, tgt_text = "".join(x + "\n" for x in s), "".join(x + "\n" for x in t)
             with open(os.path.join(src_dir, doc + ".txt"), "w", encoding="utf-8") as fh:

@@ -15,9 +15,14 @@ struct SegmentedTextTests {
         #expect(try paragraphs("\(S.t1) \(S.t2)\r\n\(S.t3) \(S.t4)", "ckb") == [0, 0, 1, 1])
     }
 
-    @Test("with blank lines, a single line break does not start a paragraph")
-    func blankLinesDecide() throws {
-        #expect(try paragraphs("Dukan Water Pipeline Falls Behind\n\n\(S.s1) \(S.s2)\n\(S.s3) \(S.s4)\n") == [0, 1, 1, 1, 1])
+    @Test("a blank line after the headline only: the body's lines are still its paragraphs")
+    func headlineThenLines() throws {
+        #expect(try paragraphs("Dukan Water Pipeline Falls Behind\n\n\(S.s1) \(S.s2)\n\(S.s3) \(S.s4)\n") == [0, 1, 1, 2, 2])
+    }
+
+    @Test("between blank lines, a block of a sentence a line (a list, an address) stays one paragraph")
+    func blockOfSentenceLines() throws {
+        #expect(try paragraphs("Dukan Water Pipeline Falls Behind\n\n\(S.s1)\n\(S.s2)\n\(S.s3)\n\n\(S.s4) \(S.s5)") == [0, 1, 1, 1, 2, 2])
     }
 
     @Test("a file of a sentence a line is one paragraph: its lines are sentences, not paragraphs")
