@@ -31,7 +31,10 @@ public struct SegmentedText: Sendable {
     /// `sentencesPerParagraphLine` segments or more on average — a file of a sentence a line (what
     /// hunalign reads) holds about one and stays one block, for there a translator's merged
     /// sentences may stand on one line against two — and when none of its segments runs across a
-    /// line break (a hard-wrapped text's lines are not paragraphs).
+    /// line break (a hard-wrapped text's lines are not paragraphs). Whatever the block, a line that
+    /// is one segment without a final mark — a headline, a subheading — is a paragraph of its own:
+    /// a headline on the first line with the body right under it is the headline of a blank-line
+    /// article (97.61 → 97.71 on the same draw), whichever way its first paragraph's lines count.
     static func linesAsParagraphs(_ segments: [Segment], _ units: [UInt16]) -> [Segment] {
         func breaks(_ range: Range<Int>) -> Bool { range.contains { UTF16Class.isLineBreak(units[$0]) } }
         // Whether each segment starts a line of its block.
@@ -40,6 +43,12 @@ public struct SegmentedText: Sendable {
                 && breaks(segments[k - 1].range.upperBound..<segments[k].range.lowerBound)
         }
         guard startsLine.contains(true) else { return segments }
+        // Whether each segment is a line of its own without a final mark.
+        let heading = segments.indices.map { k in
+            (k == 0 || segments[k - 1].paragraph != segments[k].paragraph || startsLine[k])
+                && (k + 1 == segments.count || segments[k + 1].paragraph != segments[k].paragraph || startsLine[k + 1])
+                && !endsWithMark(segments[k].range, units)
+        }
         var lined = segments
         var paragraph = (segments.first?.paragraph ?? 0) - 1
         var blockStart = 0
@@ -51,12 +60,20 @@ public struct SegmentedText: Sendable {
             let byLine = lines > 1 && Double(block.count) >= sentencesPerParagraphLine * Double(lines)
                 && !block.contains { breaks(segments[$0].range) }
             for k in block {
-                if k == blockStart || (byLine && startsLine[k]) { paragraph += 1 }
+                if k == blockStart || (startsLine[k] && (byLine || heading[k] || heading[k - 1])) { paragraph += 1 }
                 lined[k].paragraph = paragraph
             }
             blockStart = blockEnd
         }
         return lined
+    }
+
+    /// Whether the text in `range` ends with a sentence's final mark or a colon, before any closing
+    /// quotes and brackets.
+    private static func endsWithMark(_ range: Range<Int>, _ units: [UInt16]) -> Bool {
+        var k = range.upperBound - 1
+        while k >= range.lowerBound, UTF16Class.isSpace(units[k]) || UTF16Class.isCloser(units[k]) { k -= 1 }
+        return k >= range.lowerBound && (UTF16Class.isTerminator(units[k]) || units[k] == 0x3A)
     }
 
     /// Segments a line a block's lines hold on average, at least, to be its paragraphs: NTREX's

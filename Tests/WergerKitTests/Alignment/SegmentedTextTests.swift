@@ -30,6 +30,13 @@ struct SegmentedTextTests {
         #expect(try paragraphs([S.s1, S.s2, S.s3, S.s4, "\(S.s5) \(S.s6)"].joined(separator: "\n")) == [0, 0, 0, 0, 0, 0])
     }
 
+    @Test("a headline on the first line, the body right under it: the headline is a paragraph of its own")
+    func headlineWithoutBlankLine() throws {
+        // The first paragraph's lines hold one segment each, too few to be taken for paragraphs.
+        #expect(try paragraphs("Dukan Water Pipeline Falls Behind\n\(S.s1)\n\n\(S.s2) \(S.s3)") == [0, 1, 2, 2])
+        #expect(try paragraphs("Dukan Water Pipeline Falls Behind\n\(S.s1)\n\(S.s2)\n\(S.s3)") == [0, 1, 1, 1])
+    }
+
     @Test("a hard-wrapped text is one paragraph: its lines are where the text was wrapped")
     func hardWrapped() throws {
         let wrapped = "The federal finance ministry rejected that figure in a \nstatement on Wednesday evening. \(S.s2)\n\(S.s3) \(S.s4)"
