@@ -322,6 +322,24 @@ struct AnchorTests {
         #expect(result[1].0 == ["The money all went to roads."])
     }
 
+    @Test("Kurmanji's doubled quotation marks (``…``, ‘‘…’’) are quotation marks; one alone is an apostrophe")
+    func doubledQuotationMarks() throws {
+        func quotations(_ text: String) -> Int {
+            AnchorTokenizer(arabicScript: false).tokens(of: text).filter {
+                AnchorClass.of($0) == .punctuation && ($0 & (1 << 60 - 1)) >> 8 == 3
+            }.count
+        }
+        #expect(quotations("Wî got, ``em ê werin``.") == 1)
+        #expect(quotations("Wê domand, ‘‘ez hatim’’ û ‘‘ez çûm’’.") == 2)
+        #expect(quotations("Senatorê Massachusetts`ê û Rakîz’ê.") == 0)
+        // Of two English sentences alike, the one with a quotation is the one translated.
+        let english = S.lookAlikes[0], kurmanji = S.lookAlikesTranslated[0]
+        let result = try beads([[english[0], english[2], "They want to be famous and to say my name every day.",
+                                 "\"I am a happy man and all is good,\" he added.", english[3]]],
+                               [[kurmanji[0], kurmanji[1], "Wî got, ``ez mirovekî bextewer im û her tişt baş e``.", kurmanji[2]]], to: "kmr")
+        #expect(kinds(result) == ["1-1", "1-1", "1-0", "1-1", "1-1"])
+    }
+
     @Test("a colon is an anchor: of two sentences alike, the one without it was dropped")
     func colon() throws {
         // The same length, so only the colon tells them apart (with it replaced, the second is dropped either way).
