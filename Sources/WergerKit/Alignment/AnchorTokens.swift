@@ -96,7 +96,7 @@ struct AnchorTokenizer {
             if Self.isLatinLetter(v) {
                 let lower = Self.lowercase(v)
                 if lower != v { wordUppercase += 1 }
-                word.mix(lower)
+                word.mix(Self.withoutAccent(lower))
                 if cognates, wordLength < 4 { prefix.mix(Self.withoutAccent(lower)) }
                 if soundsLike { wordScalars.append(lower) }
                 wordLength += 1

@@ -322,6 +322,16 @@ struct AnchorTests {
         #expect(result[1].0 == ["The money all went to roads."])
     }
 
+    @Test("a Latin name is the same name without its accents: Kîm is Kim, Pompêo is Pompeo")
+    func namesWithoutAccents() {
+        func names(_ text: String) -> Set<UInt64> {
+            Set(AnchorTokenizer(arabicScript: false).tokens(of: text).filter { AnchorClass.of($0) == .name })
+        }
+        let english = names("Both Kim and Mike Pompeo want a second summit."), kurmanji = names("Hem Kîm û Mayk Pompêo civîna duyem dixwazin.")
+        #expect(english.count == 3 && kurmanji.count == 3)
+        #expect(english.intersection(kurmanji).count == 2)
+    }
+
     @Test("Kurmanji's doubled quotation marks (``…``, ‘‘…’’) are quotation marks; one alone is an apostrophe")
     func doubledQuotationMarks() throws {
         func quotations(_ text: String) -> Int {
