@@ -10,8 +10,7 @@ func icuString(_ fill: (UnsafeMutablePointer<CChar>, Int32, UnsafeMutablePointer
         let length = buffer.withUnsafeMutableBufferPointer { fill($0.baseAddress!, capacity, &error) }
         if error == 15 /* U_BUFFER_OVERFLOW_ERROR */ { capacity = length + 1; continue }
         if error > 0 { return nil }
-        buffer[Int(min(length, capacity))] = 0
-        return String(cString: buffer)
+        return String(decoding: buffer.prefix(Int(min(length, capacity))).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
     return nil
 }
