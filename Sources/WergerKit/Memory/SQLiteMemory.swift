@@ -242,8 +242,9 @@ public final class SQLiteMemory: TranslationMemoryReader, TranslationMemoryWrite
         guard let error = error as? DatabaseError else { return error }
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return MemoryError.locked(path: path)
-        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN where FileManager.default.fileExists(atPath: path):
-            return MemoryError.readOnly(path: path)
+        case .SQLITE_READONLY, .SQLITE_PERM: return MemoryError.readOnly(path: path)
+        // A file that exists but cannot be opened is one this user may not write.
+        case .SQLITE_CANTOPEN where FileManager.default.fileExists(atPath: path): return MemoryError.readOnly(path: path)
         case .SQLITE_NOTADB, .SQLITE_CORRUPT: return MemoryError.corrupt(path: path, detail: "damaged or not an SQLite file")
         case .SQLITE_FULL: return MemoryError.io(path: path, detail: "the disk is full")
         case .SQLITE_CANTOPEN: return MemoryError.io(path: path, detail: "cannot be opened")
