@@ -40,6 +40,7 @@ public struct SegmentedText: Sendable {
         // Whether each segment starts a line of its block.
         let startsLine = segments.indices.map { k in
             k > 0 && segments[k - 1].paragraph == segments[k].paragraph
+                && segments[k - 1].range.upperBound < segments[k].range.lowerBound
                 && breaks(segments[k - 1].range.upperBound..<segments[k].range.lowerBound)
         }
         guard startsLine.contains(true) else { return segments }
