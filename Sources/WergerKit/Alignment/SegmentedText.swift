@@ -79,8 +79,8 @@ public struct SegmentedText: Sendable {
 
     /// Segments a line a block's lines hold on average, at least, to be its paragraphs: NTREX's
     /// articles written a paragraph a line hold 3 in the middle, all but one of 246 1.4 or more (that
-    /// one, 1.0, is a headline and lines without a final mark, each a paragraph anyway); a sentence a
-    /// line holds about 1.
+    /// one, 1.0, is a headline and two paragraphs of a sentence each: its headline is still a
+    /// paragraph, its two sentences one); a sentence a line holds about 1.
     static let sentencesPerParagraphLine = 1.3
 
     /// A document whose segments are already known (tests, callers with their own segmentation).
