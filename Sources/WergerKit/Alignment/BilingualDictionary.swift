@@ -166,7 +166,7 @@ public struct BilingualDictionary: Sendable {
             }
             switch v {
             case 0x0A, 0x2C, 0x3B, 0x60C:
-                if valid, words == 1, let key = key(ofTranslation: letters), !keys[first...].contains(key) { keys.append(key) }
+                if valid, words == 1 { for key in Self.keys(ofTranslation: letters) where !keys[first...].contains(key) { keys.append(key) } }
                 letters.removeAll(keepingCapacity: true)
                 words = 0
                 inWord = false
@@ -183,12 +183,17 @@ public struct BilingualDictionary: Sendable {
         }
     }
 
-    /// A translation's key: its letters folded, the article dropped, the first four (three or more needed).
-    private static func key(ofTranslation letters: [UInt32]) -> UInt64? {
+    /// A translation's keys: its letters folded, the article dropped, the first four (three or more
+    /// needed); a word of four letters ending in teh marbuta also gives its first three, the stem an
+    /// adjective or a plural builds on (`مهنة` "career" in `المهنية`, `لعبة` in `ألعاب`).
+    private static func keys(ofTranslation letters: [UInt32]) -> [UInt64] {
         var start = 0
         if letters.count >= 5, letters[0] == 0x627, letters[1] == 0x644 { start = 2 }
-        guard letters.count - start >= 3 else { return nil }
-        return key(letters[start..<min(start + 4, letters.count)])
+        guard letters.count - start >= 3 else { return [] }
+        let word = letters[start...]
+        let first = key(word.prefix(4))
+        guard word.count == 4, word.last == 0x647 else { return [first] }
+        return [first, key(word.prefix(3))]
     }
 
     /// The dictionary dictd installed for this language pair (`/usr/share/dictd/freedict-eng-ara`),
@@ -226,9 +231,9 @@ public struct BilingualDictionary: Sendable {
         return nil
     }
 
-    /// "WERGDIV2". The table holds keys, not words: change the number whenever `fold`, `key` or
+    /// "WERGDIV3". The table holds keys, not words: change the number whenever `fold`, `key` or
     /// `wordHash` changes, or tables written by an older build would be read as current.
-    private static let magic: UInt64 = 0x3256_4944_4752_4557
+    private static let magic: UInt64 = 0x3356_4944_4752_4557
 
     /// The table file: magic, the two files' stamps, the three array lengths, the arrays.
     private func write(_ file: String, folder: String, stamp: [UInt64]) {

@@ -15,7 +15,7 @@ struct BilingualDictionaryTests {
 
     @Test("a dictd dictionary loads its headwords; the database header entry is not one")
     func loads() throws {
-        #expect(try Self.dictionary().count == 10)
+        #expect(try Self.dictionary().count == 11)
     }
 
     @Test("an inflected English word finds its headword, and the translation is found inside an Arabic word with clitics")
@@ -27,6 +27,15 @@ struct BilingualDictionaryTests {
         #expect(english.intersection(arabic).count == 3)
         #expect(Set(dictionary.tokens(of: "The doctors treated patients.", source: true)).isDisjoint(with: arabic))
         #expect(dictionary.tokens(of: "The council met.", source: true).isEmpty)
+    }
+
+    @Test("a four-letter translation in teh marbuta is found in the adjective built on its stem: career is مهنة in المهنية")
+    func tehMarbutaStem() throws {
+        let dictionary = try Self.dictionary()
+        let career = Set(dictionary.tokens(of: "at this stage of my career", source: true))
+        #expect(!career.isDisjoint(with: dictionary.tokens(of: "في هذه المرحلة من حياتي المهنية", source: false)))
+        #expect(!career.isDisjoint(with: dictionary.tokens(of: "مهنة صعبة", source: false)))
+        #expect(career.isDisjoint(with: dictionary.tokens(of: "زرع المزارعون القمح", source: false)))
     }
 
     /// Three English sentences of the same shape and the Arabic of two: only the dictionary's words
@@ -99,9 +108,9 @@ struct BilingualDictionaryTests {
         #expect(second.count == first.count && second.tokens(of: sentence, source: true).sorted() == first.tokens(of: sentence, source: true).sorted())
         let written = try FileManager.default.attributesOfItem(atPath: table)[.size] as? Int
         try Data("damaged".utf8).write(to: URL(fileURLWithPath: table))
-        #expect(try BilingualDictionary.cached(index: index, data: data, cache: folder).count == 10)
+        #expect(try BilingualDictionary.cached(index: index, data: data, cache: folder).count == 11)
         #expect(try FileManager.default.attributesOfItem(atPath: table)[.size] as? Int == written)  // written again
         // Without a folder to keep it in, the files are read each time.
-        #expect(try BilingualDictionary.cached(index: index, data: data, cache: nil).count == 10)
+        #expect(try BilingualDictionary.cached(index: index, data: data, cache: nil).count == 11)
     }
 }
