@@ -94,10 +94,10 @@ struct AnchorTokenizer {
                 endNumber()
             }
             if Self.isLatinLetter(v) {
-                let lower = Self.lowercase(v)
+                let lower = Self.lowercase(v), plain = Self.withoutAccent(lower)
                 if lower != v { wordUppercase += 1 }
-                word.mix(Self.withoutAccent(lower))
-                if cognates, wordLength < 4 { prefix.mix(Self.withoutAccent(lower)) }
+                word.mix(plain)
+                if cognates, wordLength < 4 { prefix.mix(plain) }
                 if soundsLike { wordScalars.append(lower) }
                 wordLength += 1
                 continue

@@ -62,13 +62,7 @@ struct LogicalLines {
     private static func endsWithWrap(_ text: UnsafeBufferPointer<UInt16>, from start: Int, to end: Int,
                                      caseless: Bool) -> Bool {
         guard end > start, UTF16Class.isHorizontalSpace(text[end - 1]) else { return false }
-        if !caseless { return true }
-        var last = end - 1
-        while last > start, UTF16Class.isHorizontalSpace(text[last]) { last -= 1 }
-        var mark = last
-        while mark > start, UTF16Class.isCloser(text[mark]) { mark -= 1 }
-        let u = text[mark]
-        return !UTF16Class.isTerminator(u) && u != 0x3A /* : */
+        return !caseless || !UTF16Class.endsWithFinalMark(text, from: start, to: end)
     }
 
     /// The next line goes on with the sentence: it starts in lower case (or, in a caseless

@@ -50,6 +50,17 @@ enum UTF16Class {
         }
     }
 
+    /// Whether `text[start..<end]` ends with a sentence's final mark or a colon, before any
+    /// trailing spaces and closing quotes and brackets: a line that does not cannot be a paragraph
+    /// of its own (`LogicalLines`' hard wraps, the aligner's headlines).
+    static func endsWithFinalMark(_ text: UnsafeBufferPointer<UInt16>, from start: Int, to end: Int) -> Bool {
+        guard end > start else { return false }
+        var last = end - 1
+        while last > start, isHorizontalSpace(text[last]) { last -= 1 }
+        while last > start, isCloser(text[last]) { last -= 1 }
+        return isTerminator(text[last]) || text[last] == 0x3A
+    }
+
     /// Quotation marks among the closers: a quote followed by its attribution stays one segment.
     static func isQuote(_ u: UInt16) -> Bool {
         switch u {
