@@ -147,7 +147,7 @@ struct FuzzySearchPropertyTests {
         for i in stride(from: 0, to: 50, by: 3) { query[i] = "other" + letters(i) }
         let temporary = TemporaryMemory()
         let memory = try temporary.open()
-        try memory.write { session in
+        _ = try memory.write { session in
             try session.add(unit(("en", words.joined(separator: " ")), ("ckb", "ڕستەیەکی درێژ")))
         }
         try memory.withIndex { index in

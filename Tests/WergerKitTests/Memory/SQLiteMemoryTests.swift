@@ -75,7 +75,7 @@ import Testing
                                   Variant(language: "ckb", text: "ب", changer: "rezan")],
             created: date, creator: "ali", changed: date, changer: "sara", origin: "a.tmx", document: "doc-7",
             previous: "Before.", next: "After.", notes: ["checked"], properties: [Property(type: "x-topic", value: "water")])
-        try memory.write { session in try session.add(original) }
+        _ = try memory.write { session in try session.add(original) }
         #expect(try allUnits(memory) == [original])
     }
 
