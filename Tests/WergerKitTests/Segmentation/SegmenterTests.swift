@@ -126,6 +126,10 @@ import Testing
         // A month written short holds its date; `ber` is also a word ("front") that ends a sentence.
         try expect("kmr", ["Civîn di 12 Ber. 2018 de li Hewlêrê hat lidarxistin."])
         try expect("kmr", ["Zarok li derî man li ber.", "Dayika wan hat."])
+        // Translators copy the English title's period onto Birêz ("Mr.") and Xanim ("Mrs."): the
+        // name goes on. As plain words they end a sentence before a word that starts one.
+        try expect("kmr", ["“Alîkarî lazim e,” Xanima. Sumbung got.", "Birêz. Joko Widodo jî hat Paluyê."])
+        try expect("kmr", ["Ew mirovekî birêz.", "Ew hat."])
     }
 
     @Test func kurmanjiSentencesMayStartInLowerCaseAfterAWord() throws {
