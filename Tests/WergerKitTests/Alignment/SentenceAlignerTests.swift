@@ -286,6 +286,21 @@ struct AnchorTests {
         #expect(result[0].0 == ["The NATO mission ended today."])
     }
 
+    @Test("across scripts, a sentence whose names the translation does not sound out was dropped", arguments: [
+        ("Senators Mike Pence, Nancy Pelosi did the same.", ["1-1", "1-1", "2-1", "1-1"]),
+        ("Senators Mike Pence, Nancy Pelosi had warned against it for months.", ["1-1", "1-1", "1-1", "1-0", "1-1"]),
+    ])
+    func soundMissing(dropped: String, withoutMiss: [String]) throws {
+        let source = [[S.s1, S.s2, dropped, S.s3, S.s4]], target = [[S.t1, S.t2, S.t3, S.t4]]
+        let result = try beads(source, target)
+        #expect(kinds(result) == ["1-1", "1-1", "1-0", "1-1", "1-1"])
+        #expect(result[2].0 == [dropped])
+        // Without the miss, lengths decide: glued to the next sentence, or left out one place off.
+        var options = AlignmentOptions()
+        options.weights.soundMiss = 0
+        #expect(kinds(try beads(source, target, aligner: SentenceAligner(options: options))) == withoutMiss)
+    }
+
     @Test("a name inside Arabic-script text that lost its spaces is still found by sound")
     func gluedName() {
         func soundKeys(_ tokens: [UInt64]) -> Set<UInt64> { Set(tokens.filter { AnchorClass.of($0) == .sound }) }
@@ -423,12 +438,13 @@ struct AlignerBehaviourTests {
         #expect(alignment.target.texts[alignment.beads[1].target] == ["grûpek xwenîşanderên bi rûpoş ji aliyê polîsan ve hat rawestandin."])
     }
 
-    @Test("--learn-words' weights: the model on, its own 2-2 prior and lexicon miss cost, no dictionary silence; --weights applies on top")
+    @Test("--learn-words' weights: the model on, its own 2-2 prior and lexicon miss cost, no dictionary silence or sound miss; --weights applies on top")
     func learningWordsWeights() throws {
         let plain = AlignmentWeights(), learning = AlignmentWeights.learningWords
         #expect(plain.wordModel == 0 && learning.wordModel == AlignmentWeights.learnedWords)
         #expect(learning.mergeBoth < plain.mergeBoth && learning.lexiconMiss < plain.lexiconMiss)
         #expect(plain.dictionarySilent > 0 && learning.dictionarySilent == 0)
+        #expect(plain.soundMiss > 0 && learning.soundMiss == 0)
         let tuned = try AlignmentWeights(overrides: "null=3.5", base: learning)
         #expect(tuned.null == 3.5 && tuned.wordModel == learning.wordModel && tuned.mergeBoth == learning.mergeBoth)
         #expect(try AlignmentWeights(overrides: "null=3.5").wordModel == 0)
