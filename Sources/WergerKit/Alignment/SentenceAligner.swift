@@ -786,8 +786,8 @@ struct BeadScorer {
                     for y in tr { buffer[k] = tt[y]; k += 1 }
                     let a = UnsafeMutableBufferPointer(rebasing: buffer[0..<sr.count])
                     let b = UnsafeMutableBufferPointer(rebasing: buffer[sr.count..<(sr.count + tr.count)])
-                    if sourceRuns > 1 { Self.insertionSort(a) }
-                    if targetRuns > 1 { Self.insertionSort(b) }
+                    if sourceRuns > 1 { Self.insertionSort(a); Self.countMarksAcross(a) }
+                    if targetRuns > 1 { Self.insertionSort(b); Self.countMarksAcross(b) }
                     return mergeCost(UnsafeBufferPointer(a), UnsafeBufferPointer(b))
                 }
             }
@@ -804,6 +804,27 @@ struct BeadScorer {
             while q >= 0 && a[q] > v { a[q + 1] = a[q]; q -= 1 }
             a[q + 1] = v
             k += 1
+        }
+    }
+
+    /// A unit's punctuation tokens number its marks of a kind (its first question mark, its second,
+    /// …), so that two marks match two; units sorted together hold each kind's numbers once per unit
+    /// (two sentences with a question each: the first question mark twice). Numbered again across
+    /// the units, two questions merged into one sentence match the two of the other side instead of
+    /// one, and a merge is not charged for the marks it keeps.
+    @inline(__always)
+    static func countMarksAcross(_ a: UnsafeMutableBufferPointer<UInt64>) {
+        var k = 0
+        while k < a.count {
+            let token = a[k]
+            guard AnchorClass.of(token) == .punctuation else { k += 1; continue }
+            let kind = token & ~0xFF
+            var n: UInt64 = 0
+            while k < a.count, a[k] & ~0xFF == kind {
+                a[k] = kind | min(n, 0xFF)
+                n += 1
+                k += 1
+            }
         }
     }
 

@@ -337,6 +337,22 @@ struct AnchorTests {
         #expect(result[1].0 == ["The money all went to roads."])
     }
 
+    @Test("marks of a kind are counted across a bead's sentences: two quotations merged into one match both")
+    func marksAcrossSentences() throws {
+        let weights = AlignmentWeights()
+        func side(_ language: String, _ segments: [String]) throws -> Side {
+            let text = SegmentedText(name: language, language: try LanguageTag(language), paragraphs: [segments])
+            return Side(PieceCutter.pieces(of: text, weights: weights), language: text.language, soundsLike: true, glossary: nil, side: \.sources)
+        }
+        let english = try side("en", ["He said \"yes\".", "She said \"no\"."])
+        let sorani = try side("ckb", ["ئەو گوتی \"بەڵێ\" و ئەویش گوتی \"نەخێر\"."])
+        let scorer = BeadScorer(s: english, t: sorani, ratio: 1, w: weights, known: [])
+        // Both sentences against the merged one: two quotations a side, both found.
+        #expect(scorer.anchors(0, 2, 0, 1) == -2 * weights.punctuationMatch)
+        // The first alone: one found, the second quotation on one side only.
+        #expect(scorer.anchors(0, 1, 0, 1) == -weights.punctuationMatch + weights.punctuationMiss)
+    }
+
     @Test("a Latin name is the same name without its accents: Kîm is Kim, Pompêo is Pompeo")
     func namesWithoutAccents() {
         func names(_ text: String) -> Set<UInt64> {
