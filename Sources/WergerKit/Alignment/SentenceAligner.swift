@@ -479,14 +479,12 @@ struct Side {
         var free: UInt64 = 1 << AnchorClass.cognate.rawValue | 1 << AnchorClass.dictionary.rawValue
         if weights.nameMiss == 0 { free |= 1 << AnchorClass.name.rawValue }
         // A Latin name's sound keys cost something on one side only; an Arabic-script word's do not.
-        func freeMask(_ side: Side) -> UInt64 {
-            side.latinSounds && weights.soundMiss > 0 ? free : free | 1 << AnchorClass.sound.rawValue
+        func isFree(_ side: Side) -> (UInt64) -> Bool {
+            let mask = side.latinSounds && weights.soundMiss > 0 ? free : free | 1 << AnchorClass.sound.rawValue
+            return { token in mask & (1 << (token >> 60)) != 0 }
         }
-        let (sourceFree, targetFree) = (freeMask(s), freeMask(t))
-        let isSourceFree = { (token: UInt64) in sourceFree & (1 << (token >> 60)) != 0 }
-        let isTargetFree = { (token: UInt64) in targetFree & (1 << (token >> 60)) != 0 }
         let near = windowed && Self.windowed(s, t)
-        let (sourceKeep, targetKeep) = (s.keeping(isSourceFree, heldBy: t, near: near), t.keeping(isTargetFree, heldBy: s, near: near))
+        let (sourceKeep, targetKeep) = (s.keeping(isFree(s), heldBy: t, near: near), t.keeping(isFree(t), heldBy: s, near: near))
         s.keepTokens(sourceKeep)
         t.keepTokens(targetKeep)
     }

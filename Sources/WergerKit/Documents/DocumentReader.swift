@@ -184,7 +184,7 @@ public final class DocumentReader {
                     wicu_detect_charset($0.baseAddress, Int32($0.count), &detected, 64, &error)
                 }
             }
-            let found = String(decoding: detected.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            let found = icuText(detected)
             // A stray byte in otherwise plain text looks like Latin-1 to the detector; reporting the
             // byte is more useful than guessing. Other code pages (windows-1256, ISO-8859-6) are taken.
             let latin1 = ["ISO-8859-1", "windows-1252", "UTF-8"].contains(found)

@@ -10,7 +10,13 @@ func icuString(_ fill: (UnsafeMutablePointer<CChar>, Int32, UnsafeMutablePointer
         let length = buffer.withUnsafeMutableBufferPointer { fill($0.baseAddress!, capacity, &error) }
         if error == 15 /* U_BUFFER_OVERFLOW_ERROR */ { capacity = length + 1; continue }
         if error > 0 { return nil }
-        return String(decoding: buffer.prefix(Int(min(length, capacity))).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return icuText(buffer.prefix(Int(min(length, capacity))))
     }
     return nil
+}
+
+/// The text of a `char` buffer an ICU call filled, up to its first NUL (names and tags are ASCII;
+/// read as UTF-8 so that nothing else is lost either).
+func icuText(_ chars: some Sequence<CChar>) -> String {
+    String(decoding: chars.lazy.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
 }
