@@ -148,7 +148,7 @@ final class AlignJob {
                                       Self.segmented(target, encoding: command.encoding, segmenter: try Segmenter.forAlignment(language: to)),
                                       learning: !lexicon.isEmpty)
         if unmodelled { warnNothingToLearn("the memory holds \(memoryEvidence.count) sentence pairs of") }
-        let alignment = aligner.finish(draft, lexicon: lexicon.isEmpty ? nil : lexicon, lengths: memoryLengths)
+        let alignment = aligner.finish(draft, lexicon: lexicon.isEmpty ? nil : lexicon, lengths: memoryLengths.orTypical(from: from, to: to))
         try emit(alignment, document: document ?? URL(fileURLWithPath: source).lastPathComponent, batch: false)
         try end()
         if store != nil { summarize() }
@@ -195,7 +195,7 @@ final class AlignJob {
             shares = drafted.reduce(shares) { $0 + $1.beadShares }
             let batchShares = shares
             lengths = drafted.reduce(lengths) { $0 + $1.pairedLengths }
-            let batchLengths = lengths
+            let batchLengths = lengths.orTypical(from: from, to: to)
             let results = ResultSlots<Result<(Alignment, Output), Error>>(count: names.count)
             let renderer = self.renderer
             DispatchQueue.concurrentPerform(iterations: workers) { worker in

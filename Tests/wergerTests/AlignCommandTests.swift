@@ -242,10 +242,10 @@ struct AlignCommandTests {
         #expect(modelled.status == 0, "\(modelled.err)")
         #expect(try Self.decodeBeads(modelled.out).map(\.kind) == ["1-1", "1-0", "1-1", "1-1"])
         #expect(try Self.decodeBeads(try Werger.run(align).out).map(\.kind) == ["1-1", "1-1", "1-1", "1-0"])
-        // Without a memory the lengths alone put the 1-0 last.
+        // Without a memory the lengths alone (at en–kmr's typical ratio) put the 1-0 one place off.
         let alone = try Werger.run(["align", english.path, kurmanji.path, "--from", "en", "--to", "kmr", "--format", "jsonl",
                                     "--memory", Self.noMemory(scratch)])
-        #expect(try Self.decodeBeads(alone.out).map(\.kind) == ["1-1", "1-1", "1-1", "1-0"])
+        #expect(try Self.decodeBeads(alone.out).map(\.kind) == ["1-1", "1-1", "1-0", "1-1"])
         // --learn-words with nothing to learn from says so, once, and aligns as without it.
         let unlearned = try Werger.run(["align", english.path, kurmanji.path, "--from", "en", "--to", "kmr", "--format", "jsonl",
                                         "--memory", Self.noMemory(scratch), "--learn-words"])

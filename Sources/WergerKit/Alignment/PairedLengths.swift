@@ -54,6 +54,28 @@ public struct PairedLengths: Sendable, Equatable {
     /// Below this many beads (a dozen articles) a batch's ratio is no surer than an article's own.
     static let minimumBeads = 150
 
+    /// Characters (but spaces) of a news translation per character of its English original, for the
+    /// languages Werger is tuned for — the ratios the product's brief gives, measured on real news
+    /// (NTREX-128 over all its 1,997 lines: Sorani 1.035, Kurmanji 0.988, Arabic 0.936).
+    static let charactersPerEnglish: [String: Double] = ["en": 1, "ckb": 1.03, "kmr": 1.01, "ar": 0.95]
+
+    /// The ratio news translation between two of those languages keeps, as if a batch had shown it
+    /// (`minimumBeads` beads): what a document's own ratio is drawn towards when neither the batch nor
+    /// the memory holds enough 1-1 beads of the pair — a single article with an empty memory, whose own
+    /// ratio counts every sentence the translator dropped or added. Nil for other language pairs.
+    public static func typical(from source: LanguageTag, to target: LanguageTag) -> PairedLengths? {
+        guard let s = charactersPerEnglish[source.ruleLanguage], let t = charactersPerEnglish[target.ruleLanguage] else { return nil }
+        return PairedLengths(source: s * 1000, target: t * 1000, beads: minimumBeads)
+    }
+
+    /// These lengths where they hold enough beads to draw a document's ratio, else the typical ones of
+    /// the language pair (when it has them): a fallback, not pooled — a batch or memory that holds
+    /// enough speaks for its own translators.
+    public func orTypical(from source: LanguageTag, to target: LanguageTag) -> PairedLengths {
+        guard beads < Self.minimumBeads, let typical = Self.typical(from: source, to: target) else { return self }
+        return typical
+    }
+
     /// A document's ratio (`own`, over `beads` 1-1 beads) drawn towards the batch's, as if the batch
     /// had given `weight` beads at its ratio (log-ratios averaged). Nil where the batch is too small.
     func drawn(_ own: Double, beads: Int, weight: Float) -> Double? {

@@ -43,6 +43,23 @@ struct PairedLengthsTests {
         let batch = PairedLengths(source: 100_000, target: 103_000, beads: 1_000)
         #expect(beads(batch) == ["1-1@0", "1-1@1", "1-0@2", "1-1@3"])
         #expect(beads(nil) == ["2-1@0", "2-2@2"])  // its own ratio: the headline glued to the first sentence
+        // With no batch and no memory (`werger align A B` on a fresh machine), en–ckb's typical ratio mends it as well.
+        #expect(beads(PairedLengths().orTypical(from: try LanguageTag("en"), to: try LanguageTag("ckb"))) == ["1-1@0", "1-1@1", "1-0@2", "1-1@3"])
+    }
+
+    @Test("the typical ratio of a pair of Werger's languages stands in for a batch or memory too small to tell, and only then")
+    func typical() throws {
+        let en = try LanguageTag("en"), ckb = try LanguageTag("ckb"), kmr = try LanguageTag("kmr"), ar = try LanguageTag("ar")
+        #expect(try #require(PairedLengths.typical(from: en, to: ckb)?.ratio) == 1.03)
+        #expect(abs(try #require(PairedLengths.typical(from: ckb, to: en)?.ratio) - 1 / 1.03) < 1e-12)
+        #expect(abs(try #require(PairedLengths.typical(from: kmr, to: ar)?.ratio) - 0.95 / 1.01) < 1e-12)
+        #expect(try #require(PairedLengths.typical(from: en, to: try LanguageTag("ku-Arab"))?.ratio) == 1.03)  // Sorani by its script
+        #expect(PairedLengths.typical(from: en, to: try LanguageTag("de")) == nil)  // no measured ratio: the document's own
+        let small = PairedLengths(source: 1_000, target: 500, beads: 149)
+        #expect(small.orTypical(from: en, to: ar).ratio == 0.95)
+        #expect(small.orTypical(from: en, to: try LanguageTag("de")) == small)
+        let enough = PairedLengths(source: 1_000, target: 500, beads: 150)
+        #expect(enough.orTypical(from: en, to: ar) == enough)  // a batch or memory that holds enough speaks for itself
     }
 
     /// A file of several articles whose translation lacks the first ones: the documents' ratio is
@@ -62,5 +79,8 @@ struct PairedLengthsTests {
         #expect(kinds(nil) == Array(repeating: "2-1", count: 30))
         let memory = PairedLengths(source: 10_000, target: 9_000, beads: 200)
         #expect(kinds(memory) == Array(repeating: "1-0", count: 30) + Array(repeating: "1-1", count: 30))
+        // So does en–ar's typical ratio, with no memory at all.
+        let typical = PairedLengths().orTypical(from: try LanguageTag("en"), to: try LanguageTag("ar"))
+        #expect(kinds(typical) == Array(repeating: "1-0", count: 30) + Array(repeating: "1-1", count: 30))
     }
 }
