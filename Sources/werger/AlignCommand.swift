@@ -80,7 +80,7 @@ struct AlignCommand: ParsableCommand {
             let pairs = try known?.sentencePairs(from: from, to: to, limit: LexiconLearning.memoryLimit) ?? []
             let job = try AlignJob(command: self, from: from, to: to, aligner: SentenceAligner(options: options, knownPairs: anchors),
                                    store: writable, memoryEvidence: LexiconEvidence(pairs: pairs, weights: options.weights),
-                                   memoryLengths: PairedLengths(pairs: pairs))
+                                   memoryLengths: PairedLengths(pairs: pairs).withTypical(from: from, to: to))
             do {
                 if batch { try job.runBatch() } else { try job.runPair(source: source, target: target, document: document) }
             } catch let error as AlignmentError {
@@ -114,7 +114,8 @@ final class AlignJob {
 
     /// The memory's sentence pairs, as lexicon evidence (empty without a memory).
     let memoryEvidence: LexiconEvidence
-    /// The memory's sentence pairs' lengths: the length ratio a document's own is drawn towards.
+    /// The memory's sentence pairs' lengths, with the language pair's typical ratio: the length ratio
+    /// a document's own is drawn towards (with a batch's drafts added).
     let memoryLengths: PairedLengths
 
     init(command: AlignCommand, from: LanguageTag, to: LanguageTag, aligner: SentenceAligner, store: SQLiteMemory?,
@@ -148,7 +149,7 @@ final class AlignJob {
                                       Self.segmented(target, encoding: command.encoding, segmenter: try Segmenter.forAlignment(language: to)),
                                       learning: !lexicon.isEmpty)
         if unmodelled { warnNothingToLearn("the memory holds \(memoryEvidence.count) sentence pairs of") }
-        let alignment = aligner.finish(draft, lexicon: lexicon.isEmpty ? nil : lexicon, lengths: memoryLengths.orTypical(from: from, to: to))
+        let alignment = aligner.finish(draft, lexicon: lexicon.isEmpty ? nil : lexicon, lengths: memoryLengths)
         try emit(alignment, document: document ?? URL(fileURLWithPath: source).lastPathComponent, batch: false)
         try end()
         if store != nil { summarize() }
@@ -195,7 +196,7 @@ final class AlignJob {
             shares = drafted.reduce(shares) { $0 + $1.beadShares }
             let batchShares = shares
             lengths = drafted.reduce(lengths) { $0 + $1.pairedLengths }
-            let batchLengths = lengths.orTypical(from: from, to: to)
+            let batchLengths = lengths
             let results = ResultSlots<Result<(Alignment, Output), Error>>(count: names.count)
             let renderer = self.renderer
             DispatchQueue.concurrentPerform(iterations: workers) { worker in

@@ -59,21 +59,28 @@ public struct PairedLengths: Sendable, Equatable {
     /// (NTREX-128 over all its 1,997 lines: Sorani 1.035, Kurmanji 0.988, Arabic 0.936).
     static let charactersPerEnglish: [String: Double] = ["en": 1, "ckb": 1.03, "kmr": 1.01, "ar": 0.95]
 
-    /// The ratio news translation between two of those languages keeps, as if a batch had shown it
-    /// (`minimumBeads` beads): what a document's own ratio is drawn towards when neither the batch nor
-    /// the memory holds enough 1-1 beads of the pair — a single article with an empty memory, whose own
-    /// ratio counts every sentence the translator dropped or added. Nil for other language pairs.
-    public static func typical(from source: LanguageTag, to target: LanguageTag) -> PairedLengths? {
+    /// How many 1-1 beads the typical ratio counts as (`withTypical`): more than a starter memory of a
+    /// few hundred units written for a few articles (whose ratios, en–ckb 1.12, en–ar 0.90, are not
+    /// news translation's), fewer than a newsroom's memory of thousands or a batch of a hundred articles.
+    static let typicalWeight = 1000
+
+    /// The ratio news translation between two of those languages keeps, as `typicalWeight` 1-1 beads
+    /// of `averageLength` source characters. Nil for other language pairs.
+    static func typical(from source: LanguageTag, to target: LanguageTag, averageLength: Double = 100) -> PairedLengths? {
         guard let s = charactersPerEnglish[source.ruleLanguage], let t = charactersPerEnglish[target.ruleLanguage] else { return nil }
-        return PairedLengths(source: s * 1000, target: t * 1000, beads: minimumBeads)
+        let characters = Double(typicalWeight) * averageLength
+        return PairedLengths(source: characters, target: characters * t / s, beads: typicalWeight)
     }
 
-    /// These lengths where they hold enough beads to draw a document's ratio, else the typical ones of
-    /// the language pair (when it has them): a fallback, not pooled — a batch or memory that holds
-    /// enough speaks for its own translators.
-    public func orTypical(from source: LanguageTag, to target: LanguageTag) -> PairedLengths {
-        guard beads < Self.minimumBeads, let typical = Self.typical(from: source, to: target) else { return self }
-        return typical
+    /// These lengths (a memory's sentence pairs) with the language pair's typical ratio added as
+    /// `typicalWeight` beads of their average length: what a document's own ratio is drawn towards
+    /// with no batch and no memory (`werger align A B` on a fresh machine: a short article's own ratio
+    /// counts every sentence the translator dropped or added), and what a small memory or batch does
+    /// not outweigh. Other language pairs keep these lengths alone.
+    public func withTypical(from source: LanguageTag, to target: LanguageTag) -> PairedLengths {
+        let average = beads > 0 && self.source > 0 ? self.source / Double(beads) : 100
+        guard let typical = Self.typical(from: source, to: target, averageLength: average) else { return self }
+        return self + typical
     }
 
     /// A document's ratio (`own`, over `beads` 1-1 beads) drawn towards the batch's, as if the batch

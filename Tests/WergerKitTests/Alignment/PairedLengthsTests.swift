@@ -44,22 +44,26 @@ struct PairedLengthsTests {
         #expect(beads(batch) == ["1-1@0", "1-1@1", "1-0@2", "1-1@3"])
         #expect(beads(nil) == ["2-1@0", "2-2@2"])  // its own ratio: the headline glued to the first sentence
         // With no batch and no memory (`werger align A B` on a fresh machine), en–ckb's typical ratio mends it as well.
-        #expect(beads(PairedLengths().orTypical(from: try LanguageTag("en"), to: try LanguageTag("ckb"))) == ["1-1@0", "1-1@1", "1-0@2", "1-1@3"])
+        #expect(beads(PairedLengths().withTypical(from: try LanguageTag("en"), to: try LanguageTag("ckb"))) == ["1-1@0", "1-1@1", "1-0@2", "1-1@3"])
     }
 
-    @Test("the typical ratio of a pair of Werger's languages stands in for a batch or memory too small to tell, and only then")
+    @Test("the typical ratio of a pair of Werger's languages counts as a thousand beads beside a memory's or a batch's")
     func typical() throws {
         let en = try LanguageTag("en"), ckb = try LanguageTag("ckb"), kmr = try LanguageTag("kmr"), ar = try LanguageTag("ar")
-        #expect(try #require(PairedLengths.typical(from: en, to: ckb)?.ratio) == 1.03)
-        #expect(abs(try #require(PairedLengths.typical(from: ckb, to: en)?.ratio) - 1 / 1.03) < 1e-12)
-        #expect(abs(try #require(PairedLengths.typical(from: kmr, to: ar)?.ratio) - 0.95 / 1.01) < 1e-12)
-        #expect(try #require(PairedLengths.typical(from: en, to: try LanguageTag("ku-Arab"))?.ratio) == 1.03)  // Sorani by its script
-        #expect(PairedLengths.typical(from: en, to: try LanguageTag("de")) == nil)  // no measured ratio: the document's own
-        let small = PairedLengths(source: 1_000, target: 500, beads: 149)
-        #expect(small.orTypical(from: en, to: ar).ratio == 0.95)
-        #expect(small.orTypical(from: en, to: try LanguageTag("de")) == small)
-        let enough = PairedLengths(source: 1_000, target: 500, beads: 150)
-        #expect(enough.orTypical(from: en, to: ar) == enough)  // a batch or memory that holds enough speaks for itself
+        func ratio(_ lengths: PairedLengths) throws -> Double { try #require(lengths.ratio) }
+        #expect(abs(try ratio(PairedLengths().withTypical(from: en, to: ckb)) - 1.03) < 1e-12)
+        #expect(abs(try ratio(PairedLengths().withTypical(from: ckb, to: en)) - 1 / 1.03) < 1e-12)
+        #expect(abs(try ratio(PairedLengths().withTypical(from: kmr, to: ar)) - 0.95 / 1.01) < 1e-12)
+        #expect(abs(try ratio(PairedLengths().withTypical(from: en, to: try LanguageTag("ku-Arab"))) - 1.03) < 1e-12)  // Sorani by its script
+        #expect(PairedLengths().withTypical(from: en, to: try LanguageTag("ar")).beads == 1_000)
+        // Other language pairs: the memory's or batch's lengths alone (none: the document's own ratio).
+        let memory = PairedLengths(source: 17_500, target: 19_600, beads: 175)
+        #expect(memory.withTypical(from: en, to: try LanguageTag("de")) == memory)
+        #expect(PairedLengths().withTypical(from: en, to: try LanguageTag("de")).ratio == nil)
+        // A starter memory of 175 units at 1.12 moves en–ckb's 1.03 by a seventh of the way; 20,000 units outweigh it.
+        #expect(abs(try ratio(memory.withTypical(from: en, to: ckb)) - (19_600 + 103_000) / 117_500) < 1e-12)
+        let large = PairedLengths(source: 2_000_000, target: 2_240_000, beads: 20_000)
+        #expect(try ratio(large.withTypical(from: en, to: ckb)) > 1.115)
     }
 
     /// A file of several articles whose translation lacks the first ones: the documents' ratio is
@@ -80,7 +84,7 @@ struct PairedLengthsTests {
         let memory = PairedLengths(source: 10_000, target: 9_000, beads: 200)
         #expect(kinds(memory) == Array(repeating: "1-0", count: 30) + Array(repeating: "1-1", count: 30))
         // So does en–ar's typical ratio, with no memory at all.
-        let typical = PairedLengths().orTypical(from: try LanguageTag("en"), to: try LanguageTag("ar"))
+        let typical = PairedLengths().withTypical(from: try LanguageTag("en"), to: try LanguageTag("ar"))
         #expect(kinds(typical) == Array(repeating: "1-0", count: 30) + Array(repeating: "1-1", count: 30))
     }
 }
