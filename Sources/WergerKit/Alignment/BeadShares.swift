@@ -55,7 +55,8 @@ public struct BeadShares: Sendable, Equatable {
     /// below the tuned prior: more 2-2 beads in the drafts than that are as likely wrong 2-2 beads
     /// as re-cuts.
     public func mergeBoth(_ weights: AlignmentWeights) -> Float {
-        guard beads >= Self.minimumBeads, weights.recutShare > 0 else { return weights.mergeBoth }
+        guard weights.recutShare > 0 else { return weights.mergeBoth }
+        guard beads >= Self.minimumBeads else { return weights.mergeBoth + max(0, weights.uncountedRecutRise) }
         let share = (Float(recuts) + 100 * weights.recutShare) / Float(beads + 100)
         return weights.mergeBoth + min(Self.largestRecutRise, max(0, 2 * log(weights.recutShare / share)))
     }

@@ -17,6 +17,9 @@ public struct AlignmentWeights: Sendable, Equatable {
     /// The share of a batch's beads that are 2-2 at which `mergeBoth` holds: where the drafts show
     /// fewer re-cuts, the 2-2 prior rises with the log of the ratio (`BeadShares.mergeBoth`).
     public var recutShare: Float = 0.012
+    /// How much higher the 2-2 prior is where no batch counted its re-cuts (a single pair, a batch of
+    /// fewer than 300 beads; `BeadShares.mergeBoth`).
+    public var uncountedRecutRise: Float = 0.7
     public var null: Float = 4
     /// The share of a batch's beads that are merges, splits and drops (1-2, 2-1, 1-0, 0-1) at which
     /// `merge` and `null` hold; a batch whose drafts show more or fewer moves both
@@ -161,7 +164,7 @@ public struct AlignmentWeights: Sendable, Equatable {
         self = base
         let paths: [String: WritableKeyPath<AlignmentWeights, Float>] = [
             "lengthVariance": \.lengthVariance, "shortLengthVariance": \.shortLengthVariance, "merge": \.merge,
-            "mergeBoth": \.mergeBoth, "recutShare": \.recutShare, "editShare": \.editShare, "editTolerance": \.editTolerance, "editSlope": \.editSlope, "largestEditShift": \.largestEditShift, "mergeThree": \.mergeThree, "mergeFour": \.mergeFour, "null": \.null, "ratioPrior": \.ratioPrior, "paragraph": \.paragraph, "numberMatch": \.numberMatch,
+            "mergeBoth": \.mergeBoth, "recutShare": \.recutShare, "uncountedRecutRise": \.uncountedRecutRise, "editShare": \.editShare, "editTolerance": \.editTolerance, "editSlope": \.editSlope, "largestEditShift": \.largestEditShift, "mergeThree": \.mergeThree, "mergeFour": \.mergeFour, "null": \.null, "ratioPrior": \.ratioPrior, "paragraph": \.paragraph, "numberMatch": \.numberMatch,
             "numberMiss": \.numberMiss, "nameMatch": \.nameMatch, "nameMiss": \.nameMiss,
             "punctuationMatch": \.punctuationMatch, "punctuationMiss": \.punctuationMiss,
             "glossaryMatch": \.glossaryMatch, "lexiconMatch": \.lexiconMatch, "cognateMatch": \.cognateMatch, "dictionaryMatch": \.dictionaryMatch, "dictionarySilent": \.dictionarySilent, "wordModel": \.wordModel, "lexiconMiss": \.lexiconMiss,
@@ -288,7 +291,7 @@ public struct SentenceAligner: Sendable {
         // `--learn-words` with no model learned: aligned again as without the option.
         let unmodelled = !(lexicon?.hasWordModel ?? false) && weights.wordModel > 0
         if unmodelled { weights = weights.withoutWordModel }
-        let batchWeights = shares?.priors(weights) ?? weights
+        let batchWeights = (shares ?? BeadShares()).priors(weights)
         let reweighed = batchWeights != weights || unmodelled
         weights = batchWeights
         let learned = lexicon.map { !$0.isEmpty } ?? false && options.weights.learns && !draft.sourceStems.isEmpty
