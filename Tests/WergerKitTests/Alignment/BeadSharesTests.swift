@@ -74,15 +74,21 @@ struct BeadSharesTests {
         #expect(edited.beadShares == BeadShares(beads: 5, recuts: 0, edits: 2))
     }
 
+    /// The sample's first four sentences, the last `count` words of the second Sorani sentence moved to
+    /// the start of the third.
+    static func recut(movingWords count: Int) throws -> (english: SegmentedText, sorani: SegmentedText) {
+        let words = S.t2.dropLast().split(separator: " ")
+        let second = words.dropLast(count).joined(separator: " ") + "."
+        let third = words.suffix(count).joined(separator: " ") + " " + S.t3
+        return (SegmentedText(name: "en", language: try LanguageTag("en"), paragraphs: [[S.s1, S.s2, S.s3, S.s4]]),
+                SegmentedText(name: "ckb", language: try LanguageTag("ckb"), paragraphs: [[S.t1, second, third, S.t4]]))
+    }
+
     /// Two words of the second Sorani sentence moved to the start of the third: with no batch to count
     /// its translators' re-cuts, a single pair is taken to come from a newsroom that seldom re-cuts.
     @Test("a single pair keeps two sentences two words off as two 1-1 beads; a batch at the tuned share re-cuts them")
     func singlePair() throws {
-        let words = S.t2.dropLast().split(separator: " ")
-        let second = words.dropLast(2).joined(separator: " ") + "."
-        let third = words.suffix(2).joined(separator: " ") + " " + S.t3
-        let english = SegmentedText(name: "en", language: try LanguageTag("en"), paragraphs: [[S.s1, S.s2, S.s3, S.s4]])
-        let sorani = SegmentedText(name: "ckb", language: try LanguageTag("ckb"), paragraphs: [[S.t1, second, third, S.t4]])
+        let (english, sorani) = try Self.recut(movingWords: 2)
         let aligner = SentenceAligner()
         #expect(try aligner.align(english, sorani).beads.map(\.kind.rawValue) == ["1-1", "1-1", "1-1", "1-1"])
         let draft = try aligner.draft(english, sorani)
@@ -97,11 +103,7 @@ struct BeadSharesTests {
     /// 1-1 beads a little off in length — which one the batch's habits decide.
     @Test("with no re-cuts in the batch, two sentences a little off in length stay two 1-1 beads")
     func borderline() throws {
-        let words = S.t2.dropLast().split(separator: " ")
-        let second = words.dropLast(3).joined(separator: " ") + "."
-        let third = words.suffix(3).joined(separator: " ") + " " + S.t3
-        let english = SegmentedText(name: "en", language: try LanguageTag("en"), paragraphs: [[S.s1, S.s2, S.s3, S.s4]])
-        let sorani = SegmentedText(name: "ckb", language: try LanguageTag("ckb"), paragraphs: [[S.t1, second, third, S.t4]])
+        let (english, sorani) = try Self.recut(movingWords: 3)
         let aligner = SentenceAligner()
         let draft = try aligner.draft(english, sorani)
         func kinds(_ share: BeadShares?) -> [String] { aligner.finish(draft, lexicon: nil, shares: share).beads.map(\.kind.rawValue) }
