@@ -83,6 +83,9 @@ public struct AlignmentWeights: Sendable, Equatable {
     /// (`BilingualDictionary`); nothing is charged for one found on one side only — most words of a
     /// sentence are not in it, or are translated otherwise.
     public var dictionaryMatch: Float = 0.3
+    /// How much more the dictionary's and the word beginnings' rewards count where no lexicon was
+    /// learned (`withoutLexicon`).
+    public var unlearnedWordMatch: Float = 1.6
     /// Cost per source unit of a bead with words the dictionary knows, none of which the bead's target
     /// holds (`DictionarySilence`). (Eight draws: en–ar 96.63 → 96.74, four without re-cuts 97.47 →
     /// 97.59; 96.69 at 2 and 2.5, 96.65 at 3.5. Charging target units too — Arabic letter runs — lost
@@ -130,6 +133,17 @@ public struct AlignmentWeights: Sendable, Equatable {
         return weights
     }
 
+    /// These weights where no lexicon was learned (a single pair, a batch of a few articles, a memory
+    /// without enough pairs of the language pair): the dictionary's and the word beginnings' rewards
+    /// at `unlearnedWordMatch` times theirs — the only word evidence left, worth more than beside the
+    /// lexicon's pairs, which tell much of what they tell.
+    public var withoutLexicon: AlignmentWeights {
+        var weights = self
+        weights.dictionaryMatch *= unlearnedWordMatch
+        weights.cognateMatch *= unlearnedWordMatch
+        return weights
+    }
+
     /// Whether a batch learns from its drafts (a lexicon, a word model, or both).
     public var learns: Bool { lexiconMatch > 0 || wordModel > 0 }
     /// Reward for a 1-1 bead the memory already holds.
@@ -167,7 +181,7 @@ public struct AlignmentWeights: Sendable, Equatable {
             "mergeBoth": \.mergeBoth, "recutShare": \.recutShare, "uncountedRecutRise": \.uncountedRecutRise, "editShare": \.editShare, "editTolerance": \.editTolerance, "editSlope": \.editSlope, "largestEditShift": \.largestEditShift, "mergeThree": \.mergeThree, "mergeFour": \.mergeFour, "null": \.null, "ratioPrior": \.ratioPrior, "paragraph": \.paragraph, "numberMatch": \.numberMatch,
             "numberMiss": \.numberMiss, "nameMatch": \.nameMatch, "nameMiss": \.nameMiss,
             "punctuationMatch": \.punctuationMatch, "punctuationMiss": \.punctuationMiss,
-            "glossaryMatch": \.glossaryMatch, "lexiconMatch": \.lexiconMatch, "cognateMatch": \.cognateMatch, "dictionaryMatch": \.dictionaryMatch, "dictionarySilent": \.dictionarySilent, "wordModel": \.wordModel, "lexiconMiss": \.lexiconMiss,
+            "glossaryMatch": \.glossaryMatch, "lexiconMatch": \.lexiconMatch, "cognateMatch": \.cognateMatch, "dictionaryMatch": \.dictionaryMatch, "unlearnedWordMatch": \.unlearnedWordMatch, "dictionarySilent": \.dictionarySilent, "wordModel": \.wordModel, "lexiconMiss": \.lexiconMiss,
             "lexiconStem": \.lexiconStem, "lexiconCount": \.lexiconCount, "lexiconDice": \.lexiconDice, "lexiconSure": \.lexiconSure, "soundMatch": \.soundMatch, "soundMiss": \.soundMiss, "glossaryMiss": \.glossaryMiss, "knownPair": \.knownPair,
             "cutAbbreviation": \.cutAbbreviation, "cutLowercase": \.cutLowercase, "cutAttribution": \.cutAttribution, "cut": \.cut, "cutBoth": \.cutBoth, "join": \.join, "joinBoth": \.joinBoth, "joinQuotation": \.joinQuotation,
         ]
@@ -291,10 +305,11 @@ public struct SentenceAligner: Sendable {
         // `--learn-words` with no model learned: aligned again as without the option.
         let unmodelled = !(lexicon?.hasWordModel ?? false) && weights.wordModel > 0
         if unmodelled { weights = weights.withoutWordModel }
-        let batchWeights = (shares ?? BeadShares()).priors(weights)
+        let learned = lexicon.map { !$0.isEmpty } ?? false && options.weights.learns && !draft.sourceStems.isEmpty
+        var batchWeights = (shares ?? BeadShares()).priors(weights)
+        if !learned { batchWeights = batchWeights.withoutLexicon }
         let reweighed = batchWeights != weights || unmodelled
         weights = batchWeights
-        let learned = lexicon.map { !$0.isEmpty } ?? false && options.weights.learns && !draft.sourceStems.isEmpty
         if learned, options.weights.lexiconMatch > 0, let lexicon {
             s.addTokens(draft.sourceStems.map { lexicon.tokens($0, source: true) })
             t.addTokens(draft.targetStems.map { lexicon.tokens($0, source: false) })
