@@ -53,7 +53,9 @@ public struct BeadShares: Sendable, Equatable {
     /// — which pulls the share towards the tuned one (seven draws with re-cuts and four without:
     /// once 96.454 / 97.533, twice 96.476 / 97.580, three times 96.449 / 97.580). It never falls
     /// below the tuned prior: more 2-2 beads in the drafts than that are as likely wrong 2-2 beads
-    /// as re-cuts.
+    /// as re-cuts. Fewer than `minimumBeads` (a single pair, a few articles) tell nothing: the prior
+    /// is `uncountedRecutRise` above the tuned one, a newsroom that seldom re-cuts (the tuned share is
+    /// the development set's own invention, one re-cut in 35 links; the edits make none).
     public func mergeBoth(_ weights: AlignmentWeights) -> Float {
         guard weights.recutShare > 0 else { return weights.mergeBoth }
         guard beads >= Self.minimumBeads else { return weights.mergeBoth + max(0, weights.uncountedRecutRise) }

@@ -244,8 +244,10 @@ public struct SentenceAligner: Sendable {
         self.knownPairs = knownPairs
     }
 
-    /// Aligns a document pair on its own: a first alignment, then — when the ratio over its 1-1
-    /// beads differs from the documents' — a second one with that ratio.
+    /// Aligns a document pair on its own: a first alignment, then a second one with the ratio over its
+    /// 1-1 beads and the weights of a pair with no batch and no lexicon (`finish`). The documents'
+    /// ratio alone: `werger align` also draws it towards the language pair's typical one
+    /// (`PairedLengths.withTypical`).
     public func align(_ source: SegmentedText, _ target: SegmentedText) throws -> Alignment {
         finish(try draft(source, target, learning: false), lexicon: nil)
     }
@@ -297,8 +299,11 @@ public struct SentenceAligner: Sendable {
     }
 
     /// The alignment of a drafted pair: with the lexicon's word pairs as extra anchors (and its word
-    /// model's gain, when `wordModel` is on), or with the paired ratio — drawn towards `lengths`, the
-    /// batch's or the memory's 1-1 beads — aligned again; otherwise the draft's beads as they are.
+    /// model's gain, when `wordModel` is on), with the batch's priors (`shares`; none, or too few
+    /// beads: those of a newsroom that seldom re-cuts), with the dictionary and word beginnings
+    /// weighed more where no lexicon was learned (`AlignmentWeights.withoutLexicon`), or with the
+    /// paired ratio — drawn towards `lengths`, the batch's or the memory's 1-1 beads — aligned again;
+    /// otherwise (nothing of that changes the first alignment's weights) the draft's beads as they are.
     public func finish(_ draft: AlignmentDraft, lexicon: LearnedLexicon?, shares: BeadShares? = nil, lengths: PairedLengths? = nil) -> Alignment {
         var s = draft.s, t = draft.t
         var weights = options.weights
