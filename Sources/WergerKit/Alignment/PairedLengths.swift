@@ -64,12 +64,11 @@ public struct PairedLengths: Sendable, Equatable {
     /// news translation's), fewer than a newsroom's memory of thousands or a batch of a hundred articles.
     static let typicalWeight = 1000
 
-    /// The ratio news translation between two of those languages keeps, as `typicalWeight` 1-1 beads
-    /// of `averageLength` source characters. Nil for other language pairs.
-    static func typical(from source: LanguageTag, to target: LanguageTag, averageLength: Double = 100) -> PairedLengths? {
+    /// The ratio news translation between two of those languages keeps (target characters per
+    /// source character). Nil for other language pairs.
+    static func typicalRatio(from source: LanguageTag, to target: LanguageTag) -> Double? {
         guard let s = charactersPerEnglish[source.ruleLanguage], let t = charactersPerEnglish[target.ruleLanguage] else { return nil }
-        let characters = Double(typicalWeight) * averageLength
-        return PairedLengths(source: characters, target: characters * t / s, beads: typicalWeight)
+        return t / s
     }
 
     /// These lengths (a memory's sentence pairs) with the language pair's typical ratio added as
@@ -78,9 +77,9 @@ public struct PairedLengths: Sendable, Equatable {
     /// counts every sentence the translator dropped or added), and what a small memory or batch does
     /// not outweigh. Other language pairs keep these lengths alone.
     public func withTypical(from source: LanguageTag, to target: LanguageTag) -> PairedLengths {
-        let average = beads > 0 && self.source > 0 ? self.source / Double(beads) : 100
-        guard let typical = Self.typical(from: source, to: target, averageLength: average) else { return self }
-        return self + typical
+        guard let ratio = Self.typicalRatio(from: source, to: target) else { return self }
+        let characters = Double(Self.typicalWeight) * (beads > 0 && self.source > 0 ? self.source / Double(beads) : 100)
+        return self + PairedLengths(source: characters, target: characters * ratio, beads: Self.typicalWeight)
     }
 
     /// A document's ratio (`own`, over `beads` 1-1 beads) drawn towards the batch's, as if the batch

@@ -441,6 +441,10 @@ struct Side {
     /// other side should show) rather than every Arabic-script word's.
     var latinSounds: Bool
 
+    /// What one of this side's sound keys costs where the other side of a bead does not hold it:
+    /// `soundMiss` for a Latin name's, nothing for an Arabic-script word's (most are not names).
+    func soundMiss(_ weights: AlignmentWeights) -> Float { latinSounds ? max(0, weights.soundMiss) : 0 }
+
     var count: Int { groups.count }
     var totalLength: Double { prefix.last ?? 0 }
 
@@ -501,9 +505,9 @@ struct Side {
         // this runs on every token of every document).
         var free: UInt64 = 1 << AnchorClass.cognate.rawValue | 1 << AnchorClass.dictionary.rawValue
         if weights.nameMiss == 0 { free |= 1 << AnchorClass.name.rawValue }
-        // A Latin name's sound keys cost something on one side only; an Arabic-script word's do not.
+        // Sound keys that cost nothing on one side only (`Side.soundMiss`) are free too.
         func isFree(_ side: Side) -> (UInt64) -> Bool {
-            let mask = side.latinSounds && weights.soundMiss > 0 ? free : free | 1 << AnchorClass.sound.rawValue
+            let mask = side.soundMiss(weights) > 0 ? free : free | 1 << AnchorClass.sound.rawValue
             return { token in mask & (1 << (token >> 60)) != 0 }
         }
         let near = windowed && Self.windowed(s, t)
@@ -634,9 +638,8 @@ struct BeadScorer {
         self.known = known
         correspond = Self.paragraphsCorrespond(s, t, ratio: ratio)
         matchWeight = [w.numberMatch, w.nameMatch, w.punctuationMatch, w.glossaryMatch, w.soundMatch, w.lexiconMatch, w.cognateMatch, w.dictionaryMatch]
-        // A sound key on the Arabic-script side only says nothing: most Arabic-script words are not names.
         func miss(_ side: Side) -> [Float] {
-            [w.numberMiss, w.nameMiss, w.punctuationMiss, w.glossaryMiss, side.latinSounds ? w.soundMiss : 0, w.lexiconMiss, 0, 0].map { max(0, $0) }
+            [w.numberMiss, w.nameMiss, w.punctuationMiss, w.glossaryMiss, side.soundMiss(w), w.lexiconMiss, 0, 0].map { max(0, $0) }
         }
         sourceMissWeight = miss(s)
         targetMissWeight = miss(t)
