@@ -86,11 +86,21 @@ public struct AlignmentWeights: Sendable, Equatable {
     /// How much more the dictionary's and the word beginnings' rewards count where no lexicon was
     /// learned (`withoutLexicon`).
     public var unlearnedWordMatch: Float = 1.6
-    /// Cost per source unit of a bead with words the dictionary knows, none of which the bead's target
-    /// holds (`DictionarySilence`). (Eight draws: en–ar 96.63 → 96.74, four without re-cuts 97.47 →
-    /// 97.59; 96.69 at 2 and 2.5, 96.65 at 3.5. Charging target units too — Arabic letter runs — lost
-    /// 0.07 to 0.5.)
-    public var dictionarySilent: Float = 3
+    /// Per source unit of a bead, the log-likelihood ratio of its dictionary hits in the bead's
+    /// target, chance against translation, where chance is the likelier (`DictionaryDoubt`), times
+    /// this: a sentence the translator dropped is a 1-0 bead, not glued to a neighbour whose
+    /// translation holds one of its words by chance. It replaces a flat 3 for a unit with three
+    /// dictionary tokens or more and no hit (thirteenth session, en–ar over thirteen draws without
+    /// re-cuts: batch 97.700 → 97.792, each pair alone 97.157 → 97.336; seven with re-cuts and the
+    /// busy draw 96.764 → 96.892 and 96.332 → 96.559; 0.5: 97.758 and 97.284, 0.8: 97.715).
+    public var dictionaryDoubt: Float = 0.6
+    /// The shares of a unit's dictionary tokens (those the other document holds) that its
+    /// translation holds (79% measured) and that another sentence holds by chance (13% for a
+    /// neighbour, 18% for a dropped sentence's neighbour; 0.15 and 0.25 lose 0.003 to 0.03), and the
+    /// most one unit's doubt counts, in nats (4: −0.02, alone −0.06; 9: the same).
+    public var dictionaryTranslatedShare: Float = 0.75
+    public var dictionaryChanceShare: Float = 0.2
+    public var dictionaryDoubtCap: Float = 6
     /// How much the word model's gain (`WordModel`: log-likelihood of a bead's target words given its
     /// source words against chance, in nats, both directions) takes off a bead's cost; 0 (the
     /// default: a batch runs at about a third of the speed with it) turns it off, `learnedWords` is what `--learn-words` sets.
@@ -103,8 +113,10 @@ public struct AlignmentWeights: Sendable, Equatable {
     /// and the lexicon's miss cost where they were tuned with the model — its word evidence tells a
     /// re-cut pair from two 1-1 beads and a sentence from one that does not translate it, which the
     /// stricter settings stand in for without it (eight draws: 96.34 with these, 96.25 with a 2-2
-    /// prior of 3.8, 96.28 with a miss cost of 0.4). Nor does it charge a dictionary's silence (the
-    /// model weighs words without a translation; with both, dev seed 1's en–ar 97.46 → 97.34), nor a
+    /// prior of 3.8, 96.28 with a miss cost of 0.4). Nor does it charge the dictionary's doubt (the
+    /// model weighs words without a translation; with both, dev seed 1's en–ar 97.46 → 97.34 with the
+    /// flat silence the doubt replaced; the doubt at 0.3 gives thirteen draws' en–ar 97.06 → 97.17,
+    /// left for a change of `--learn-words` that measures all three pairs), nor a
     /// Latin name's sound missing across scripts (the model weighs a dropped sentence's words too;
     /// with both, eight draws 96.915 → 96.880, four without re-cuts 97.608 → 97.562).
     public static var learningWords: AlignmentWeights {
@@ -112,7 +124,7 @@ public struct AlignmentWeights: Sendable, Equatable {
         weights.wordModel = learnedWords
         weights.mergeBoth = 3.15
         weights.lexiconMiss = 0.2
-        weights.dictionarySilent = 0
+        weights.dictionaryDoubt = 0
         weights.soundMiss = 0
         return weights
     }
@@ -128,7 +140,7 @@ public struct AlignmentWeights: Sendable, Equatable {
         weights.wordModel = 0
         weights.mergeBoth = plain.mergeBoth
         weights.lexiconMiss = plain.lexiconMiss
-        weights.dictionarySilent = plain.dictionarySilent
+        weights.dictionaryDoubt = plain.dictionaryDoubt
         weights.soundMiss = plain.soundMiss
         return weights
     }
@@ -181,7 +193,7 @@ public struct AlignmentWeights: Sendable, Equatable {
             "mergeBoth": \.mergeBoth, "recutShare": \.recutShare, "uncountedRecutRise": \.uncountedRecutRise, "editShare": \.editShare, "editTolerance": \.editTolerance, "editSlope": \.editSlope, "largestEditShift": \.largestEditShift, "mergeThree": \.mergeThree, "mergeFour": \.mergeFour, "null": \.null, "ratioPrior": \.ratioPrior, "paragraph": \.paragraph, "numberMatch": \.numberMatch,
             "numberMiss": \.numberMiss, "nameMatch": \.nameMatch, "nameMiss": \.nameMiss,
             "punctuationMatch": \.punctuationMatch, "punctuationMiss": \.punctuationMiss,
-            "glossaryMatch": \.glossaryMatch, "lexiconMatch": \.lexiconMatch, "cognateMatch": \.cognateMatch, "dictionaryMatch": \.dictionaryMatch, "unlearnedWordMatch": \.unlearnedWordMatch, "dictionarySilent": \.dictionarySilent, "wordModel": \.wordModel, "lexiconMiss": \.lexiconMiss,
+            "glossaryMatch": \.glossaryMatch, "lexiconMatch": \.lexiconMatch, "cognateMatch": \.cognateMatch, "dictionaryMatch": \.dictionaryMatch, "unlearnedWordMatch": \.unlearnedWordMatch, "dictionaryDoubt": \.dictionaryDoubt, "dictionaryTranslatedShare": \.dictionaryTranslatedShare, "dictionaryChanceShare": \.dictionaryChanceShare, "dictionaryDoubtCap": \.dictionaryDoubtCap, "wordModel": \.wordModel, "lexiconMiss": \.lexiconMiss,
             "lexiconStem": \.lexiconStem, "lexiconCount": \.lexiconCount, "lexiconDice": \.lexiconDice, "lexiconSure": \.lexiconSure, "soundMatch": \.soundMatch, "soundMiss": \.soundMiss, "glossaryMiss": \.glossaryMiss, "knownPair": \.knownPair,
             "cutAbbreviation": \.cutAbbreviation, "cutLowercase": \.cutLowercase, "cutAttribution": \.cutAttribution, "cut": \.cut, "cutBoth": \.cutBoth, "join": \.join, "joinBoth": \.joinBoth, "joinQuotation": \.joinQuotation,
         ]
@@ -627,10 +639,10 @@ struct BeadScorer {
     /// once instead of for every move of every cell.
     private let sourceLength: [Float], sourceLog: [Float]
     private let targetLength: [Float], targetLog: [Float]
-    private let silence: DictionarySilence?
+    private let doubt: DictionaryDoubt?
 
     init(s: Side, t: Side, ratio: Float, w: AlignmentWeights, known: Set<Int>) {
-        silence = w.dictionarySilent > 0 ? DictionarySilence(s, t) : nil
+        doubt = w.dictionaryDoubt > 0 ? DictionaryDoubt(s, t, weights: w) : nil
         self.s = s
         self.t = t
         self.ratio = ratio
@@ -713,7 +725,7 @@ struct BeadScorer {
     func cost(_ i: Int, _ a: Int, _ j: Int, _ b: Int, anchors: Bool = true) -> Float { parts(i, a, j, b, anchors: anchors).total }
 
     /// The anchor part alone (what `cost(…, anchors: false)` leaves out), but for the dictionary's
-    /// silence, which only adds: the dynamic program asks it only of a move that would be best.
+    /// doubt, which only adds: the dynamic program asks it only of a move that would be best.
     @inline(__always)
     func anchors(_ i: Int, _ a: Int, _ j: Int, _ b: Int) -> Float {
         if a == 0 || b == 0 { return 0 }
@@ -784,7 +796,7 @@ struct BeadScorer {
         guard anchors else { return p }
         p.anchors = anchorCost(s.tokenStart[i]..<s.tokenStart[i + a], t.tokenStart[j]..<t.tokenStart[j + b],
                                sourceRuns: a, targetRuns: b)
-        if let silence { p.anchors += w.dictionarySilent * Float(silence.silentUnits(i, a, j, b)) }
+        if let doubt { p.anchors += w.dictionaryDoubt * doubt.doubt(i, a, j, b) }
         if sa == 1, sb == 1, isKnown(i, a, j, b) {
             p.known = true
             p.anchors -= w.knownPair
@@ -938,9 +950,9 @@ struct BeadScorer {
                     let cheap = previous + self.cost(pi, move.a, pj, move.b, anchors: false)
                     if cheap - anchorBound(pi, move.a, pj, move.b) >= best { continue }
                     var total = cheap + anchors(pi, move.a, pj, move.b)
-                    // The dictionary's silence only adds: asked only of a move that would be best.
-                    if total < best, let silence, move.a > 0, move.b > 0 {
-                        total += w.dictionarySilent * Float(silence.silentUnits(pi, move.a, pj, move.b))
+                    // The dictionary's doubt only adds: asked only of a move that would be best.
+                    if total < best, let doubt, move.a > 0, move.b > 0 {
+                        total += w.dictionaryDoubt * doubt.doubt(pi, move.a, pj, move.b)
                     }
                     if total < best { best = total; bestMove = UInt8(k) }
                 }

@@ -76,10 +76,34 @@ struct BilingualDictionaryTests {
                 SegmentedText(name: "ar", language: try LanguageTag("ar"), paragraphs: [arabic]))
             return alignment.beads.map(\.kind.rawValue)
         }
-        let judged = try kinds(""), glued = try kinds("dictionarySilent=0")
+        let judged = try kinds(""), glued = try kinds("dictionaryDoubt=0")
         #expect(judged == ["1-1", "1-0", "1-1", "1-1"])
-        // Without the cost of its silence, the dropped sentence is glued to a neighbour.
+        // Without the doubt its silence raises, the dropped sentence is glued to a neighbour.
         #expect(glued == ["2-1", "1-1", "1-1"])
+    }
+
+    /// The same, but the previous sentence's translation holds one of the dropped sentence's four
+    /// dictionary words (`river`, in `النهر`): one hit of four is what a neighbour shows, not a
+    /// translation. (The flat silence this doubt replaced glued it: it judged only sentences with no hit.)
+    @Test("a dropped sentence is not glued to a neighbour that holds one of its four dictionary words by chance")
+    func chanceHitDropped() throws {
+        let english = ["The farmers planted wheat near the river on Monday morning, officials in the province said.",
+                       "The doctor treated the patient near the river.",
+                       "On Tuesday the drivers crossed the bridges.",
+                       "Later the doctor treated the patient at the river."]
+        let arabic = ["زرع المزارعون القمح قرب النهر صباح يوم الاثنين، حسبما قال مسؤولون في المحافظة.",
+                      "يوم الثلاثاء عبر السائقون الجسور.",
+                      "ولاحقا عالج الطبيب المريض عند النهر."]
+        func kinds(_ weights: String) throws -> [String] {
+            var options = AlignmentOptions(weights: try AlignmentWeights(overrides: weights))
+            options.dictionary = try Self.dictionary()
+            let alignment = try SentenceAligner(options: options).align(
+                SegmentedText(name: "en", language: try LanguageTag("en"), paragraphs: [english]),
+                SegmentedText(name: "ar", language: try LanguageTag("ar"), paragraphs: [arabic]))
+            return alignment.beads.map(\.kind.rawValue)
+        }
+        #expect(try kinds("") == ["1-1", "1-0", "1-1", "1-1"])
+        #expect(try kinds("dictionaryDoubt=0") != ["1-1", "1-0", "1-1", "1-1"])
     }
 
     @Test("a file that is not gzip, or an index line that is not headword, offset, length, is an error naming the file")

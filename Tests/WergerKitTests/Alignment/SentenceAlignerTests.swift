@@ -478,12 +478,12 @@ struct AlignerBehaviourTests {
         #expect(alignment.target.texts[alignment.beads[1].target] == ["grûpek xwenîşanderên bi rûpoş ji aliyê polîsan ve hat rawestandin."])
     }
 
-    @Test("--learn-words' weights: the model on, its own 2-2 prior and lexicon miss cost, no dictionary silence or sound miss; --weights applies on top")
+    @Test("--learn-words' weights: the model on, its own 2-2 prior and lexicon miss cost, no dictionary doubt or sound miss; --weights applies on top")
     func learningWordsWeights() throws {
         let plain = AlignmentWeights(), learning = AlignmentWeights.learningWords
         #expect(plain.wordModel == 0 && learning.wordModel == AlignmentWeights.learnedWords)
         #expect(learning.mergeBoth < plain.mergeBoth && learning.lexiconMiss < plain.lexiconMiss)
-        #expect(plain.dictionarySilent > 0 && learning.dictionarySilent == 0)
+        #expect(plain.dictionaryDoubt > 0 && learning.dictionaryDoubt == 0)
         #expect(plain.soundMiss > 0 && learning.soundMiss == 0)
         let tuned = try AlignmentWeights(overrides: "null=3.5", base: learning)
         #expect(tuned.null == 3.5 && tuned.wordModel == learning.wordModel && tuned.mergeBoth == learning.mergeBoth)

@@ -1,0 +1,120 @@
+import Foundation
+
+/// How unlikely the dictionary's hits in a bead are for a translation: for each source unit of the
+/// bead, how many of its dictionary tokens the bead's target holds, against what a translation and
+/// what chance would hold.
+///
+/// Over the development and held-out draws (en–ar), counting only the tokens the other document
+/// holds somewhere (`Side.dropUnmatchable`), a sentence's translation holds 79% of its dictionary
+/// tokens and a neighbouring sentence 13%; a sentence the translator dropped finds 18% in the
+/// neighbour it would be glued to. Matches alone cannot say this: a glued sentence only adds its
+/// chance hits, each a reward. So each source unit with dictionary tokens costs the log-likelihood
+/// ratio of its hits, chance against translation, where chance is the likelier (capped; nothing
+/// where translation is the likelier), times `AlignmentWeights.dictionaryDoubt`. The 1-0 bead it
+/// would otherwise be costs nothing of the kind. Chance grows with the bead's target units (a 2-2
+/// pools two targets' words): `1 - (1 - chance)^b`.
+///
+/// Only the source side, whose tokens are its words' translations: a target unit's tokens are
+/// letter runs of its Arabic words (`BilingualDictionary.tokens(of:source:)`); judged the same way
+/// they lost (thirteen draws: −0.02 to −0.1).
+///
+/// Each unit's dictionary tokens are the tail of its sorted token run (the class with the highest
+/// bits). Which of a source unit's tokens a target unit holds is asked many times by the dynamic
+/// program, so the answers are kept.
+final class DictionaryDoubt {
+    private let s: Side
+    private let t: Side
+    private let sourceTail: [Int]
+    private let targetTail: [Int]
+    /// Per source unit, its dictionary tokens (at most 63: a bit each in `shared`).
+    private let tokenCount: [Int]
+    /// Per count of target units (index 1...4): the nats a hit and a miss weigh, for translation.
+    private let hitNats: [Float]
+    private let missNats: [Float]
+    private let cap: Float
+    /// Per unit pair, source k and target l within `window` of k's place on the diagonal (at
+    /// `k * (2 * window + 1) + l - diagonal(k) + window`): which of k's tokens l holds, a bit each,
+    /// and the top bit once asked. A raw buffer: this is asked in the dynamic program's inner loop,
+    /// where an array in a class pays an exclusivity check and a uniqueness check per write.
+    private let shared: UnsafeMutableBufferPointer<UInt64>
+    /// Every target unit for an article; for a long pair (thousands of units a side) the band the
+    /// dynamic program searches lies within it, and a pair outside is asked directly.
+    private let window: Int
+
+    private static let asked: UInt64 = 1 << 63
+
+    /// Nil when no source unit has a dictionary token (no dictionary for the pair).
+    init?(_ s: Side, _ t: Side, weights w: AlignmentWeights) {
+        func tails(_ side: Side) -> [Int] {
+            (0..<side.count).map { k in
+                var x = side.tokenStart[k + 1]
+                while x > side.tokenStart[k], AnchorClass.of(side.tokens[x - 1]) == .dictionary { x -= 1 }
+                return x
+            }
+        }
+        let sourceTail = tails(s)
+        tokenCount = (0..<s.count).map { min(63, s.tokenStart[$0 + 1] - sourceTail[$0]) }
+        guard tokenCount.contains(where: { $0 > 0 }) else { return nil }
+        self.sourceTail = sourceTail
+        targetTail = tails(t)
+        let chance = (0...4).map { 1 - pow(1 - w.dictionaryChanceShare, Float(max(1, $0))) }
+        hitNats = chance.map { log(w.dictionaryTranslatedShare / $0) }
+        missNats = chance.map { log((1 - $0) / (1 - w.dictionaryTranslatedShare)) }
+        cap = w.dictionaryDoubtCap
+        self.s = s
+        self.t = t
+        window = s.count * t.count <= 1 << 22 ? t.count : 512
+        shared = .allocate(capacity: s.count * (2 * window + 1))
+        shared.initialize(repeating: 0)
+    }
+
+    deinit { shared.deallocate() }
+
+    /// Summed over the bead's source units (`i..<i+a`): how much likelier chance makes their hits
+    /// in the target units `j..<j+b` than translation does, in nats, each capped; 0 where
+    /// translation is the likelier.
+    @inline(__always)
+    func doubt(_ i: Int, _ a: Int, _ j: Int, _ b: Int) -> Float {
+        let hit = hitNats[min(b, 4)], miss = missNats[min(b, 4)]
+        var total: Float = 0
+        for k in i..<(i + a) where tokenCount[k] > 0 {
+            var found: UInt64 = 0
+            for l in j..<(j + b) { found |= share(k, l) }
+            let hits = Float(found.nonzeroBitCount)
+            let ratio = hits * hit - (Float(tokenCount[k]) - hits) * miss
+            if ratio < 0 { total += min(cap, -ratio) }
+        }
+        return total
+    }
+
+    /// Which of source unit k's dictionary tokens target unit l holds, a bit each.
+    @inline(__always)
+    private func share(_ k: Int, _ l: Int) -> UInt64 {
+        let offset = l - diagonal(k, s.count, t.count) + window
+        guard offset >= 0, offset <= 2 * window else { return walk(k, l) }
+        let cell = k * (2 * window + 1) + offset
+        if shared[cell] == 0 { shared[cell] = walk(k, l) | Self.asked }
+        return shared[cell] & ~Self.asked
+    }
+
+    /// The two units' sorted dictionary tails walked together: a bit for each of k's tokens l holds.
+    private func walk(_ k: Int, _ l: Int) -> UInt64 {
+        let first = sourceTail[k]
+        var x = first, y = targetTail[l]
+        let xEnd = first + tokenCount[k], yEnd = t.tokenStart[l + 1]
+        var found: UInt64 = 0
+        while x < xEnd && y < yEnd {
+            let u = s.tokens[x], v = t.tokens[y]
+            if u == v {
+                found |= 1 << UInt64(x - first)
+                x += 1
+                y += 1
+            } else if u < v {
+                x += 1
+            } else {
+                y += 1
+            }
+        }
+        return found
+    }
+}
