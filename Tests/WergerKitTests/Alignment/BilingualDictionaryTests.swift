@@ -13,6 +13,17 @@ struct BilingualDictionaryTests {
         try BilingualDictionary(index: fixture("freedict-eng-ara.index"), data: fixture("freedict-eng-ara.dict.dz"))
     }
 
+    /// The bead kinds of one English paragraph aligned with one Arabic paragraph, with the fixture
+    /// dictionary and `weights` changed from the defaults.
+    static func kinds(_ english: [String], _ arabic: [String], weights: String) throws -> [String] {
+        var options = AlignmentOptions(weights: try AlignmentWeights(overrides: weights))
+        options.dictionary = try dictionary()
+        let alignment = try SentenceAligner(options: options).align(
+            SegmentedText(name: "en", language: try LanguageTag("en"), paragraphs: [english]),
+            SegmentedText(name: "ar", language: try LanguageTag("ar"), paragraphs: [arabic]))
+        return alignment.beads.map(\.kind.rawValue)
+    }
+
     @Test("a dictd dictionary loads its headwords; the database header entry is not one")
     func loads() throws {
         #expect(try Self.dictionary().count == 11)
@@ -68,14 +79,7 @@ struct BilingualDictionaryTests {
         let arabic = ["زرع المزارعون القمح قرب النهر صباح يوم الاثنين، حسبما قال مسؤولون في المحافظة.",
                       "يوم الثلاثاء عبر السائقون الجسور.",
                       "ولاحقا عالج الطبيب المريض عند النهر."]
-        func kinds(_ weights: String) throws -> [String] {
-            var options = AlignmentOptions(weights: try AlignmentWeights(overrides: weights))
-            options.dictionary = try Self.dictionary()
-            let alignment = try SentenceAligner(options: options).align(
-                SegmentedText(name: "en", language: try LanguageTag("en"), paragraphs: [english]),
-                SegmentedText(name: "ar", language: try LanguageTag("ar"), paragraphs: [arabic]))
-            return alignment.beads.map(\.kind.rawValue)
-        }
+        func kinds(_ weights: String) throws -> [String] { try Self.kinds(english, arabic, weights: weights) }
         let judged = try kinds(""), glued = try kinds("dictionaryDoubt=0")
         #expect(judged == ["1-1", "1-0", "1-1", "1-1"])
         // Without the doubt its silence raises, the dropped sentence is glued to a neighbour.
@@ -94,14 +98,7 @@ struct BilingualDictionaryTests {
         let arabic = ["زرع المزارعون القمح قرب النهر صباح يوم الاثنين، حسبما قال مسؤولون في المحافظة.",
                       "يوم الثلاثاء عبر السائقون الجسور.",
                       "ولاحقا عالج الطبيب المريض عند النهر."]
-        func kinds(_ weights: String) throws -> [String] {
-            var options = AlignmentOptions(weights: try AlignmentWeights(overrides: weights))
-            options.dictionary = try Self.dictionary()
-            let alignment = try SentenceAligner(options: options).align(
-                SegmentedText(name: "en", language: try LanguageTag("en"), paragraphs: [english]),
-                SegmentedText(name: "ar", language: try LanguageTag("ar"), paragraphs: [arabic]))
-            return alignment.beads.map(\.kind.rawValue)
-        }
+        func kinds(_ weights: String) throws -> [String] { try Self.kinds(english, arabic, weights: weights) }
         #expect(try kinds("") == ["1-1", "1-0", "1-1", "1-1"])
         #expect(try kinds("dictionaryDoubt=0") != ["1-1", "1-0", "1-1", "1-1"])
     }
