@@ -634,6 +634,32 @@ struct AlignerBehaviourTests {
         #expect(SentenceAligner.drift(path, 20, 10) == 5)
     }
 
+    @Test("a long pair aligned again after its path strayed keeps the free tokens near that path, not near the diagonal")
+    func longPairKeepsTokensNearPath() throws {
+        func side(_ language: String, _ text: (Int) -> String) throws -> Side {
+            let document = SegmentedText(name: language, language: try LanguageTag(language), paragraphs: [(0..<200).map(text)])
+            return Side(PieceCutter.pieces(of: document, weights: AlignmentWeights()), language: document.language, soundsLike: false,
+                        glossary: nil, side: \.sources)
+        }
+        func names(_ side: Side, _ k: Int) -> Int {
+            side.tokens[side.tokenStart[k]..<side.tokenStart[k + 1]].filter { AnchorClass.of($0) == .name }.count
+        }
+        // Quixote in English sentence 10 and Arabic sentence 190; Sancho in sentence 100 of both.
+        let english = try side("en") { k in k == 10 ? "They met Quixote." : (k == 100 ? "They met Sancho." : "They met again.") }
+        let arabic = try side("ar") { k in k == 190 ? "التقوا Quixote مجددا." : (k == 100 ? "التقوا Sancho مجددا." : "التقوا مجددا.") }
+        var (s, t) = (english, arabic)
+        Side.dropUnmatchable(&s, &t, weights: AlignmentWeights())
+        #expect(names(t, 190) == 0 && names(s, 100) == 1 && names(t, 100) == 1)
+        // A path that pairs English 10–19 with Arabic 190–199 (180 Arabic sentences added before
+        // them, the English after them dropped): Quixote is near it, Sancho is not.
+        let path = [Move](repeating: Move(a: 1, b: 1), count: 10) + [Move](repeating: Move(a: 0, b: 1), count: 180)
+            + [Move](repeating: Move(a: 1, b: 1), count: 10) + [Move](repeating: Move(a: 1, b: 0), count: 180)
+        (s, t) = (english, arabic)
+        Side.dropUnmatchable(&s, &t, weights: AlignmentWeights(), around: path)
+        #expect(names(s, 10) == 1 && names(t, 190) == 1)
+        #expect(names(s, 100) == 0 && names(t, 100) == 0)
+    }
+
     @Test("an empty side is refused with the document's name")
     func emptySide() throws {
         let empty = SegmentedText(name: "empty.txt", language: try LanguageTag("ckb"), text: "  \n", segments: [])
