@@ -3,7 +3,8 @@
 implementation with a Python API) in the same run, on 10,000 sentence pairs made from
 ../shared/corpora/ntrex128 (1,997 lines, repeated five times):
 
-  long   one document pair: the English articles five times over, and their Sorani translation
+  long   one document pair: the English articles five times over, and their Sorani translation;
+         again with their Arabic translation (the pair with the most anchors)
   batch  615 article pairs (123 documents x 5: Sorani, Kurmanji, Arabic, Sorani, Kurmanji), one
          article per file, aligned with `werger align --batch` (one run per target language), and
          again with --learn-words (the word model on)
@@ -119,10 +120,18 @@ def main():
         write(long_src, "\n\n".join(src_text) + "\n")
         write(long_tgt, "\n\n".join(tgt_text) + "\n")
         long_pairs = len(long_src_sentences)
+        # The same long pair in Arabic: the pair with the most anchors (sound keys and the dictionary's
+        # letter runs on every Arabic word, when dict-freedict-eng-ara is installed).
+        long_ar = os.path.join(scratch, "long-ar.txt")
+        write(long_ar, "\n\n".join(" ".join(p) for _ in CYCLE for doc in order
+                                   for p in paragraphs([lines["ar"][i] for i in docs[doc]])) + "\n")
 
-        def werger_long(binary=a.binary):
-            subprocess.run([binary, "align", long_src, long_tgt, "--from", "en", "--to", "ckb", "--format", "jsonl",
+        def werger_long(binary=a.binary, target=long_tgt, lang="ckb"):
+            subprocess.run([binary, "align", long_src, target, "--from", "en", "--to", lang, "--format", "jsonl",
                             "--memory", memory], check=True, stdout=subprocess.DEVNULL)
+
+        def werger_long_ar(binary=a.binary):
+            werger_long(binary, long_ar, "ar")
 
         def werger_batch(binary=a.binary, extra=()):
             for lang in sorted(set(CYCLE)):
@@ -150,14 +159,15 @@ def main():
         compared = []
         if a.baseline:
             # Alternately, run by run: the baseline right after this binary, both best of --runs.
-            times = {key: [] for key in ("long", "batch", "old long", "old batch")}
+            times = {key: [] for key in ("long", "batch", "long ar", "old long", "old batch", "old long ar")}
             for run in range(a.runs):
                 steps = [("long", werger_long), ("old long", lambda: werger_long(a.baseline)),
-                         ("batch", werger_batch), ("old batch", lambda: werger_batch(a.baseline))]
+                         ("batch", werger_batch), ("old batch", lambda: werger_batch(a.baseline)),
+                         ("long ar", werger_long_ar), ("old long ar", lambda: werger_long_ar(a.baseline))]
                 # Every other run the baseline goes first: whichever binary runs second after a long
                 # pair was ~6% faster on this machine (the same two builds swapped, ninth session).
                 if run % 2:
-                    steps = [steps[1], steps[0], steps[3], steps[2]]
+                    steps = [steps[1], steps[0], steps[3], steps[2], steps[5], steps[4]]
                 for key, body in steps:
                     start = time.perf_counter()
                     body()
@@ -165,9 +175,12 @@ def main():
             compared = [("baseline (--baseline), long pair", long_pairs, min(times["old long"])),
                         ("werger align, long pair (same runs)", long_pairs, min(times["long"])),
                         ("baseline, batch", sentences, min(times["old batch"])),
-                        ("werger align --batch (same runs)", sentences, min(times["batch"]))]
+                        ("werger align --batch (same runs)", sentences, min(times["batch"])),
+                        ("baseline, long pair en–ar", long_pairs, min(times["old long ar"])),
+                        ("werger align, long pair en–ar (same runs)", long_pairs, min(times["long ar"]))]
         results = compared + [
             ("werger align, long pair (segments + aligns)", long_pairs, best(a.runs, werger_long)),
+            ("werger align, the long pair in Arabic", long_pairs, best(a.runs, werger_long_ar)),
             ("galechurch, long pair as one block", long_pairs, best(a.runs, gc_long_one_block)),
             ("galechurch, long pair by paragraph", long_pairs, best(a.runs, gc_long_paragraphs)),
             (f"werger align --batch, {pairs} articles", sentences, best(a.runs, werger_batch)),

@@ -287,15 +287,21 @@ public struct SentenceAligner: Sendable {
         Side.dropUnmatchable(&s, &t, weights: options.weights)
         let known = try knownCells(source, target, sourcePieces, targetPieces)
         var scorer = BeadScorer(s: s, t: t, ratio: Float(ratio), w: options.weights, known: known)
-        var path = scorer.bestPath(band: options.band)
+        // A long pair is aligned once in the first band; an article's band widens until its path
+        // keeps off the edge (`bestPath`).
+        let long = Side.windowed(s, t)
+        var path: [Move]
+        var touched = false
+        if long { (path, touched) = scorer.bandedPath(band: options.band, around: nil) } else { path = scorer.bestPath(band: options.band) }
         // A long pair whose path strays from the diagonal (a translation that left out a stretch of
-        // the source) would lose the free tokens held only beyond the reach: aligned again with the
-        // free tokens the other side holds near that path, in a band around it.
-        if Side.windowed(s, t), Self.drift(path, s.count, t.count) > Side.reach / 2 {
+        // the source) would lose the free tokens held only beyond the reach, and one that ran to the
+        // band's edge is not yet the best: aligned again with the free tokens the other side holds
+        // near that path, in a band around it that widens where the new path reaches its edge.
+        if long, touched || Self.drift(path, s.count, t.count) > Side.reach / 2 {
             (s, t) = (allSource, allTarget)
             Side.dropUnmatchable(&s, &t, weights: options.weights, around: path)
             scorer = BeadScorer(s: s, t: t, ratio: Float(ratio), w: options.weights, known: known)
-            path = scorer.bestPath(band: options.band, around: path)
+            path = scorer.bestPath(band: Self.realignBand, around: path)
         }
         var draft = AlignmentDraft(source: source, target: target, sourcePieces: sourcePieces, targetPieces: targetPieces,
                                    s: s, t: t, known: known, documentRatio: ratio, path: path)
@@ -349,6 +355,11 @@ public struct SentenceAligner: Sendable {
     }
 
     /// How far, in units, a path strays from the diagonal at most.
+    /// The band around a long pair's first path in which it is aligned again: the new path keeps
+    /// close to the first (the benchmark's Arabic articles five times over: the same beads at 4, 8,
+    /// 16 and 32; 2.47, 2.55, 2.67 and 3.04 s), and the band widens where it does not.
+    static let realignBand = 8
+
     static func drift(_ path: [Move], _ n: Int, _ m: Int) -> Int {
         var i = 0, j = 0, most = 0
         for move in path {
@@ -549,10 +560,10 @@ struct Side {
     /// file a side), within `reach` units of this unit's place on the diagonal, where its beads lie.
     /// An en–ar pair of 6,390 lines otherwise kept nearly every Arabic letter run the dictionary has
     /// (some English word somewhere translates it): 278,000 target tokens against 151,000, the
-    /// dynamic program 0.89 s against 0.56, the same beads. A path that strays more than half the
-    /// reach from the diagonal is aligned again with the free tokens near that path
-    /// (`SentenceAligner.draft`): every free token instead took the benchmark's articles in Arabic,
-    /// five times over in one file (9,985 lines, whose path strays 36 pieces), 5.2 s against 3.0.
+    /// dynamic program 0.89 s against 0.56, the same beads. A path that runs to the band's edge or
+    /// strays more than half the reach from the diagonal is aligned again with the free tokens near
+    /// that path (`SentenceAligner.draft`; with every free token anywhere, as until the thirteenth
+    /// session, the benchmark's articles in Arabic five times over took 4.7 s against 1.5).
     ///
     /// `places[k]` is unit k's place on the other side (and `places[count]` the end's): the diagonal,
     /// or a first alignment's path; nil keeps a free token wherever the other side holds it.
@@ -948,7 +959,7 @@ struct BeadScorer {
         }
     }
 
-    private func bandedPath(band: Int, around previous: [Move]?) -> (path: [Move], touchedEdge: Bool) {
+    func bandedPath(band: Int, around previous: [Move]?) -> (path: [Move], touchedEdge: Bool) {
         let moves = Move.all
         let n = s.count, m = t.count
         var lo = [Int](repeating: 0, count: n + 1), hi = lo, start = lo

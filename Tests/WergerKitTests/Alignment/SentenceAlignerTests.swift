@@ -602,6 +602,26 @@ struct AlignerBehaviourTests {
         #expect(narrow.beads == wide.beads)
     }
 
+    @Test("a long pair whose first band is too narrow for a dropped stretch is aligned again around its path: what an unbanded program finds", arguments: [3, 11])
+    func longPairRealignedAroundPath(seed: UInt64) throws {
+        var random = SplitMix(seed: seed)
+        let pool = [S.s1, S.s2, S.s3, S.s4, S.s5, S.s6, S.s7, S.s8]
+        let translations = [S.t1, S.t2, S.t3, S.t4, S.t5, S.t6, S.t7, S.t8]
+        var source: [String] = [], target: [String] = []
+        // Over 256 pieces in all (a long pair), and twenty source sentences in a row left untranslated.
+        for n in 0..<170 {
+            let k = Int(random.next() % 8)
+            source.append(pool[k])
+            if !(60..<80).contains(n) { target.append(translations[k]) }
+        }
+        let narrow = try SentenceAligner(options: AlignmentOptions(band: 4)).align(try document("en", [source]), try document("ckb", [target]))
+        let wide = try SentenceAligner(options: AlignmentOptions(band: 10_000)).align(try document("en", [source]), try document("ckb", [target]))
+        try checkCoverage(narrow)
+        // (Identical sentences repeat, so one dropped sentence may show as its twin's 1-0.)
+        #expect(narrow.beads.filter { $0.kind == .oneToZero }.count >= 19)
+        #expect(narrow.beads == wide.beads)
+    }
+
     @Test("in a long pair a free token is kept only where the other side holds it near the diagonal")
     func longPairKeepsNearTokens() throws {
         func side(_ language: String, _ count: Int, _ text: (Int) -> String) throws -> Side {
