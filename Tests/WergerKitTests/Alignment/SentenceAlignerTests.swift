@@ -582,41 +582,45 @@ struct AlignerBehaviourTests {
         #expect(kinds(result) == ["2-1"])
     }
 
-    @Test("the banded dynamic program finds what an unbanded one finds", arguments: [1, 7, 42])
-    func bandedEqualsFull(seed: UInt64) throws {
+    /// Random documents of the eight test sentences: `edit(n)` says whether the n-th is kept on both
+    /// sides (2), only in the source (0) or only in the target (1).
+    static func shuffled(seed: UInt64, count: Int, edit: (Int, inout SplitMix) -> UInt64) -> (source: [String], target: [String]) {
         var random = SplitMix(seed: seed)
         let pool = [S.s1, S.s2, S.s3, S.s4, S.s5, S.s6, S.s7, S.s8]
         let translations = [S.t1, S.t2, S.t3, S.t4, S.t5, S.t6, S.t7, S.t8]
         var source: [String] = [], target: [String] = []
-        for _ in 0..<120 {
+        for n in 0..<count {
             let k = Int(random.next() % 8)
-            switch random.next() % 10 {
+            switch edit(n, &random) {
             case 0: source.append(pool[k])
             case 1: target.append(translations[k])
             default: source.append(pool[k]); target.append(translations[k])
             }
         }
+        return (source, target)
+    }
+
+    /// The alignment in a band of 4 (widened or aligned again where the path needs it), checked for
+    /// coverage, and in a band wider than the documents (the unbanded program).
+    func narrowAndWide(_ source: [String], _ target: [String]) throws -> (narrow: Alignment, wide: Alignment) {
         let narrow = try SentenceAligner(options: AlignmentOptions(band: 4)).align(try document("en", [source]), try document("ckb", [target]))
         let wide = try SentenceAligner(options: AlignmentOptions(band: 10_000)).align(try document("en", [source]), try document("ckb", [target]))
         try checkCoverage(narrow)
+        return (narrow, wide)
+    }
+
+    @Test("the banded dynamic program finds what an unbanded one finds", arguments: [1, 7, 42])
+    func bandedEqualsFull(seed: UInt64) throws {
+        let (source, target) = Self.shuffled(seed: seed, count: 120) { _, random in min(random.next() % 10, 2) }
+        let (narrow, wide) = try narrowAndWide(source, target)
         #expect(narrow.beads == wide.beads)
     }
 
     @Test("a long pair whose first band is too narrow for a dropped stretch is aligned again around its path: what an unbanded program finds", arguments: [3, 11])
     func longPairRealignedAroundPath(seed: UInt64) throws {
-        var random = SplitMix(seed: seed)
-        let pool = [S.s1, S.s2, S.s3, S.s4, S.s5, S.s6, S.s7, S.s8]
-        let translations = [S.t1, S.t2, S.t3, S.t4, S.t5, S.t6, S.t7, S.t8]
-        var source: [String] = [], target: [String] = []
         // Over 256 pieces in all (a long pair), and twenty source sentences in a row left untranslated.
-        for n in 0..<170 {
-            let k = Int(random.next() % 8)
-            source.append(pool[k])
-            if !(60..<80).contains(n) { target.append(translations[k]) }
-        }
-        let narrow = try SentenceAligner(options: AlignmentOptions(band: 4)).align(try document("en", [source]), try document("ckb", [target]))
-        let wide = try SentenceAligner(options: AlignmentOptions(band: 10_000)).align(try document("en", [source]), try document("ckb", [target]))
-        try checkCoverage(narrow)
+        let (source, target) = Self.shuffled(seed: seed, count: 170) { n, _ in (60..<80).contains(n) ? 0 : 2 }
+        let (narrow, wide) = try narrowAndWide(source, target)
         // (Identical sentences repeat, so one dropped sentence may show as its twin's 1-0.)
         #expect(narrow.beads.filter { $0.kind == .oneToZero }.count >= 19)
         #expect(narrow.beads == wide.beads)
