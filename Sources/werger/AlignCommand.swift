@@ -33,7 +33,8 @@ struct AlignCommand: ParsableCommand {
     @Option(help: "A glossary TSV (source term, tab, target term per line): extra anchors.") var glossary: String?
     @Flag(name: .customLong("no-dictionary"), help: """
         Do not use the bilingual dictionary dictd installed for the language pair \
-        (/usr/share/dictd/freedict-eng-ara.*, Debian's dict-freedict-eng-ara), whose words are weak anchors.
+        (en–ar: /usr/share/dictd/freedict-eng-ara.*, Debian's dict-freedict-eng-ara; en–kmr: \
+        freedict-kur-eng.*, dict-freedict-kur-eng), whose words are weak anchors.
         """) var noDictionary = false
     @Flag(help: "SOURCE and TARGET are folders: align the files with the same name.") var batch = false
     @Option(help: "The document id stored with the units (default: the source file's name).") var document: String?

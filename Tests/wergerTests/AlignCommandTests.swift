@@ -214,6 +214,8 @@ struct AlignCommandTests {
     @Test("a memory of the language pair teaches a single pair's lexicon: a dropped sentence among look-alikes lands in place")
     func memoryTeachesTheLexicon() throws {
         let scratch = try TemporaryFolder()
+        // Without a bilingual dictionary (FreeDict's Kurmanji–English one, when installed, places the
+        // dropped sentence by itself): this is about what the memory teaches.
         // 360 units in which nine word pairs keep company (each unit with a word of its own).
         let pairs = [("farmers", "cotkaran"), ("wheat", "genim"), ("river", "çem"), ("doctors", "bijîşkan"), ("patients", "nexweş"),
                      ("tent", "kona"), ("drivers", "ajokaran"), ("flood", "lehiyê"), ("bridges", "piran")]
@@ -231,24 +233,24 @@ struct AlignCommandTests {
             + "Doctors treated patients inside the large tent. Drivers crossed the bridges before the flood.\n").utf8))
         let kurmanji = try scratch.file("kmr.txt", Data(("Cotkaran genim li nêzî qeraxa çem çandin. Bijîşkan nexweş di nava kona mezin de derman kirin. "
             + "Ajokaran berî lehiyê di ser piran re derbas bûn.\n").utf8))
-        let taught = try Werger.run(["align", english.path, kurmanji.path, "--from", "en", "--to", "kmr", "--format", "jsonl", "--memory", memory])
+        let taught = try Werger.run(["align", english.path, kurmanji.path, "--from", "en", "--to", "kmr", "--format", "jsonl", "--memory", memory, "--no-dictionary"])
         #expect(taught.status == 0, "\(taught.err)")
         #expect(try Self.decodeBeads(taught.out).map(\.kind) == ["1-1", "1-0", "1-1", "1-1"])
         // With the lexicon's pairs off, the word model --learn-words learns from the same memory places it too (the
         // memory's length ratio off as well: these made-up units are shorter in Kurmanji than the article is).
         let align = ["align", english.path, kurmanji.path, "--from", "en", "--to", "kmr", "--format", "jsonl", "--memory", memory,
-                     "--weights", "lexiconMatch=0,ratioPrior=0"]
+                     "--weights", "lexiconMatch=0,ratioPrior=0", "--no-dictionary"]
         let modelled = try Werger.run(align + ["--learn-words"])
         #expect(modelled.status == 0, "\(modelled.err)")
         #expect(try Self.decodeBeads(modelled.out).map(\.kind) == ["1-1", "1-0", "1-1", "1-1"])
         #expect(try Self.decodeBeads(try Werger.run(align).out).map(\.kind) == ["1-1", "1-1", "1-1", "1-0"])
         // Without a memory the lengths alone (at en–kmr's typical ratio) put the 1-0 one place off.
         let alone = try Werger.run(["align", english.path, kurmanji.path, "--from", "en", "--to", "kmr", "--format", "jsonl",
-                                    "--memory", Self.noMemory(scratch)])
+                                    "--memory", Self.noMemory(scratch), "--no-dictionary"])
         #expect(try Self.decodeBeads(alone.out).map(\.kind) == ["1-1", "1-1", "1-0", "1-1"])
         // --learn-words with nothing to learn from says so, once, and aligns as without it.
         let unlearned = try Werger.run(["align", english.path, kurmanji.path, "--from", "en", "--to", "kmr", "--format", "jsonl",
-                                        "--memory", Self.noMemory(scratch), "--learn-words"])
+                                        "--memory", Self.noMemory(scratch), "--learn-words", "--no-dictionary"])
         #expect(unlearned.status == 0)
         #expect(unlearned.out == alone.out)
         #expect(unlearned.errorLines.count == 1 && unlearned.err.contains("--learn-words: the memory holds 0 sentence pairs of en–kmr"),

@@ -25,17 +25,26 @@ public struct BilingualDictionary: Sendable {
     private let filter: [UInt64]
     /// The file it was read from, for messages.
     public let name: String
+    /// How the target side's words meet the keys (`tokens(of:source:)`).
+    let targetScript: TargetScript
+
+    /// Arabic script: a key is a translation's first letters, found as a letter run anywhere inside a
+    /// text word (clitics and all). Latin script (Kurmanji, from a dictionary into English read the
+    /// other way, `reversed(index:data:)`): a key is a word's first four letters without accents, and
+    /// a text word gives its own (case endings follow the stem: `avahî` "building" in `avahiyên`).
+    enum TargetScript: Sendable { case arabic, latin }
 
     /// Headwords with at least one one-word translation.
     public var count: Int { headwords.count }
 
-    private init(headwords: [UInt64], ranges: [UInt64], keys: [UInt64], name: String) {
+    init(headwords: [UInt64], ranges: [UInt64], keys: [UInt64], name: String, targetScript: TargetScript = .arabic) {
         self.headwords = headwords
         self.ranges = ranges
         self.keys = keys
         knownKeys = Self.unique(keys)
         filter = Self.filter(headwords + knownKeys)
         self.name = name
+        self.targetScript = targetScript
     }
 
     private static let filterBits = 22
@@ -73,13 +82,9 @@ public struct BilingualDictionary: Sendable {
         guard let indexData = FileManager.default.contents(atPath: index) else {
             throw BilingualDictionaryError(file: index, reason: "cannot be read")
         }
-        var buffer: UnsafeMutablePointer<UInt8>?
-        let length = wgz_read_file(data, 256 << 20, &buffer)
-        guard length >= 0, let buffer else {
-            throw BilingualDictionaryError(file: data, reason: length == -2 ? "inflates to more than 256 MB" : "is not a readable gzip file")
-        }
-        defer { wgz_free(buffer) }
-        let body = UnsafeBufferPointer(start: buffer, count: Int(length))
+        let inflated = try InflatedData(data)
+        defer { withExtendedLifetime(inflated) {} }
+        let body = inflated.bytes
         var table: [UInt64: UInt64] = [:]
         table.reserveCapacity(1 << 17)
         var allKeys: [UInt64] = []
@@ -132,6 +137,7 @@ public struct BilingualDictionary: Sendable {
         knownKeys = Self.unique(allKeys)
         filter = Self.filter(headwords + knownKeys)
         name = index
+        targetScript = .arabic
     }
 
     /// The translations' keys of a hashed headword.
@@ -196,14 +202,21 @@ public struct BilingualDictionary: Sendable {
         return [first, key(word.prefix(3))]
     }
 
-    /// The dictionary dictd installed for this language pair (`/usr/share/dictd/freedict-eng-ara`),
-    /// if any; nil for pairs whose target is not in Arabic script.
+    /// The dictionary dictd installed for this language pair, if any: one from the source language
+    /// into an Arabic-script target (`/usr/share/dictd/freedict-eng-ara`), or one from a Latin-script
+    /// target into English read the other way (`freedict-kur-eng` for en–kmr). Nil for other pairs.
     public static func installed(from source: LanguageTag, to target: LanguageTag, folder: String = "/usr/share/dictd") throws(BilingualDictionaryError) -> BilingualDictionary? {
-        guard !source.usesArabicScript, target.usesArabicScript,
-              let from = freeDictCodes[source.language], let to = freeDictCodes[target.language] else { return nil }
-        let stem = "\(folder)/freedict-\(from)-\(to)"
-        guard FileManager.default.fileExists(atPath: stem + ".index"), FileManager.default.fileExists(atPath: stem + ".dict.dz") else { return nil }
-        return try cached(index: stem + ".index", data: stem + ".dict.dz", cache: cacheFolder())
+        guard !source.usesArabicScript, let from = freeDictCodes[source.language], let to = freeDictCodes[target.language] else { return nil }
+        func present(_ stem: String) -> Bool {
+            FileManager.default.fileExists(atPath: stem + ".index") && FileManager.default.fileExists(atPath: stem + ".dict.dz")
+        }
+        if target.usesArabicScript {
+            let stem = "\(folder)/freedict-\(from)-\(to)"
+            return present(stem) ? try cached(index: stem + ".index", data: stem + ".dict.dz", cache: cacheFolder()) : nil
+        }
+        guard from == "eng" else { return nil }
+        let stem = "\(folder)/freedict-\(to)-eng"
+        return present(stem) ? try reversed(index: stem + ".index", data: stem + ".dict.dz") : nil
     }
 
     /// The dictionary as a compact table kept in `cache` (read back in a millisecond where reading
@@ -266,7 +279,7 @@ public struct BilingualDictionary: Sendable {
     }
 
     /// ISO 639-3 codes FreeDict names its dictionaries by.
-    private static let freeDictCodes = ["en": "eng", "ar": "ara", "fa": "fas", "ur": "urd"]
+    private static let freeDictCodes = ["en": "eng", "ar": "ara", "fa": "fas", "ur": "urd", "kmr": "kur"]
 
     /// Anchor tokens of a segment: for the source, the keys of its words' translations; for the
     /// target, every three- and four-letter run of its Arabic-script words. Each once per segment.
@@ -282,6 +295,9 @@ public struct BilingualDictionary: Sendable {
                     found += keys
                     break
                 }
+            } else if targetScript == .latin {
+                let hash = Self.key(word.prefix(4))
+                if isKey(hash) { found.append(hash) }
             } else {
                 // Only the runs some translation has: the others could never match.
                 for k in 0...(word.count - 3) {
@@ -296,8 +312,13 @@ public struct BilingualDictionary: Sendable {
         }
         for scalar in text.unicodeScalars {
             let v = scalar.value
-            if source {
-                if AnchorTokenizer.isLatinLetter(v) { word.append(AnchorTokenizer.lowercase(v)) } else { endWord() }
+            if source || targetScript == .latin {
+                if AnchorTokenizer.isLatinLetter(v) {
+                    let lower = AnchorTokenizer.lowercase(v)
+                    word.append(source ? lower : AnchorTokenizer.withoutAccent(lower))
+                } else {
+                    endWord()
+                }
             } else if let folded = Self.fold(v) {
                 if folded != 0 { word.append(folded) }
             } else {
@@ -337,14 +358,14 @@ public struct BilingualDictionary: Sendable {
 
     /// A translation's key: its (folded) letters hashed. The target side hashes its runs the same
     /// way, a letter at a time.
-    private static func key<S: Sequence>(_ letters: S) -> UInt64 where S.Element: BinaryInteger {
+    static func key<S: Sequence>(_ letters: S) -> UInt64 where S.Element: BinaryInteger {
         var hash = StableHash()
         for v in letters { hash.mix(UInt32(v)) }
         return hash.value
     }
 
     /// A lower-case headword's hash, kept apart from the keys (the filter holds both).
-    private static func wordHash<S: Sequence>(_ letters: S) -> UInt64 where S.Element: BinaryInteger { key(letters) ^ 0x5bd1e995 }
+    static func wordHash<S: Sequence>(_ letters: S) -> UInt64 where S.Element: BinaryInteger { key(letters) ^ 0x5bd1e995 }
 
     /// The headwords a lower-case English word may be an inflection of, likeliest first, hashed: the
     /// word, then without `-ies`/`-ied` (→ `y`), `-es`, `-s`, `-ed`, `-d`, `-ing`, `-ing` (→ `e`).
@@ -380,6 +401,22 @@ public struct BilingualDictionary: Sendable {
         }
         return text.isEmpty ? nil : value
     }
+}
+
+/// A dictd data file (gzip) inflated into memory, freed with this.
+final class InflatedData {
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    init(_ path: String) throws(BilingualDictionaryError) {
+        var buffer: UnsafeMutablePointer<UInt8>?
+        let length = wgz_read_file(path, 256 << 20, &buffer)
+        guard length >= 0, let buffer else {
+            throw BilingualDictionaryError(file: path, reason: length == -2 ? "inflates to more than 256 MB" : "is not a readable gzip file")
+        }
+        bytes = UnsafeBufferPointer(start: buffer, count: Int(length))
+    }
+
+    deinit { wgz_free(UnsafeMutablePointer(mutating: bytes.baseAddress)) }
 }
 
 /// A dictionary file that cannot be used.

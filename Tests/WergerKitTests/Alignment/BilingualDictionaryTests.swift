@@ -13,14 +13,15 @@ struct BilingualDictionaryTests {
         try BilingualDictionary(index: fixture("freedict-eng-ara.index"), data: fixture("freedict-eng-ara.dict.dz"))
     }
 
-    /// The bead kinds of one English paragraph aligned with one Arabic paragraph, with the fixture
-    /// dictionary and `weights` changed from the defaults.
-    static func kinds(_ english: [String], _ arabic: [String], weights: String) throws -> [String] {
+    /// The bead kinds of one English paragraph aligned with one paragraph in `language`, with a
+    /// dictionary (the Arabic fixture unless given) and `weights` changed from the defaults.
+    static func kinds(_ english: [String], _ target: [String], language: String = "ar", dictionary given: BilingualDictionary? = nil,
+                      weights: String) throws -> [String] {
         var options = AlignmentOptions(weights: try AlignmentWeights(overrides: weights))
-        options.dictionary = try dictionary()
+        options.dictionary = try given ?? dictionary()
         let alignment = try SentenceAligner(options: options).align(
             SegmentedText(name: "en", language: try LanguageTag("en"), paragraphs: [english]),
-            SegmentedText(name: "ar", language: try LanguageTag("ar"), paragraphs: [arabic]))
+            SegmentedText(name: language, language: try LanguageTag(language), paragraphs: [target]))
         return alignment.beads.map(\.kind.rawValue)
     }
 
