@@ -2,7 +2,8 @@ import CGzip
 import Foundation
 
 /// A bilingual dictionary of single words, from English (or another Latin-script language) into an
-/// Arabic-script language, as the aligner's weakest anchors: a source word and one of its
+/// Arabic-script language, or into Kurmanji (a Kurmanji–English dictionary read the other way,
+/// `reversed(index:data:)`), as the aligner's weakest anchors: a source word and one of its
 /// translations found in a bead's two sides. Read from the dictionaries the `dictd` packages install
 /// (FreeDict's `dict-freedict-eng-ara`: `/usr/share/dictd/freedict-eng-ara.index` and `.dict.dz`).
 ///
@@ -216,13 +217,15 @@ public struct BilingualDictionary: Sendable {
         }
         guard from == "eng" else { return nil }
         let stem = "\(folder)/freedict-\(to)-eng"
-        return present(stem) ? try reversed(index: stem + ".index", data: stem + ".dict.dz") : nil
+        return present(stem) ? try cached(index: stem + ".index", data: stem + ".dict.dz", cache: cacheFolder(), reversed: true) : nil
     }
 
     /// The dictionary as a compact table kept in `cache` (read back in a millisecond where reading
     /// the dictd files takes some 50): rebuilt when either file's size or modification time differs
     /// from the table's; without a writable folder, read from the files each time.
-    public static func cached(index: String, data: String, cache: String?) throws(BilingualDictionaryError) -> BilingualDictionary {
+    ///
+    /// `reversed`: the files are a dictionary into English, read the other way (`reversed(index:data:)`).
+    public static func cached(index: String, data: String, cache: String?, reversed: Bool = false) throws(BilingualDictionaryError) -> BilingualDictionary {
         let stamp = [index, data].flatMap { path -> [UInt64] in
             let attributes = try? FileManager.default.attributesOfItem(atPath: path)
             let size = (attributes?[.size] as? NSNumber)?.uint64Value ?? 0
@@ -230,8 +233,9 @@ public struct BilingualDictionary: Sendable {
             return [size, modified.bitPattern]
         }
         let file = cache.map { "\($0)/\((index as NSString).lastPathComponent).werger-table" }
-        if let file, let table = read(file, stamp: stamp, name: index) { return table }
-        let dictionary = try BilingualDictionary(index: index, data: data)
+        let script: TargetScript = reversed ? .latin : .arabic
+        if let file, let table = read(file, stamp: stamp, name: index, targetScript: script) { return table }
+        let dictionary = reversed ? try Self.reversed(index: index, data: data) : try BilingualDictionary(index: index, data: data)
         if let cache, let file { dictionary.write(file, folder: cache, stamp: stamp) }
         return dictionary
     }
@@ -264,7 +268,7 @@ public struct BilingualDictionary: Sendable {
         }
     }
 
-    private static func read(_ file: String, stamp: [UInt64], name: String) -> BilingualDictionary? {
+    private static func read(_ file: String, stamp: [UInt64], name: String, targetScript: TargetScript) -> BilingualDictionary? {
         guard let data = FileManager.default.contents(atPath: file), data.count % 8 == 0 else { return nil }
         let words = data.withUnsafeBytes { Array($0.bindMemory(to: UInt64.self)) }
         let headerCount = 1 + stamp.count + 2
@@ -275,14 +279,15 @@ public struct BilingualDictionary: Sendable {
         let ranges = Array(words[(headerCount + n)..<(headerCount + 2 * n)])
         let keys = Array(words[(headerCount + 2 * n)...])
         guard ranges.allSatisfy({ Int($0 >> 8) + Int($0 & 0xFF) <= k }) else { return nil }
-        return BilingualDictionary(headwords: headwords, ranges: ranges, keys: keys, name: name)
+        return BilingualDictionary(headwords: headwords, ranges: ranges, keys: keys, name: name, targetScript: targetScript)
     }
 
     /// ISO 639-3 codes FreeDict names its dictionaries by.
     private static let freeDictCodes = ["en": "eng", "ar": "ara", "fa": "fas", "ur": "urd", "kmr": "kur"]
 
     /// Anchor tokens of a segment: for the source, the keys of its words' translations; for the
-    /// target, every three- and four-letter run of its Arabic-script words. Each once per segment.
+    /// target, every three- and four-letter run of its Arabic-script words that is a key, or each
+    /// Latin-script word's first four letters without accents that are one. Each once per segment.
     func tokens(of text: String, source: Bool) -> [UInt64] {
         var found: [UInt64] = []
         var word: [UInt32] = []

@@ -92,12 +92,8 @@ public struct AlignmentWeights: Sendable, Equatable {
     /// translation holds one of its words by chance. It replaces a flat 3 for a unit with three
     /// dictionary tokens or more and no hit (thirteenth session, en–ar over thirteen draws without
     /// re-cuts: batch 97.700 → 97.792, each pair alone 97.157 → 97.336; seven with re-cuts and the
-    /// busy draw 96.764 → 96.892 and 96.332 → 96.559; 0.5: 97.758 and 97.284, 0.8: 97.715).
+    /// busy draw 96.764 → 96.892 and 96.332 → 96.559; 0.4: 97.752 and 97.295, 0.5: 97.758 and 97.341).
     public var dictionaryDoubt: Float = 0.6
-    /// The shares of a unit's dictionary tokens (those the other document holds) that its
-    /// translation holds (79% measured) and that another sentence holds by chance (13% for a
-    /// neighbour, 18% for a dropped sentence's neighbour; 0.15 and 0.25 lose 0.003 to 0.03), and the
-    /// most one unit's doubt counts, in nats (4: −0.02, alone −0.06; 9: the same).
     /// The doubt's weight with a Latin-script dictionary (`BilingualDictionary.reversed`: en–kmr),
     /// whose keys are word beginnings, looser than the Arabic letter runs. Thirteenth session, en–kmr
     /// over thirteen draws without re-cuts, no dictionary → with it: batch 97.579 → 97.715, each pair
@@ -105,6 +101,10 @@ public struct AlignmentWeights: Sendable, Equatable {
     /// 97.594 / 97.251). Not with `--learn-words`, as the Arabic doubt (its thirteen draws' en–kmr:
     /// 97.025 with no dictionary, 97.075 with the dictionary's reward alone, 96.965 with the doubt too).
     public var dictionaryDoubtLatin: Float = 0.4
+    /// The shares of a unit's dictionary tokens (those the other document holds) that its
+    /// translation holds (79% measured) and that another sentence holds by chance (13% for a
+    /// neighbour, 18% for a dropped sentence's neighbour; 0.15 and 0.25 lose 0.003 to 0.03), and the
+    /// most one unit's doubt counts, in nats (4: −0.02, alone −0.06; 9: the same).
     public var dictionaryTranslatedShare: Float = 0.75
     public var dictionaryChanceShare: Float = 0.2
     public var dictionaryDoubtCap: Float = 6
@@ -363,12 +363,12 @@ public struct SentenceAligner: Sendable {
                          beads: beads, lengthRatio: draft.documentRatio)
     }
 
-    /// How far, in units, a path strays from the diagonal at most.
     /// The band around a long pair's first path in which it is aligned again: the new path keeps
-    /// close to the first (the benchmark's Arabic articles five times over: the same beads at 4, 8,
-    /// 16 and 32; 2.47, 2.55, 2.67 and 3.04 s), and the band widens where it does not.
+    /// close to the first (NTREX's Arabic five times over, four lines a paragraph: the same beads at
+    /// 4, 8, 16 and 32; 2.47, 2.55, 2.67 and 3.04 s), and the band widens where it does not.
     static let realignBand = 8
 
+    /// How far, in units, a path strays from the diagonal at most.
     static func drift(_ path: [Move], _ n: Int, _ m: Int) -> Int {
         var i = 0, j = 0, most = 0
         for move in path {
@@ -575,7 +575,7 @@ struct Side {
     /// dynamic program 0.89 s against 0.56, the same beads. A path that runs to the band's edge or
     /// strays more than half the reach from the diagonal is aligned again with the free tokens near
     /// that path (`SentenceAligner.draft`; with every free token anywhere, as until the thirteenth
-    /// session, the benchmark's articles in Arabic five times over took 4.7 s against 1.5).
+    /// session, NTREX's Arabic five times over, four lines a paragraph, took 4.7 s against 1.5).
     ///
     /// `places[k]` is unit k's place on the other side (and `places[count]` the end's): the diagonal,
     /// or a first alignment's path; nil keeps a free token wherever the other side holds it.

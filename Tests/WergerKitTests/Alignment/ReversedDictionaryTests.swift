@@ -40,6 +40,19 @@ struct ReversedDictionaryTests {
         #expect(try BilingualDictionary.installed(from: LanguageTag("en"), to: LanguageTag("ar"), folder: Self.folder)?.targetScript == .arabic)
     }
 
+    @Test("the reversed dictionary's compact table is cached and read back as Latin-script keys")
+    func cachedTable() throws {
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("werger-reversed-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: cache) }
+        let index = try Self.folder + "/freedict-kur-eng.index", data = try Self.folder + "/freedict-kur-eng.dict.dz"
+        let first = try BilingualDictionary.cached(index: index, data: data, cache: cache, reversed: true)
+        #expect(FileManager.default.fileExists(atPath: cache + "/freedict-kur-eng.index.werger-table"))
+        let second = try BilingualDictionary.cached(index: index, data: data, cache: cache, reversed: true)
+        #expect(second.count == first.count && second.targetScript == .latin)
+        #expect(second.tokens(of: "Avahiyên şewitîn.", source: false) == first.tokens(of: "Avahiyên şewitîn.", source: false))
+        #expect(second.tokens(of: "Avahiyên şewitîn.", source: false).count == 2)
+    }
+
     @Test("a damaged index is an error naming the file")
     func badIndex() throws {
         let bad = try Self.folder + "/bad.index"
