@@ -32,6 +32,8 @@ final class DictionaryDoubt {
     private let hitNats: [Float]
     private let missNats: [Float]
     private let cap: Float
+    private let splitChance: Float
+    private let splitMinimum: Float
     /// Per unit pair, source k and target l within `window` of k's place on the diagonal (at
     /// `k * (2 * window + 1) + l - diagonal(k) + window`): which of k's tokens l holds, a bit each,
     /// and the top bit once asked. A raw buffer: this is asked in the dynamic program's inner loop,
@@ -61,6 +63,8 @@ final class DictionaryDoubt {
         hitNats = chance.map { log(w.dictionaryTranslatedShare / $0) }
         missNats = chance.map { log((1 - $0) / (1 - w.dictionaryTranslatedShare)) }
         cap = w.dictionaryDoubtCap
+        splitChance = w.dictionarySplitChance
+        splitMinimum = w.dictionarySplitMinimum
         self.s = s
         self.t = t
         window = s.count * t.count <= 1 << 22 ? t.count : 512
@@ -85,6 +89,48 @@ final class DictionaryDoubt {
             if ratio < 0 { total += min(cap, -ratio) }
         }
         return total
+    }
+
+    /// In a bead of several target units, for each: how much likelier chance (`splitChance` of the
+    /// source's hits) makes its share of the source's dictionary hits than its share of the bead's
+    /// length does, in nats, capped; nothing under `splitMinimum` hits in all. A sentence the
+    /// translator added and the aligner glued to its neighbour's translation holds few of the
+    /// source's hits: over seventeen draws (en–ar, each pair alone), with three hits or more, none
+    /// fall in an added sentence glued to its neighbour in 42% of cases, in half of a true split in 3%
+    /// (a hit's share: 16% against 52%). Counted from the source's tokens, which are its words'
+    /// translations, not from the target's letter runs, which short halves miss by chance.
+    @inline(__always)
+    func splitDoubt(_ i: Int, _ a: Int, _ j: Int, _ b: Int) -> Float {
+        guard b >= 2 else { return 0 }
+        var perUnit: (Float, Float, Float, Float) = (0, 0, 0, 0)
+        var all: Float = 0
+        for k in i..<(i + a) where tokenCount[k] > 0 {
+            var found: UInt64 = 0
+            for l in j..<(j + b) {
+                let held = share(k, l)
+                let count = Float(held.nonzeroBitCount)
+                switch l - j {
+                case 0: perUnit.0 += count
+                case 1: perUnit.1 += count
+                case 2: perUnit.2 += count
+                default: perUnit.3 += count
+                }
+                found |= held
+            }
+            all += Float(found.nonzeroBitCount)
+        }
+        guard all >= splitMinimum else { return 0 }
+        let length = Float(t.prefix[j + b] - t.prefix[j])
+        guard length > 0 else { return 0 }
+        var cost: Float = 0
+        for l in j..<(j + b) {
+            // A unit's share of the length, kept from the extremes: a short half still holds some.
+            let expected = max(0.15, min(0.85, Float(t.prefix[l + 1] - t.prefix[l]) / length))
+            let held = min([perUnit.0, perUnit.1, perUnit.2, perUnit.3][l - j], all)
+            let ratio = held * log(expected / splitChance) + (all - held) * log((1 - expected) / (1 - splitChance))
+            if ratio < 0 { cost += min(cap, -ratio) }
+        }
+        return cost
     }
 
     /// Which of source unit k's dictionary tokens target unit l holds, a bit each.

@@ -104,6 +104,19 @@ struct BilingualDictionaryTests {
         #expect(try kinds("dictionaryDoubt=0") != ["1-1", "1-0", "1-1", "1-1"])
     }
 
+    /// A sentence the translator added after a translated one: the English sentence's seven dictionary
+    /// words all fall in its own translation, none in the added one, which the lengths alone would glue.
+    @Test("an added sentence that holds none of the source's dictionary words is a 0-1 bead, not half of a 1-2")
+    func addedSentenceNotGlued() throws {
+        let english = ["The farmers and the drivers planted wheat near the river and crossed the bridges on Monday.",
+                       "Later the doctor treated the patient."]
+        let arabic = ["زرع المزارعون والسائقون القمح قرب النهر وعبروا الجسور.",
+                      "وكان الطقس جيدا في ذلك اليوم.",
+                      "ولاحقا عالج الطبيب المريض."]
+        #expect(try Self.kinds(english, arabic, weights: "") == ["1-1", "0-1", "1-1"])
+        #expect(try Self.kinds(english, arabic, weights: "dictionarySplitDoubt=0") == ["1-2", "1-1"])
+    }
+
     @Test("a file that is not gzip, or an index line that is not headword, offset, length, is an error naming the file")
     func badFiles() throws {
         let notGzip = try Self.fixture("not-gzip.dict.dz")
