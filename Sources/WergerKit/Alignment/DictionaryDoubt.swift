@@ -18,6 +18,9 @@ import Foundation
 /// letter runs of its Arabic words (`BilingualDictionary.tokens(of:source:)`); judged the same way
 /// they lost (thirteen draws: −0.02 to −0.1).
 ///
+/// A bead of several target units is also asked where the source's hits fall (`splitDoubt`): a
+/// sentence the translator added holds few of them.
+///
 /// Each unit's dictionary tokens are the tail of its sorted token run (the class with the highest
 /// bits). Which of a source unit's tokens a target unit holds is asked many times by the dynamic
 /// program, so the answers are kept.
@@ -126,7 +129,14 @@ final class DictionaryDoubt {
         for l in j..<(j + b) {
             // A unit's share of the length, kept from the extremes: a short half still holds some.
             let expected = max(0.15, min(0.85, Float(t.prefix[l + 1] - t.prefix[l]) / length))
-            let held = min([perUnit.0, perUnit.1, perUnit.2, perUnit.3][l - j], all)
+            let counted: Float
+            switch l - j {
+            case 0: counted = perUnit.0
+            case 1: counted = perUnit.1
+            case 2: counted = perUnit.2
+            default: counted = perUnit.3
+            }
+            let held = min(counted, all)
             let ratio = held * log(expected / splitChance) + (all - held) * log((1 - expected) / (1 - splitChance))
             if ratio < 0 { cost += min(cap, -ratio) }
         }
