@@ -35,6 +35,10 @@ final class DictionaryDoubt {
     private let hitNats: [Float]
     private let missNats: [Float]
     private let cap: Float
+    /// The weights: of a source unit's doubt (`dictionaryDoubt`, or `dictionaryDoubtLatin` with a
+    /// Latin-script dictionary) and of a target unit's split doubt.
+    private let doubtWeight: Float
+    private let splitWeight: Float
     private let splitChance: Float
     private let splitMinimum: Float
     /// Per unit pair, source k and target l within `window` of k's place on the diagonal (at
@@ -48,8 +52,10 @@ final class DictionaryDoubt {
 
     private static let asked: UInt64 = 1 << 63
 
-    /// Nil when no source unit has a dictionary token (no dictionary for the pair).
+    /// Nil when no source unit has a dictionary token (no dictionary for the pair), or both weights
+    /// are 0.
     init?(_ s: Side, _ t: Side, weights w: AlignmentWeights) {
+        guard (t.latinDictionary ? w.dictionaryDoubtLatin : w.dictionaryDoubt) > 0 || w.dictionarySplitDoubt > 0 else { return nil }
         func tails(_ side: Side) -> [Int] {
             (0..<side.count).map { k in
                 var x = side.tokenStart[k + 1]
@@ -66,6 +72,8 @@ final class DictionaryDoubt {
         hitNats = chance.map { log(w.dictionaryTranslatedShare / $0) }
         missNats = chance.map { log((1 - $0) / (1 - w.dictionaryTranslatedShare)) }
         cap = w.dictionaryDoubtCap
+        doubtWeight = t.latinDictionary ? w.dictionaryDoubtLatin : w.dictionaryDoubt
+        splitWeight = w.dictionarySplitDoubt
         splitChance = w.dictionarySplitChance
         splitMinimum = w.dictionarySplitMinimum
         self.s = s
@@ -77,51 +85,50 @@ final class DictionaryDoubt {
 
     deinit { shared.deallocate() }
 
-    /// Summed over the bead's source units (`i..<i+a`): how much likelier chance makes their hits
-    /// in the target units `j..<j+b` than translation does, in nats, each capped; 0 where
-    /// translation is the likelier.
+    /// What the dictionary's evidence adds to a bead of source units `i..<i+a` and target units
+    /// `j..<j+b` (both sides non-empty): the doubt of its source units and, with several target
+    /// units, the split doubt of each, weighted. One walk of the bead's unit pairs serves both.
     @inline(__always)
-    func doubt(_ i: Int, _ a: Int, _ j: Int, _ b: Int) -> Float {
+    func cost(_ i: Int, _ a: Int, _ j: Int, _ b: Int) -> Float {
         let hit = hitNats[min(b, 4)], miss = missNats[min(b, 4)]
-        var total: Float = 0
-        for k in i..<(i + a) where tokenCount[k] > 0 {
-            var found: UInt64 = 0
-            for l in j..<(j + b) { found |= share(k, l) }
-            let hits = Float(found.nonzeroBitCount)
-            let ratio = hits * hit - (Float(tokenCount[k]) - hits) * miss
-            if ratio < 0 { total += min(cap, -ratio) }
-        }
-        return total
-    }
-
-    /// In a bead of several target units, for each: how much likelier chance (`splitChance` of the
-    /// source's hits) makes its share of the source's dictionary hits than its share of the bead's
-    /// length does, in nats, capped; nothing under `splitMinimum` hits in all. A sentence the
-    /// translator added and the aligner glued to its neighbour's translation holds few of the
-    /// source's hits: over seventeen draws (en–ar, each pair alone), with three hits or more, none
-    /// fall in an added sentence glued to its neighbour in 42% of cases, in half of a true split in 3%
-    /// (a hit's share: 16% against 52%). Counted from the source's tokens, which are its words'
-    /// translations, not from the target's letter runs, which short halves miss by chance.
-    @inline(__always)
-    func splitDoubt(_ i: Int, _ a: Int, _ j: Int, _ b: Int) -> Float {
-        guard b >= 2 else { return 0 }
+        var doubt: Float = 0
+        // Per target unit, the source's hits it holds (up to four units); all the source's hits.
         var perUnit: (Float, Float, Float, Float) = (0, 0, 0, 0)
         var all: Float = 0
         for k in i..<(i + a) where tokenCount[k] > 0 {
             var found: UInt64 = 0
             for l in j..<(j + b) {
                 let held = share(k, l)
-                let count = Float(held.nonzeroBitCount)
-                switch l - j {
-                case 0: perUnit.0 += count
-                case 1: perUnit.1 += count
-                case 2: perUnit.2 += count
-                default: perUnit.3 += count
+                if b >= 2 {
+                    let count = Float(held.nonzeroBitCount)
+                    switch l - j {
+                    case 0: perUnit.0 += count
+                    case 1: perUnit.1 += count
+                    case 2: perUnit.2 += count
+                    default: perUnit.3 += count
+                    }
                 }
                 found |= held
             }
-            all += Float(found.nonzeroBitCount)
+            let hits = Float(found.nonzeroBitCount)
+            all += hits
+            let ratio = hits * hit - (Float(tokenCount[k]) - hits) * miss
+            if ratio < 0 { doubt += min(cap, -ratio) }
         }
+        guard b >= 2, splitWeight > 0 else { return doubtWeight * doubt }
+        return doubtWeight * doubt + splitWeight * splitDoubt(j, b, perUnit: perUnit, all: all)
+    }
+
+    /// For each target unit of a bead of several (`j..<j+b`): how much likelier chance
+    /// (`splitChance` of the source's hits) makes its share of the source's dictionary hits than its
+    /// share of the bead's length does, in nats, capped; nothing under `splitMinimum` hits in all. A
+    /// sentence the translator added and the aligner glued to its neighbour's translation holds few of
+    /// the source's hits: over seventeen draws (en–ar, each pair alone), with three hits or more, none
+    /// fall in an added sentence glued to its neighbour in 42% of cases, in half of a true split in 3%
+    /// (a hit's share: 16% against 52%). Counted from the source's tokens, which are its words'
+    /// translations, not from the target's letter runs, which short halves miss by chance.
+    @inline(__always)
+    private func splitDoubt(_ j: Int, _ b: Int, perUnit: (Float, Float, Float, Float), all: Float) -> Float {
         guard all >= splitMinimum else { return 0 }
         let length = Float(t.prefix[j + b] - t.prefix[j])
         guard length > 0 else { return 0 }

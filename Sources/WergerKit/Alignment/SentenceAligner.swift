@@ -552,8 +552,8 @@ struct Side {
     /// are much shorter (every Arabic-script word has a sound key).
     ///
     /// With `path` (a long pair's first alignment), the reach is measured from that path instead of
-    /// the diagonal; with `windowed` false, a free token is kept wherever the other side holds it.
-    static func dropUnmatchable(_ s: inout Side, _ t: inout Side, weights: AlignmentWeights, windowed: Bool = true, around path: [Move]? = nil) {
+    /// the diagonal.
+    static func dropUnmatchable(_ s: inout Side, _ t: inout Side, weights: AlignmentWeights, around path: [Move]? = nil) {
         // The free classes as a bit mask, each side's free tokens as a sorted list (no hashing:
         // this runs on every token of every document).
         var free: UInt64 = 1 << AnchorClass.cognate.rawValue | 1 << AnchorClass.dictionary.rawValue
@@ -564,7 +564,7 @@ struct Side {
             return { token in mask & (1 << (token >> 60)) != 0 }
         }
         var sourcePlaces: [Int]?, targetPlaces: [Int]?
-        if windowed && Self.windowed(s, t) {
+        if Self.windowed(s, t) {
             if let path {
                 (sourcePlaces, targetPlaces) = Self.places(path, s.count, t.count)
             } else {
@@ -709,12 +709,9 @@ struct BeadScorer {
     private let sourceLength: [Float], sourceLog: [Float]
     private let targetLength: [Float], targetLog: [Float]
     private let doubt: DictionaryDoubt?
-    /// The doubt's weight: `dictionaryDoubt`, or `dictionaryDoubtLatin` with a Latin-script dictionary.
-    private let doubtWeight: Float
 
     init(s: Side, t: Side, ratio: Float, w: AlignmentWeights, known: Set<Int>) {
-        doubtWeight = t.latinDictionary ? w.dictionaryDoubtLatin : w.dictionaryDoubt
-        doubt = doubtWeight > 0 || w.dictionarySplitDoubt > 0 ? DictionaryDoubt(s, t, weights: w) : nil
+        doubt = DictionaryDoubt(s, t, weights: w)
         self.s = s
         self.t = t
         self.ratio = ratio
@@ -867,7 +864,7 @@ struct BeadScorer {
         }
         guard anchors else { return p }
         p.anchors = anchorCost(i, a, j, b)
-        if let doubt { p.anchors += doubtWeight * doubt.doubt(i, a, j, b) + w.dictionarySplitDoubt * doubt.splitDoubt(i, a, j, b) }
+        if let doubt { p.anchors += doubt.cost(i, a, j, b) }
         if sa == 1, sb == 1, isKnown(i, a, j, b) {
             p.known = true
             p.anchors -= w.knownPair
@@ -1061,7 +1058,7 @@ struct BeadScorer {
                     var total = cheap + anchors(pi, move.a, pj, move.b)
                     // The dictionary's doubt only adds: asked only of a move that would be best.
                     if total < best, let doubt, move.a > 0, move.b > 0 {
-                        total += doubtWeight * doubt.doubt(pi, move.a, pj, move.b) + w.dictionarySplitDoubt * doubt.splitDoubt(pi, move.a, pj, move.b)
+                        total += doubt.cost(pi, move.a, pj, move.b)
                     }
                     if total < best { best = total; bestMove = UInt8(k) }
                 }

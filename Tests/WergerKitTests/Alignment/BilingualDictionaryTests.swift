@@ -70,38 +70,23 @@ struct BilingualDictionaryTests {
     }
 
     /// A short sentence the translator dropped, between two that were translated: its words are in
-    /// the dictionary and in the Arabic document (a later sentence), but not in either neighbour.
-    @Test("a sentence whose dictionary words its neighbours' translations lack is dropped, not glued to one")
-    func silentSentenceDropped() throws {
+    /// the dictionary and in the Arabic document (a later sentence), but not in either neighbour's
+    /// translation — or, the second time, in the previous one's by chance (`river`, in `النهر`: one
+    /// hit of four is what a neighbour shows, not a translation; the flat silence this doubt
+    /// replaced glued it, as it judged only sentences with no hit).
+    @Test("a dropped sentence is a 1-0 bead, not glued to a neighbour that holds none or one of its dictionary words",
+          arguments: ["The doctor treated the patient.", "The doctor treated the patient near the river."])
+    func droppedSentenceNotGlued(dropped: String) throws {
         let english = ["The farmers planted wheat near the river on Monday morning, officials in the province said.",
-                       "The doctor treated the patient.",
+                       dropped,
                        "On Tuesday the drivers crossed the bridges.",
                        "Later the doctor treated the patient at the river."]
         let arabic = ["زرع المزارعون القمح قرب النهر صباح يوم الاثنين، حسبما قال مسؤولون في المحافظة.",
                       "يوم الثلاثاء عبر السائقون الجسور.",
                       "ولاحقا عالج الطبيب المريض عند النهر."]
-        func kinds(_ weights: String) throws -> [String] { try Self.kinds(english, arabic, weights: weights) }
-        let judged = try kinds(""), glued = try kinds("dictionaryDoubt=0")
-        #expect(judged == ["1-1", "1-0", "1-1", "1-1"])
-        // Without the doubt its silence raises, the dropped sentence is glued to a neighbour.
-        #expect(glued == ["2-1", "1-1", "1-1"])
-    }
-
-    /// The same, but the previous sentence's translation holds one of the dropped sentence's four
-    /// dictionary words (`river`, in `النهر`): one hit of four is what a neighbour shows, not a
-    /// translation. (The flat silence this doubt replaced glued it: it judged only sentences with no hit.)
-    @Test("a dropped sentence is not glued to a neighbour that holds one of its four dictionary words by chance")
-    func chanceHitDropped() throws {
-        let english = ["The farmers planted wheat near the river on Monday morning, officials in the province said.",
-                       "The doctor treated the patient near the river.",
-                       "On Tuesday the drivers crossed the bridges.",
-                       "Later the doctor treated the patient at the river."]
-        let arabic = ["زرع المزارعون القمح قرب النهر صباح يوم الاثنين، حسبما قال مسؤولون في المحافظة.",
-                      "يوم الثلاثاء عبر السائقون الجسور.",
-                      "ولاحقا عالج الطبيب المريض عند النهر."]
-        func kinds(_ weights: String) throws -> [String] { try Self.kinds(english, arabic, weights: weights) }
-        #expect(try kinds("") == ["1-1", "1-0", "1-1", "1-1"])
-        #expect(try kinds("dictionaryDoubt=0") != ["1-1", "1-0", "1-1", "1-1"])
+        #expect(try Self.kinds(english, arabic, weights: "") == ["1-1", "1-0", "1-1", "1-1"])
+        // Without the doubt, the dropped sentence is glued to the previous one.
+        #expect(try Self.kinds(english, arabic, weights: "dictionaryDoubt=0") == ["2-1", "1-1", "1-1"])
     }
 
     /// A sentence the translator added after a translated one: the English sentence's seven dictionary

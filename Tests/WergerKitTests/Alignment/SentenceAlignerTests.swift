@@ -626,32 +626,32 @@ struct AlignerBehaviourTests {
         #expect(narrow.beads == wide.beads)
     }
 
+    /// One side of a pair: `count` sentences in one paragraph, tokenized as the aligner does.
+    static func side(_ language: String, _ count: Int, _ text: (Int) -> String) throws -> Side {
+        let document = SegmentedText(name: language, language: try LanguageTag(language), paragraphs: [(0..<count).map(text)])
+        return Side(PieceCutter.pieces(of: document, weights: AlignmentWeights()), language: document.language, soundsLike: false,
+                    glossary: nil, side: \.sources)
+    }
+
+    /// How many name tokens unit k of a side holds.
+    static func names(_ side: Side, _ k: Int) -> Int {
+        side.tokens[side.tokenStart[k]..<side.tokenStart[k + 1]].filter { AnchorClass.of($0) == .name }.count
+    }
+
     @Test("in a long pair a free token is kept only where the other side holds it near the diagonal")
     func longPairKeepsNearTokens() throws {
-        func side(_ language: String, _ count: Int, _ text: (Int) -> String) throws -> Side {
-            let document = SegmentedText(name: language, language: try LanguageTag(language), paragraphs: [(0..<count).map(text)])
-            return Side(PieceCutter.pieces(of: document, weights: AlignmentWeights()), language: document.language, soundsLike: false,
-                        glossary: nil, side: \.sources)
-        }
-        func names(_ side: Side, _ k: Int) -> Int {
-            side.tokens[side.tokenStart[k]..<side.tokenStart[k + 1]].filter { AnchorClass.of($0) == .name }.count
-        }
         // 200 sentences a side (a long pair): Zorba on both sides at sentence 10, Quixote at 10 and 190.
-        let longEnglish = try side("en", 200) { k in k == 10 ? "They met Zorba and Quixote." : "They met again." }
-        let longArabic = try side("ar", 200) { k in k == 10 ? "التقوا Zorba مجددا." : (k == 190 ? "التقوا Quixote مجددا." : "التقوا مجددا.") }
+        let longEnglish = try Self.side("en", 200) { k in k == 10 ? "They met Zorba and Quixote." : "They met again." }
+        let longArabic = try Self.side("ar", 200) { k in k == 10 ? "التقوا Zorba مجددا." : (k == 190 ? "التقوا Quixote مجددا." : "التقوا مجددا.") }
         var (english, arabic) = (longEnglish, longArabic)
         Side.dropUnmatchable(&english, &arabic, weights: AlignmentWeights())
-        #expect(names(english, 10) == 1 && names(arabic, 10) == 1)
-        #expect(names(arabic, 190) == 0)
-        // Not windowed (what a path that strays gets), the far name is kept.
-        (english, arabic) = (longEnglish, longArabic)
-        Side.dropUnmatchable(&english, &arabic, weights: AlignmentWeights(), windowed: false)
-        #expect(names(english, 10) == 2 && names(arabic, 190) == 1)
+        #expect(Self.names(english, 10) == 1 && Self.names(arabic, 10) == 1)
+        #expect(Self.names(arabic, 190) == 0)
         // 20 sentences a side (an article): a name is kept wherever the other side holds it.
-        var shortEnglish = try side("en", 20) { k in k == 1 ? "They met Zorba and Quixote." : "They met again." }
-        var shortArabic = try side("ar", 20) { k in k == 1 ? "التقوا Zorba مجددا." : (k == 18 ? "التقوا Quixote مجددا." : "التقوا مجددا.") }
+        var shortEnglish = try Self.side("en", 20) { k in k == 1 ? "They met Zorba and Quixote." : "They met again." }
+        var shortArabic = try Self.side("ar", 20) { k in k == 1 ? "التقوا Zorba مجددا." : (k == 18 ? "التقوا Quixote مجددا." : "التقوا مجددا.") }
         Side.dropUnmatchable(&shortEnglish, &shortArabic, weights: AlignmentWeights())
-        #expect(names(shortEnglish, 1) == 2 && names(shortArabic, 18) == 1)
+        #expect(Self.names(shortEnglish, 1) == 2 && Self.names(shortArabic, 18) == 1)
         // How far a path strays from the diagonal decides whether a long pair is aligned again with
         // every free token: ten dropped sentences, then ten pairs, stray five from j = i/2.
         let path = Array(repeating: Move(a: 1, b: 0), count: 10) + Array(repeating: Move(a: 1, b: 1), count: 10)
@@ -660,28 +660,20 @@ struct AlignerBehaviourTests {
 
     @Test("a long pair aligned again after its path strayed keeps the free tokens near that path, not near the diagonal")
     func longPairKeepsTokensNearPath() throws {
-        func side(_ language: String, _ text: (Int) -> String) throws -> Side {
-            let document = SegmentedText(name: language, language: try LanguageTag(language), paragraphs: [(0..<200).map(text)])
-            return Side(PieceCutter.pieces(of: document, weights: AlignmentWeights()), language: document.language, soundsLike: false,
-                        glossary: nil, side: \.sources)
-        }
-        func names(_ side: Side, _ k: Int) -> Int {
-            side.tokens[side.tokenStart[k]..<side.tokenStart[k + 1]].filter { AnchorClass.of($0) == .name }.count
-        }
         // Quixote in English sentence 10 and Arabic sentence 190; Sancho in sentence 100 of both.
-        let english = try side("en") { k in k == 10 ? "They met Quixote." : (k == 100 ? "They met Sancho." : "They met again.") }
-        let arabic = try side("ar") { k in k == 190 ? "التقوا Quixote مجددا." : (k == 100 ? "التقوا Sancho مجددا." : "التقوا مجددا.") }
+        let english = try Self.side("en", 200) { k in k == 10 ? "They met Quixote." : (k == 100 ? "They met Sancho." : "They met again.") }
+        let arabic = try Self.side("ar", 200) { k in k == 190 ? "التقوا Quixote مجددا." : (k == 100 ? "التقوا Sancho مجددا." : "التقوا مجددا.") }
         var (s, t) = (english, arabic)
         Side.dropUnmatchable(&s, &t, weights: AlignmentWeights())
-        #expect(names(t, 190) == 0 && names(s, 100) == 1 && names(t, 100) == 1)
+        #expect(Self.names(t, 190) == 0 && Self.names(s, 100) == 1 && Self.names(t, 100) == 1)
         // A path that pairs English 10–19 with Arabic 190–199 (180 Arabic sentences added before
         // them, the English after them dropped): Quixote is near it, Sancho is not.
         let path = [Move](repeating: Move(a: 1, b: 1), count: 10) + [Move](repeating: Move(a: 0, b: 1), count: 180)
             + [Move](repeating: Move(a: 1, b: 1), count: 10) + [Move](repeating: Move(a: 1, b: 0), count: 180)
         (s, t) = (english, arabic)
         Side.dropUnmatchable(&s, &t, weights: AlignmentWeights(), around: path)
-        #expect(names(s, 10) == 1 && names(t, 190) == 1)
-        #expect(names(s, 100) == 0 && names(t, 100) == 0)
+        #expect(Self.names(s, 10) == 1 && Self.names(t, 190) == 1)
+        #expect(Self.names(s, 100) == 0 && Self.names(t, 100) == 0)
     }
 
     @Test("an empty side is refused with the document's name")
