@@ -7,9 +7,10 @@ extension BilingualDictionary {
     /// (`building` → `avah` of `avahî`). A Kurmanji word in a text carries case endings after its stem,
     /// so its own first four letters meet the key (`avahiyên`).
     ///
-    /// Over ten draws of the development and held-out documents (en–kmr), counting only a sentence's
-    /// keys that the other document holds somewhere: a sentence's translation holds 58% of them, a
-    /// neighbouring sentence's 13%, with some four keys a sentence.
+    /// Over ten draws of the development and held-out documents (en–kmr; counted by a script that
+    /// builds the same keys), counting only a sentence's keys that the other document holds
+    /// somewhere: a sentence's translation holds 58% of them, a neighbouring sentence's 13%, with
+    /// some four keys a sentence.
     static func reversed(index: String, data: String) throws(BilingualDictionaryError) -> BilingualDictionary {
         guard let indexData = FileManager.default.contents(atPath: index), let lines = String(data: indexData, encoding: .utf8) else {
             throw BilingualDictionaryError(file: index, reason: "cannot be read as UTF-8")
