@@ -89,6 +89,21 @@ struct BilingualDictionaryTests {
         #expect(try Self.kinds(english, arabic, weights: "dictionaryDoubt=0") == ["2-1", "1-1", "1-1"])
     }
 
+    /// A sentence the translator dropped whose dictionary words the Arabic document holds nowhere:
+    /// the doubt has none of its tokens left to count, so only the lengths judge it, and as the
+    /// first sentence's translation leaves out "on Monday morning", they glue it to a neighbour.
+    /// That none of its three words is found anywhere in the translation, where the other
+    /// sentences' all are, is what a dropped sentence looks like.
+    @Test("a dropped sentence whose dictionary words the translation holds nowhere is a 1-0 bead, in the middle or at the end",
+          arguments: [[0, 1, 2], [0, 2, 1]])
+    func droppedSentenceAbsentEverywhere(order: [Int]) throws {
+        let english = ["The farmers planted wheat near the river on Monday morning.", "The doctor treated the patient.", "The drivers crossed the bridges."]
+        let arabic = ["زرع المزارعون القمح قرب النهر.", "عبر السائقون الجسور."]
+        let kinds = try Self.kinds(order.map { english[$0] }, arabic, weights: "")
+        #expect(kinds == (order == [0, 1, 2] ? ["1-1", "1-0", "1-1"] : ["1-1", "1-1", "1-0"]))
+        #expect(try Self.kinds(order.map { english[$0] }, arabic, weights: "dictionaryPresence=0") == ["1-1", "2-1"])
+    }
+
     /// A sentence the translator added after a translated one: the English sentence's seven dictionary
     /// words all fall in its own translation, none in the added one, which the lengths alone would glue.
     @Test("an added sentence that holds none of the source's dictionary words is a 0-1 bead, not half of a 1-2")
