@@ -12,7 +12,7 @@ struct AlignCommand: ParsableCommand {
             jsonl: {"source":[…],"target":[…],"kind":"1-2","confidence":0.93} per bead, in document order \
             (with --batch also "document"). json: one object with the beads. tsv: source, target, kind, \
             confidence. tmx: the beads at or above --min-confidence as translation units.
-            --store adds the beads at or above --min-confidence (default 0.5) to the memory, one transaction \
+            --store adds the beads at or above --min-confidence (default 0.9) to the memory, one transaction \
             per document pair; the others are listed on stderr, or in --review FILE, for a person to check.
             --batch SRC_DIR TGT_DIR aligns the files with the same name in the two folders; from the \
             sure sentence pairs of a first alignment of all of them, and from the memory's pairs in the two \
@@ -28,7 +28,7 @@ struct AlignCommand: ParsableCommand {
     @Option(help: "Output: text, tsv, jsonl, json or tmx.") var format: AlignFormat = .text
     @Flag(help: "Add the beads at or above --min-confidence to the memory (origin \"align\").") var store = false
     @Option(name: .customLong("min-confidence"), help: "The confidence (0–1) a bead needs to be stored.")
-    var minConfidence: Double = 0.5
+    var minConfidence: Double = 0.9
     @Option(help: "Write the beads below --min-confidence to FILE (JSON Lines) instead of stderr.") var review: String?
     @Option(help: "A glossary TSV (source term, tab, target term per line): extra anchors.") var glossary: String?
     @Flag(name: .customLong("no-dictionary"), help: """
@@ -293,7 +293,8 @@ final class AlignJob {
         if command.format == .json {
             if batch && jsonDocuments > 0 { output.write(",") }
             output.write("{\"source\":\(JSONLines.json(source.name)),\"target\":\(JSONLines.json(target.name)),")
-            output.write("\"document\":\(JSONLines.json(document)),\"lengthRatio\":\((alignment.lengthRatio * 1000).rounded() / 1000),\"beads\":[")
+            output.write("\"document\":\(JSONLines.json(document)),\"lengthRatio\":\((alignment.lengthRatio * 1000).rounded() / 1000),")
+            output.write("\"translationFit\":\((alignment.translationFit * 100).rounded() / 100),\"beads\":[")
             jsonDocuments += 1
         }
         var units: [TranslationUnit] = []
@@ -314,6 +315,11 @@ final class AlignJob {
             }
         }
         if command.format == .json { output.write(batch ? "]}" : "]}\n") }
+        if alignment.translationFit < 0.5 {
+            let scale = (alignment.translationFit * 100).rounded() / 100
+            warn("\(source.name) and \(target.name) do not read as an article and its translation: their sentences pair poorly, "
+                 + "so every bead's confidence is scaled by \(scale); check that the two files belong together")
+        }
         totals.pairs += 1
         totals.beads += alignment.beads.count
         if let store, !units.isEmpty {

@@ -85,7 +85,7 @@ struct AlignCommandTests {
 
         let tmx = try Werger.run(["align"] + common + ["--format", "tmx"])
         #expect(tmx.status == 0)
-        let stored = jsonl.filter { ($0.confidence ?? 0) >= 0.5 && !$0.source.isEmpty && !$0.target.isEmpty }
+        let stored = jsonl.filter { ($0.confidence ?? 0) >= 0.9 && !$0.source.isEmpty && !$0.target.isEmpty }
         #expect(tmx.out.components(separatedBy: "<tu>").count - 1 == stored.count)
         #expect(tmx.out.contains("<prop type=\"x-origin\">align</prop>"))
     }
@@ -100,7 +100,7 @@ struct AlignCommandTests {
                                   "--store", "--memory", memory])
         #expect(run.status == 0, "\(run.err)")
         let beads = try Self.decodeBeads(run.out)
-        let storable = beads.filter { ($0.confidence ?? 0) >= 0.5 && !$0.source.isEmpty && !$0.target.isEmpty }
+        let storable = beads.filter { ($0.confidence ?? 0) >= 0.9 && !$0.source.isEmpty && !$0.target.isEmpty }
         #expect(run.err.contains("aligned 1 document pair: \(beads.count) beads, \(storable.count) units stored"), "\(run.err)")
 
         let stats = try Self.stats(memory)
@@ -137,6 +137,29 @@ struct AlignCommandTests {
         let listed = try String(contentsOfFile: reviewFile, encoding: .utf8).split(separator: "\n")
         #expect(listed.count == low.count)
         #expect(try Self.stats(memory).units == beads.count - low.count)
+    }
+
+    /// An editor's batch pairs files by name; a file in the wrong folder pairs two different stories.
+    /// Their sentences still make beads, but none pairs well: every bead goes to review, none into the
+    /// memory, and one warning names the two files.
+    @Test("two files that are not an article and its translation: a warning naming both, every bead for review, nothing stored")
+    func unrelatedFiles() throws {
+        let scratch = try TemporaryFolder()
+        let memory = scratch.url.appendingPathComponent("memory").path
+        let unrelated = Fixture.path("align/unrelated-en.txt")
+        let run = try Werger.run(["align", unrelated, Self.sorani, "--from", "en", "--to", "ckb", "--format", "jsonl", "--store",
+                                  "--review", scratch.url.appendingPathComponent("review.jsonl").path, "--memory", memory])
+        #expect(run.status == 0, "\(run.err)")
+        let beads = try Self.decodeBeads(run.out)
+        #expect(!beads.isEmpty && beads.allSatisfy { ($0.confidence ?? 1) < 0.5 }, "\(beads.map(\.confidence))")
+        let warnings = run.errorLines.filter { $0.contains("warning") }
+        #expect(warnings.count == 1 && warnings[0].contains("unrelated-en.txt") && warnings[0].contains("article-ckb.txt")
+                && warnings[0].contains("do not read as an article and its translation"), "\(run.err)")
+        #expect(try Self.stats(memory).units == 0)
+        // The sample article and its translation: no warning, and most beads stored.
+        let sample = try Werger.run(["align", Self.english, Self.sorani, "--from", "en", "--to", "ckb", "--format", "jsonl",
+                                     "--memory", Self.noMemory(scratch)])
+        #expect(sample.stderr.isEmpty, "\(sample.err)")
     }
 
     // MARK: - Bad input

@@ -275,6 +275,10 @@ public struct Alignment: Sendable {
     public let beads: [Bead]
     /// Target characters per source character, estimated from the two documents.
     public let lengthRatio: Double
+    /// How much the two texts read as a document and its translation, 0–1, from how many of their
+    /// sentence pairs share anchors (`BeadConfidence.translation(anchors:)`): under 0.5, two texts that do not
+    /// belong together; every bead's confidence is scaled by it.
+    public var translationFit: Double = 1
 }
 
 /// Aligns a document and its translation into beads (1-1, 1-0, 0-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-4, 4-1) with one banded
@@ -383,10 +387,10 @@ public struct SentenceAligner: Sendable {
         // a ratio within 2% of the one the first path was found with leaves it as it is.
         let moved = abs(ratio / draft.documentRatio - 1) > 0.02
         let path = learned || reweighed || moved ? scorer.bestPath(band: 2, around: draft.path) : draft.path
-        let (beads, sourceCuts, targetCuts) = scorer.beads(path)
+        let (beads, sourceCuts, targetCuts, fit) = scorer.beads(path)
         return Alignment(source: Self.resegmented(draft.source, draft.sourcePieces, cuts: sourceCuts),
                          target: Self.resegmented(draft.target, draft.targetPieces, cuts: targetCuts),
-                         beads: beads, lengthRatio: draft.documentRatio)
+                         beads: beads, lengthRatio: draft.documentRatio, translationFit: fit)
     }
 
     /// The band around a long pair's first path in which it is aligned again: the new path keeps
@@ -1054,6 +1058,19 @@ struct BeadScorer {
         }
     }
 
+    /// `previous` plus the bead `move` from (pi, pj), when that is less than `best`; nil otherwise,
+    /// often without its whole cost: the anchors can lower a bead's cost by at most their bound, so
+    /// they are skipped when even that cannot beat `best`, and the dictionary's doubt, which only
+    /// adds, is asked only of a move that would be best.
+    @inline(__always)
+    func improves(_ previous: Float, _ pi: Int, _ move: Move, _ pj: Int, _ best: Float) -> Float? {
+        let cheap = previous + cost(pi, move.a, pj, move.b, anchors: false)
+        if cheap - anchorBound(pi, move.a, pj, move.b) >= best { return nil }
+        var total = cheap + anchors(pi, move.a, pj, move.b)
+        if total < best, let doubt, move.a > 0, move.b > 0 { total += doubt.cost(pi, move.a, pj, move.b) }
+        return total < best ? total : nil
+    }
+
     func bandedPath(band: Int, around previous: [Move]?) -> (path: [Move], touchedEdge: Bool) {
         let moves = Move.all
         let n = s.count, m = t.count
@@ -1094,16 +1111,7 @@ struct BeadScorer {
                     guard pi >= 0, pj >= 0, pj >= lo[pi], pj <= hi[pi] else { continue }
                     let previous = cost[start[pi] + pj - lo[pi]]
                     if previous == .infinity { continue }
-                    // The anchors can lower a bead's cost by at most their bound: skip them when
-                    // even that cannot beat the best move so far.
-                    let cheap = previous + self.cost(pi, move.a, pj, move.b, anchors: false)
-                    if cheap - anchorBound(pi, move.a, pj, move.b) >= best { continue }
-                    var total = cheap + anchors(pi, move.a, pj, move.b)
-                    // The dictionary's doubt only adds: asked only of a move that would be best.
-                    if total < best, let doubt, move.a > 0, move.b > 0 {
-                        total += doubt.cost(pi, move.a, pj, move.b)
-                    }
-                    if total < best { best = total; bestMove = UInt8(k) }
+                    if let total = improves(previous, pi, move, pj, best) { best = total; bestMove = UInt8(k) }
                 }
                 cost[start[i] + j - lo[i]] = best
                 back[start[i] + j - lo[i]] = bestMove
@@ -1123,8 +1131,9 @@ struct BeadScorer {
     }
 
     /// The path as beads over segments (pieces glued back, except where a bead starts inside a
-    /// segment: `cuts` marks those pieces on each side), each bead with its confidence.
-    func beads(_ path: [Move]) -> (beads: [Bead], sourceCuts: [Bool], targetCuts: [Bool]) {
+    /// segment: `cuts` marks those pieces on each side), each bead with its confidence, and how much
+    /// the two texts read as a translation (`Alignment.translationFit`).
+    func beads(_ path: [Move]) -> (beads: [Bead], sourceCuts: [Bool], targetCuts: [Bool], translationFit: Double) {
         var starts: [(i: Int, j: Int)] = []
         var sourceCuts = [Bool](repeating: false, count: s.count), targetCuts = [Bool](repeating: false, count: t.count)
         var i = 0, j = 0
@@ -1135,6 +1144,13 @@ struct BeadScorer {
             i += move.a
             j += move.b
         }
+        // Each bead's margin, and what the anchors of the beads that pair sentences say: over a
+        // document, whether the two texts are a translation at all.
+        let parts = path.indices.map { self.parts(starts[$0].i, path[$0].a, starts[$0].j, path[$0].b) }
+        let costs = parts.map(\.total)
+        let margins = path.indices.map { margin($0, path, starts, costs) }
+        let pairing = path.indices.filter { path[$0].a > 0 && path[$0].b > 0 }
+        let translation = BeadConfidence.translation(anchors: pairing.map { parts[$0].anchors })
         // Segment numbers after the cuts: a piece starts a segment at a hard boundary or a cut.
         var sourceSegment = 0, targetSegment = 0
         var beads: [Bead] = []
@@ -1142,21 +1158,13 @@ struct BeadScorer {
         for (k, move) in path.enumerated() {
             let (i, j) = starts[k]
             let sa = s.segments(i, move.a), sb = t.segments(j, move.b)
-            let confidence: Double
-            let p = parts(i, move.a, j, move.b)
-            if sa == 0 || sb == 0 {
-                confidence = nullConfidence(k, path, starts)
-            } else {
-                let base: Float = sa == 1 && sb == 1 ? 3 : (sa == 2 && sb == 2 || sa >= 3 || sb >= 3 ? 1.5 : 2)
-                let evidence = base - p.length - p.anchors - p.paragraph - p.cut - p.words
-                confidence = p.known ? 0.99 : Double(1 / (1 + expf(-evidence)))
-            }
+            let confidence = parts[k].known ? 0.99 : BeadConfidence.of(margin: margins[k], source: sa, target: sb) * translation
             beads.append(Bead(source: sourceSegment..<(sourceSegment + sa), target: targetSegment..<(targetSegment + sb),
                               confidence: (confidence * 100).rounded() / 100))
             sourceSegment += sa
             targetSegment += sb
         }
-        return (beads, sourceCuts, targetCuts)
+        return (beads, sourceCuts, targetCuts, translation)
     }
 
     /// The 1-1 beads of `path` sure enough to learn word pairs from, as their two sides' stems.
@@ -1175,23 +1183,33 @@ struct BeadScorer {
         return sure
     }
 
-    /// A null bead is as sure as gluing its segment to a neighbouring bead (or pairing it with a
-    /// neighbouring null bead of the other side) is costly.
-    private func nullConfidence(_ k: Int, _ path: [Move], _ starts: [(i: Int, j: Int)]) -> Double {
-        let move = path[k]
-        let (i, j) = starts[k]
-        let own = cost(i, move.a, j, move.b)
-        var margin = Float.infinity
-        for neighbour in [k - 1, k + 1] where neighbour >= 0 && neighbour < path.count {
-            let other = path[neighbour]
-            let a = move.a + other.a, b = move.b + other.b
-            guard a <= 4, b <= 4, a > 0, b > 0 else { continue }
-            let (ni, nj) = starts[neighbour]
-            let alternative = cost(min(i, ni), a, min(j, nj), b)
-            if alternative == .infinity { continue }
-            margin = min(margin, alternative - (own + cost(ni, other.a, nj, other.b)))
+    /// How much dearer, in nats, the cheapest other alignment of beads k-1...k+1's pieces is, one
+    /// without bead k: a small dynamic program over that stretch alone, the path kept as it is
+    /// elsewhere. A bead that only just beat splitting it, gluing it to a neighbour or leaving a
+    /// sentence out has a small margin, whatever its own cost (`BeadConfidence`).
+    func margin(_ k: Int, _ path: [Move], _ starts: [(i: Int, j: Int)], _ costs: [Float]) -> Float {
+        let first = max(0, k - 1), last = min(path.count - 1, k + 1)
+        let (i0, j0) = starts[first]
+        let i1 = starts[last].i + path[last].a, j1 = starts[last].j + path[last].b
+        let width = j1 - j0 + 1
+        var current: Float = 0
+        for x in first...last { current += costs[x] }
+        var best = [Float](repeating: .infinity, count: (i1 - i0 + 1) * width)
+        best[0] = 0
+        let (ki, kj) = starts[k], bead = path[k]
+        for i in i0...i1 {
+            for j in j0...j1 where i > i0 || j > j0 {
+                var cell = Float.infinity
+                for move in Move.all {
+                    let pi = i - move.a, pj = j - move.b
+                    guard pi >= i0, pj >= j0, !(pi == ki && pj == kj && move == bead) else { continue }
+                    let previous = best[(pi - i0) * width + pj - j0]
+                    if previous < .infinity, let total = improves(previous, pi, move, pj, cell) { cell = total }
+                }
+                best[(i - i0) * width + j - j0] = cell
+            }
         }
-        if margin == .infinity { margin = 2 }
-        return Double(1 / (1 + expf(-(margin - 0.5))))
+        // No other alignment (a stretch of one segment a side, alone in its paragraph): as sure as can be.
+        return best[best.count - 1] < .infinity ? best[best.count - 1] - current : BeadConfidence.largestMargin
     }
 }

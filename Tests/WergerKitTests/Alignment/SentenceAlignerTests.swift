@@ -171,23 +171,25 @@ struct AnchorTests {
     }
 
     /// A pair aligned with no lexicon (alone, no memory) weighs its other word evidence more: the
-    /// bead that pairs `parliament` with `parlamentoyê` is surer than it would be beside a lexicon.
+    /// bead that pairs `parliament` with `parlamentoyê` is rewarded more than it would be beside a lexicon.
     @Test("with no lexicon learned, word beginnings and the dictionary count for more")
     func unlearnedWordEvidence() throws {
         let english = ["The minister visited the hospital on Monday morning.", "Officials said the protein tests showed no danger.",
                        "Police blocked the road near the parliament building.", "Doctors say the children are recovering well now."]
         let kurmanji = ["Wezîr roja duşemê serdana nexweşxaneyê kir.", "Karbidestan got testên proteînê tu xetere nîşan nedan.",
                         "Polîsan rêya li nêzî avahiya parlamentoyê girt.", "Bijîşk dibêjin zarok niha baş dibin."]
-        func confidences(_ unlearned: Float) throws -> [Double] {
-            var options = AlignmentOptions()
-            options.weights.unlearnedWordMatch = unlearned
-            return try SentenceAligner(options: options).align(
-                SegmentedText(name: "en", language: try LanguageTag("en"), paragraphs: [english]),
-                SegmentedText(name: "kmr", language: try LanguageTag("kmr"), paragraphs: [kurmanji])).beads.map(\.confidence)
+        let draft = try SentenceAligner(options: AlignmentOptions()).draft(
+            SegmentedText(name: "en", language: try LanguageTag("en"), paragraphs: [english]),
+            SegmentedText(name: "kmr", language: try LanguageTag("kmr"), paragraphs: [kurmanji]))
+        // The anchors of each 1-1 bead k–k, as the weights reward them.
+        func anchors(_ unlearned: Float) -> [Float] {
+            var weights = AlignmentWeights()
+            weights.unlearnedWordMatch = unlearned
+            let scorer = BeadScorer(s: draft.s, t: draft.t, ratio: 1, w: weights.withoutLexicon, known: [])
+            return (0..<4).map { scorer.parts($0, 1, $0, 1).anchors }
         }
-        let plain = try confidences(1), weighed = try confidences(AlignmentWeights().unlearnedWordMatch)
-        #expect(plain.count == 4 && weighed.count == 4)
-        #expect(weighed[2] > plain[2] && weighed[1] > plain[1])  // parliament, protein
+        let plain = anchors(1), weighed = anchors(AlignmentWeights().unlearnedWordMatch)
+        #expect(weighed[2] < plain[2] && weighed[1] < plain[1])  // parliament, protein
         #expect(weighed[0] == plain[0])  // no shared word beginning
         let weights = AlignmentWeights()
         #expect(weights.withoutLexicon.cognateMatch == weights.cognateMatch * weights.unlearnedWordMatch)
