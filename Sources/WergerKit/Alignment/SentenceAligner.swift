@@ -72,7 +72,10 @@ public struct AlignmentWeights: Sendable, Equatable {
     /// `learningWords` keeps 0.2, where the word model weighs that already.)
     public var lexiconMiss: Float = 0.4
     /// The lexicon's letters per stem; beads a word pair must share, and its Dice at least; and how
-    /// sure a first-alignment 1-1 bead must be (the log-odds of its confidence) to teach.
+    /// well a first-alignment 1-1 bead must fit on its own (`3 − length − anchors − paragraph − cut`,
+    /// the log-odds of its confidence until the fourteenth session) to teach. (Also asking it to
+    /// have won by a margin of 1, 2 or 3 nats, `BeadScorer.margin`: thirteen draws en–ckb 98.372 →
+    /// 98.404, 98.312, 98.317; en–ar 97.872, 97.828, 97.804; en–kmr 97.766, 97.754, 97.636.)
     public var lexiconStem: Float = 5
     public var lexiconCount: Float = 2
     public var lexiconDice: Float = 0.6
