@@ -27,7 +27,7 @@ struct AlignCommand: ParsableCommand {
     @Option(help: "The target language.") var to: String
     @Option(help: "Output: text, tsv, jsonl, json or tmx.") var format: AlignFormat = .text
     @Flag(help: "Add the beads at or above --min-confidence to the memory (origin \"align\").") var store = false
-    @Option(name: .customLong("min-confidence"), help: "The confidence (0–1) a bead needs to be stored.")
+    @Option(name: .customLong("min-confidence"), help: "The confidence (0–1: the chance the bead is right) a bead needs to be stored.")
     var minConfidence: Double = 0.9
     @Option(help: "Write the beads below --min-confidence to FILE (JSON Lines) instead of stderr.") var review: String?
     @Option(help: "A glossary TSV (source term, tab, target term per line): extra anchors.") var glossary: String?
