@@ -6,13 +6,14 @@ import Foundation
 /// other alignment of its stretch is without it), not how well it fits on its own: a sentence the
 /// translator added, glued to its neighbour's translation, makes a 1-2 bead whose lengths and anchors
 /// fit well. Until the fourteenth session the confidence was the bead's own fit, and it ranked wrong
-/// beads below right ones with an area under the curve of 0.71 (held-out draws, batch; 0.69 for pairs
-/// aligned alone); the margin ranks them at 0.89 (0.92 alone). So the confidence is a logistic
-/// regression of right against wrong on the margin and the bead's kind, fitted on the development
-/// draws (dev seed 1 and four with re-cuts, batch and alone; a bead is right when its text is a gold
-/// link's, or one of the 1-1 beads that together make one — an NTREX line of two sentences) and
-/// checked on sixteen held-out draws, where its 0.7–0.8 beads were right 71% of the time and its
-/// 0.8–0.9 beads 83% (docs/alignment.md).
+/// beads below right ones with an area under the curve of 0.71 (sixteen held-out draws, batch; 0.69
+/// for pairs aligned alone); the margin ranks them at 0.89 (0.91 alone). So the confidence is a
+/// logistic regression of right against wrong on the margin and the bead's kind, fitted on the
+/// development draws (dev seed 1 and dev seeds 1, 3, 5, 6 with re-cuts in batch, three of them also
+/// pair by pair; a bead is right when its text is a gold link's, or one of the 1-1 beads that
+/// together make one — an NTREX line of two sentences) and checked on the held-out draws, where its
+/// beads at 0.7–0.8 were right 70% of the time, at 0.8–0.9 84%, at 0.9 or above 99%
+/// (`Scripts/eval_confidence.py`, docs/alignment.md).
 ///
 /// A bead pairing sentences of two texts that are not a translation of each other can still win
 /// clearly against leaving them out; over a document, how many of its pairing beads share anchors
@@ -41,10 +42,10 @@ enum BeadConfidence {
     /// half a nat (the median pair 67–95% a language), and at most 40% of those of every article set
     /// against the next one's translation (the median pair none). `1 / (1 + e^(−20(share − 0.25)))`
     /// leaves a true pair's beads as their margin makes them (the lowest 0.92) and sends a mismatched
-    /// pair's to review: 208 of the 232 mismatched pairs fell under 0.5 (the rest are mostly short:
-    /// see below), and 17 kept a bead at 0.9 or above.
-    /// Fewer than six pairing beads say too little (three short sentences with no name or number
-    /// between them are a translation as often as not): 1.
+    /// pair's to review: 208 of the 232 mismatched pairs fell under 0.5, and 17 kept a bead at 0.9 or
+    /// above (with three pairing beads as the least, 220 and 1). Fewer than six pairing beads say too
+    /// little — a short article and its translation may share no name, number or mark, as the
+    /// three-sentence Kurmanji one of `AlignCommandTests` does: 1.
     static func translation(anchors: [Float]) -> Double {
         guard anchors.count >= 6 else { return 1 }
         let rewarded = Float(anchors.filter { $0 < -0.5 }.count) / Float(anchors.count)
