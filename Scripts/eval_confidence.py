@@ -4,10 +4,11 @@
 Builds held-out sets with Scripts/make_align_devset.py (or takes --devset DIR...), aligns each language
 with `werger align --batch` (with --batch-size 1: each pair alone), and judges every bead against the
 gold: right when its source and target text are a gold link's, or when it is one of a run of 1-1 beads
-that together cover a gold link exactly (an NTREX line of two sentences, which Werger rightly pairs
-sentence by sentence). Prints, per binary, how well the confidence ranks wrong beads below right ones
+that together cover a gold 1-1 link exactly (an NTREX line of two sentences, which Werger rightly
+pairs sentence by sentence). Prints, per binary, how well the confidence ranks wrong beads below right ones
 (the area under the ROC curve) and, per threshold, the share of beads listed for review, the share of
-wrong beads among them, and the share of wrong beads among those kept.
+wrong beads among them, and the share of wrong beads among those kept (at or above the threshold:
+not listed; the null beads among them are not stored either).
 
 usage: eval_confidence.py [--binary .build/release/werger] [--baseline OLD] [--seeds 2,3,4]
                           [--no-recuts] [--rate 0.15] [--batch-size N] [--thresholds 0.5,0.8,0.9,0.95]
@@ -17,6 +18,7 @@ import argparse
 import bisect
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -60,7 +62,7 @@ def judged(binary, devset, lang, batch_size, scratch):
     for name, beads in beads_of.items():
         record = gold[f"{name}.{lang}"]
         gs, gt = bounds(record["src_sentences"]), bounds(record["tgt_sentences"])
-        links = {((gs[s[0]], gs[s[-1] + 1]) if s else None, (gt[t[0]], gt[t[-1] + 1]) if t else None)
+        links = {((gs[s[0]], gs[s[-1] + 1]) if s else None, (gt[t[0]], gt[t[-1] + 1]) if t else None): (len(s), len(t))
                  for s, t in record["links"]}
         spans, sp, tp = [], 0, 0
         for bead in beads:
@@ -76,7 +78,8 @@ def judged(binary, devset, lang, batch_size, scratch):
             for y in range(x + 1, min(len(beads), x + 4)):
                 if not one_to_one[y]:
                     break
-                if ((spans[x][0][0], spans[y][0][1]), (spans[x][1][0], spans[y][1][1])) in links:
+                # A gold 1-1 link only: a 2-2 re-cut paired half by half is wrong.
+                if links.get(((spans[x][0][0], spans[y][0][1]), (spans[x][1][0], spans[y][1][1]))) == (1, 1):
                     for z in range(x, y + 1):
                         right[z] = True
                     break
@@ -128,9 +131,10 @@ def main():
             subprocess.run(command, check=True, capture_output=True)
             sets.append(out)
     for name, binary in [("werger", args.binary)] + ([("baseline", args.baseline)] if args.baseline else []):
-        rows = [row for devset in sets for lang in ("ar", "ckb", "kmr")
+        rows = [row for devset in sets for lang in ("ar", "ckb", "kmr") if os.path.isdir(os.path.join(devset, lang))
                 for row in judged(binary, devset, lang, args.batch_size, scratch)]
         report(name, rows, thresholds)
+    shutil.rmtree(scratch, ignore_errors=True)
 
 
 if __name__ == "__main__":

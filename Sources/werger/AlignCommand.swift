@@ -318,7 +318,7 @@ final class AlignJob {
         if alignment.translationFit < 0.5 {
             let scale = (alignment.translationFit * 100).rounded() / 100
             warn("\(source.name) and \(target.name) do not read as an article and its translation: their sentences pair poorly, "
-                 + "so every bead's confidence is scaled by \(scale); check that the two files belong together")
+                 + "so every bead's confidence is scaled by \(scale) (but a pair the memory holds); check that the two files belong together")
         }
         totals.pairs += 1
         totals.beads += alignment.beads.count

@@ -82,6 +82,7 @@ struct AlignCommandTests {
         #expect(json.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: json.stdout) as? [String: Any])
         #expect((object["beads"] as? [Any])?.count == jsonl.count)
+        #expect((object["translationFit"] as? Double ?? 0) > 0.9)
 
         let tmx = try Werger.run(["align"] + common + ["--format", "tmx"])
         #expect(tmx.status == 0)
@@ -156,7 +157,7 @@ struct AlignCommandTests {
         #expect(warnings.count == 1 && warnings[0].contains("unrelated-en.txt") && warnings[0].contains("article-ckb.txt")
                 && warnings[0].contains("do not read as an article and its translation"), "\(run.err)")
         #expect(try Self.stats(memory).units == 0)
-        // The sample article and its translation: no warning, and most beads stored.
+        // The sample article and its translation: no warning, and no bead listed for review.
         let sample = try Werger.run(["align", Self.english, Self.sorani, "--from", "en", "--to", "ckb", "--format", "jsonl",
                                      "--memory", Self.noMemory(scratch)])
         #expect(sample.stderr.isEmpty, "\(sample.err)")

@@ -6,31 +6,31 @@ import Foundation
 /// other alignment of its stretch is without it), not how well it fits on its own: a sentence the
 /// translator added, glued to its neighbour's translation, makes a 1-2 bead whose lengths and anchors
 /// fit well. Until the fourteenth session the confidence was the bead's own fit, and it ranked wrong
-/// beads below right ones with an area under the curve of 0.71 (sixteen held-out draws, batch; 0.69
-/// for pairs aligned alone); the margin ranks them at 0.89 (0.91 alone). So the confidence is a
+/// beads below right ones with an area under the curve of 0.69 (sixteen held-out draws, batch; 0.69
+/// too for pairs aligned alone); the margin ranks them at 0.88 (0.90 alone). So the confidence is a
 /// logistic regression of right against wrong on the margin and the bead's kind, fitted on the
 /// development draws (dev seed 1 and dev seeds 1, 3, 5, 6 with re-cuts in batch, three of them also
 /// pair by pair; a bead is right when its text is a gold link's, or one of the 1-1 beads that
-/// together make one — an NTREX line of two sentences) and checked on the held-out draws, where its
-/// beads at 0.7–0.8 were right 70% of the time, at 0.8–0.9 84%, at 0.9 or above 99%
+/// together make a gold 1-1 link — an NTREX line of two sentences) and checked on the held-out draws,
+/// where its beads at 0.7–0.8 were right 77% of the time, at 0.8–0.9 88%, at 0.9 or above 99.3%
 /// (`Scripts/eval_confidence.py`, docs/alignment.md).
 ///
 /// A bead pairing sentences of two texts that are not a translation of each other can still win
 /// clearly against leaving them out; over a document, how many of its pairing beads share anchors
 /// says whether it is a translation at all (`translation(anchors:)`).
 enum BeadConfidence {
-    /// The margin of a bead that has no alternative: a stretch of one segment a side.
+    /// The most a margin counts: a bead that won by more is as sure as one that won by this.
     static let largestMargin: Float = 10
 
     /// The fitted log-odds: intercept, per nat of margin, for a null bead, for a 1-1 bead, and per nat
     /// of a null bead's margin on top.
-    static let intercept: Float = 0.33, perNat: Float = 0.91, null: Float = 0.66, oneToOne: Float = 1.71, perNatNull: Float = -0.36
+    static let intercept: Float = 0.11, perNat: Float = 1.04, null: Float = 0.77, oneToOne: Float = 0.38, perNatNull: Float = -0.48
 
     /// The chance that a bead of `source` against `target` segments that won by `margin` nats is right.
     static func of(margin: Float, source: Int, target: Int) -> Double {
-        let isNull = source == 0 || target == 0
-        var odds = intercept + perNat * min(margin, largestMargin)
-        if isNull { odds += null + perNatNull * min(margin, largestMargin) }
+        let margin = max(0, min(margin, largestMargin))
+        var odds = intercept + perNat * margin
+        if source == 0 || target == 0 { odds += null + perNatNull * margin }
         if source == 1 && target == 1 { odds += oneToOne }
         return Double(1 / (1 + expf(-odds)))
     }

@@ -125,8 +125,9 @@ public struct AlignmentWeights: Sendable, Equatable {
     public var dictionarySplitChance: Float = 0.15
     public var dictionarySplitMinimum: Float = 4
     /// Per source unit of a 1-0 bead, the log-likelihood ratio of how many of its dictionary tokens
-    /// the target document holds anywhere, translation against a dropped sentence, times this,
-    /// capped at `dictionaryDoubtCap` either way (`Side.weighPresence`). A dropped sentence's words
+    /// the target document holds (anywhere in an article; near the diagonal or path in a long pair,
+    /// as `Side.dropUnmatchable` keeps them), translation against a dropped sentence, times this,
+    /// capped at `dictionaryDoubtCap` either way (`Side.presence(of:kept:weights:)`). A dropped sentence's words
     /// are found in the translation by chance only, elsewhere: at `dictionaryPresenceChance` of the
     /// document's rate (measured over thirteen draws, en–ar: 36% of a dropped sentence's dictionary
     /// tokens against 55% of a translated one's). The doubt cannot tell this: it counts only the
@@ -279,8 +280,9 @@ public struct Alignment: Sendable {
     /// Target characters per source character, estimated from the two documents.
     public let lengthRatio: Double
     /// How much the two texts read as a document and its translation, 0–1, from how many of their
-    /// sentence pairs share anchors (`BeadConfidence.translation(anchors:)`): under 0.5, two texts that do not
-    /// belong together; every bead's confidence is scaled by it.
+    /// sentence pairs share anchors (`BeadConfidence.translation(anchors:)`): under 0.5, two texts
+    /// that do not belong together. Every bead's confidence is scaled by it, but a pair the memory
+    /// already holds (0.99).
     public var translationFit: Double = 1
 }
 
@@ -324,8 +326,13 @@ public struct SentenceAligner: Sendable {
             throw AlignmentError.lengthMismatch(source: source.name, target: target.name, ratio: ratio)
         }
         let (allSource, allTarget) = (s, t)
-        Side.dropUnmatchable(&s, &t, weights: options.weights)
-        s.presence = Side.presence(of: allSource, kept: s, weights: options.weights)
+        // The tokens that can match (near `path`, in a long pair aligned again), and what they say of a 1-0 bead.
+        func keepMatchable(around path: [Move]?) {
+            (s, t) = (allSource, allTarget)
+            Side.dropUnmatchable(&s, &t, weights: options.weights, around: path)
+            s.presence = Side.presence(of: allSource, kept: s, weights: options.weights)
+        }
+        keepMatchable(around: nil)
         let known = try knownCells(source, target, sourcePieces, targetPieces)
         var scorer = BeadScorer(s: s, t: t, ratio: Float(ratio), w: options.weights, known: known)
         // A long pair is aligned once in the first band; an article's band widens until its path
@@ -339,9 +346,7 @@ public struct SentenceAligner: Sendable {
         // band's edge is not yet the best: aligned again with the free tokens the other side holds
         // near that path, in a band around it that widens where the new path reaches its edge.
         if long, touched || Self.drift(path, s.count, t.count) > Side.reach / 2 {
-            (s, t) = (allSource, allTarget)
-            Side.dropUnmatchable(&s, &t, weights: options.weights, around: path)
-            s.presence = Side.presence(of: allSource, kept: s, weights: options.weights)
+            keepMatchable(around: path)
             scorer = BeadScorer(s: s, t: t, ratio: Float(ratio), w: options.weights, known: known)
             path = scorer.bestPath(band: Self.realignBand, around: path)
         }
@@ -618,7 +623,7 @@ struct Side {
         let held = (0..<kept.count).map { dictionaryTokens(kept, $0) }
         let rate = held.reduce(0, +) / max(1, tokens.reduce(0, +))
         let chance = rate * w.dictionaryPresenceChance
-        guard rate > 0, rate < 1, chance > 0 else { return [] }
+        guard rate > 0, rate < 1, chance > 0, chance < 1 else { return [] }
         let hit = log(rate / chance), miss = log((1 - rate) / (1 - chance))
         return zip(tokens, held).map { tokens, held in
             max(-w.dictionaryDoubtCap, min(w.dictionaryDoubtCap, w.dictionaryPresence * (held * hit + (tokens - held) * miss)))
@@ -1199,20 +1204,27 @@ struct BeadScorer {
         for x in first...last { current += costs[x] }
         var best = [Float](repeating: .infinity, count: (i1 - i0 + 1) * width)
         best[0] = 0
+        // Bead k, or the same null bead in another order among its neighbours' (a 1-0 beside a 0-1
+        // is the same alignment either way round).
         let (ki, kj) = starts[k], bead = path[k]
+        func isBead(_ pi: Int, _ pj: Int, _ move: Move) -> Bool {
+            move == bead && (bead.b == 0 ? pi == ki : bead.a == 0 ? pj == kj : pi == ki && pj == kj)
+        }
         for i in i0...i1 {
             for j in j0...j1 where i > i0 || j > j0 {
                 var cell = Float.infinity
                 for move in Move.all {
                     let pi = i - move.a, pj = j - move.b
-                    guard pi >= i0, pj >= j0, !(pi == ki && pj == kj && move == bead) else { continue }
+                    guard pi >= i0, pj >= j0, !isBead(pi, pj, move) else { continue }
                     let previous = best[(pi - i0) * width + pj - j0]
                     if previous < .infinity, let total = improves(previous, pi, move, pj, cell) { cell = total }
                 }
                 best[(i - i0) * width + j - j0] = cell
             }
         }
-        // No other alignment (a stretch of one segment a side, alone in its paragraph): as sure as can be.
-        return best[best.count - 1] < .infinity ? best[best.count - 1] - current : BeadConfidence.largestMargin
+        // Leaving the stretch's sentences out is always an alternative, so the cheapest is finite; a
+        // bead on the best path never loses to it but for rounding.
+        let margin = best[best.count - 1] - current
+        return margin.isFinite ? max(0, margin) : 0
     }
 }
