@@ -110,7 +110,7 @@ final class AlignJob {
     let renderer: BeadRenderer
     private var review: Output?
     private var reviewDescriptor: Int32 = -1
-    private var totals = (pairs: 0, beads: 0, stored: 0, duplicates: 0, review: 0, failed: 0, unmatched: 0)
+    private var totals = (pairs: 0, beads: 0, stored: 0, duplicates: 0, review: 0, failed: 0, unmatched: 0, untranslated: 0)
     private var jsonDocuments = 0
 
     /// The memory's sentence pairs, as lexicon evidence (empty without a memory).
@@ -316,6 +316,7 @@ final class AlignJob {
         }
         if command.format == .json { output.write(batch ? "]}" : "]}\n") }
         if alignment.translationFit < 0.5 {
+            totals.untranslated += 1
             let scale = (alignment.translationFit * 100).rounded() / 100
             warn("\(source.name) and \(target.name) do not read as an article and its translation: their sentences pair poorly, "
                  + "so every bead's confidence is scaled by \(scale) (but a pair the memory holds); check that the two files belong together")
@@ -362,6 +363,10 @@ final class AlignJob {
         line += ", \(totals.review) below confidence \(command.minConfidence)"
         if totals.failed > 0 { line += ", \(totals.failed) failed" }
         if totals.unmatched > 0 { line += ", \(totals.unmatched) without a counterpart" }
+        // Warned about one by one, which a long batch's progress scrolls past: counted again here.
+        if totals.untranslated > 0 {
+            line += ", \(totals.untranslated) pair\(totals.untranslated == 1 ? "" : "s") that do\(totals.untranslated == 1 ? "es" : "") not read as a translation"
+        }
         FileHandle.standardError.write(Data("werger: \(line)\n".utf8))
     }
 

@@ -161,6 +161,20 @@ struct AlignCommandTests {
         let sample = try Werger.run(["align", Self.english, Self.sorani, "--from", "en", "--to", "ckb", "--format", "jsonl",
                                      "--memory", Self.noMemory(scratch)])
         #expect(sample.stderr.isEmpty, "\(sample.err)")
+
+        // In a batch, the pair is warned about, and counted in the summary (the warning may have scrolled by).
+        let sources = scratch.url.appendingPathComponent("en"), targets = scratch.url.appendingPathComponent("ckb")
+        try FileManager.default.createDirectory(at: sources, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: targets, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Self.english, toPath: sources.appendingPathComponent("a.txt").path)
+        try FileManager.default.copyItem(atPath: unrelated, toPath: sources.appendingPathComponent("b.txt").path)
+        for name in ["a.txt", "b.txt"] { try FileManager.default.copyItem(atPath: Self.sorani, toPath: targets.appendingPathComponent(name).path) }
+        let batch = try Werger.run(["align", "--batch", sources.path, targets.path, "--from", "en", "--to", "ckb", "--format", "jsonl",
+                                    "--review", scratch.url.appendingPathComponent("batch-review.jsonl").path, "--memory", Self.noMemory(scratch)])
+        #expect(batch.status == 0, "\(batch.err)")
+        let batchWarnings = batch.errorLines.filter { $0.contains("do not read as an article and its translation") }
+        #expect(batchWarnings.count == 1 && batchWarnings[0].contains("b.txt"), "\(batch.err)")
+        #expect(batch.err.contains("aligned 2 document pairs") && batch.err.contains("1 pair that does not read as a translation"), "\(batch.err)")
     }
 
     // MARK: - Bad input
