@@ -330,7 +330,8 @@ public struct SentenceAligner: Sendable {
         func keepMatchable(around path: [Move]?) {
             (s, t) = (allSource, allTarget)
             Side.dropUnmatchable(&s, &t, weights: options.weights, around: path)
-            s.presence = Side.presence(of: allSource, kept: s, weights: options.weights)
+            // Without a dictionary there is nothing to count (en–ckb): not every document's tokens walked twice for nothing.
+            if dictionary != nil { s.presence = Side.presence(of: allSource, kept: s, weights: options.weights) }
         }
         keepMatchable(around: nil)
         let known = try knownCells(source, target, sourcePieces, targetPieces)
