@@ -12,27 +12,21 @@ extension BilingualDictionary {
     /// somewhere: a sentence's translation holds 58% of them, a neighbouring sentence's 13%, with
     /// some four keys a sentence.
     static func reversed(index: String, data: String) throws(BilingualDictionaryError) -> BilingualDictionary {
-        guard let indexData = FileManager.default.contents(atPath: index), let lines = String(data: indexData, encoding: .utf8) else {
+        guard let indexData = FileManager.default.contents(atPath: index) else {
             throw BilingualDictionaryError(file: index, reason: "cannot be read as UTF-8")
         }
         let inflated = try InflatedData(data)
         defer { withExtendedLifetime(inflated) {} }
-        let body = inflated.bytes
         var translations: [UInt64: [UInt64]] = [:]
-        for (number, line) in lines.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count >= 3 else {
-                throw BilingualDictionaryError(file: index, reason: "line \(number + 1) is not headword, offset, length")
-            }
-            if fields[0].hasPrefix("00") { continue }  // 00databaseinfo, 00-database-url …
-            guard let offset = base64(fields[1].utf8), let size = base64(fields[2].utf8), offset + size <= body.count else {
-                throw BilingualDictionaryError(file: index, reason: "line \(number + 1) points outside \(data)")
+        try Self.entries(index: index, indexData: indexData, data: data, body: inflated.bytes) { (headwordBytes, entryBytes) throws(BilingualDictionaryError) in
+            guard let headword = String(validating: headwordBytes, as: UTF8.self) else {
+                throw BilingualDictionaryError(file: index, reason: "cannot be read as UTF-8")
             }
             // A one-word headword of three letters or more, folded as the text's words are.
-            let letters = fields[0].unicodeScalars.map(\.value)
-            guard letters.count >= 3, letters.allSatisfy(AnchorTokenizer.isLatinLetter) else { continue }
+            let letters = headword.unicodeScalars.map(\.value)
+            guard letters.count >= 3, letters.allSatisfy(AnchorTokenizer.isLatinLetter) else { return }
             let key = Self.key(letters.prefix(4).map { AnchorTokenizer.withoutAccent(AnchorTokenizer.lowercase($0)) })
-            let entry = String(decoding: UnsafeBufferPointer(rebasing: body[offset..<(offset + size)]), as: UTF8.self)
+            let entry = String(decoding: entryBytes, as: UTF8.self)
             // The lines after the headword's: English translations, alternatives separated by `,` or `;`.
             for alternative in entry.split(separator: "\n").dropFirst().flatMap({ $0.split(whereSeparator: { $0 == "," || $0 == ";" }) }) {
                 var word = alternative.trimmingCharacters(in: .whitespaces).lowercased()
