@@ -6,7 +6,8 @@ optionally check floors (Scripts/alignment-floors.tsv or another file: pair, lin
 
 usage: eval_alignment.py [--binary .build/debug/werger] [--devset DIR] [--split dev|heldout]
                          [--seed 1] [--shared ../shared] [--floors [FILE]] [--learn-words] [--batch-size N] [--rate 0.15]
-                         [--one-paragraph] [--merge-paragraphs 0.25] [--no-recuts] [--layout lines|headline|sentences] [--verbose]
+                         [--one-paragraph] [--merge-paragraphs 0.25] [--no-recuts] [--layout lines|headline|sentences|sentence-paragraphs]
+                         [--segmented] [--verbose]
 Without --devset the set is built in a temporary folder from ../shared (skipped when it is absent).
 """
 import argparse
@@ -41,13 +42,14 @@ def batches(devset, lang, size, scratch):
     return folders
 
 
-def predict(binary, devset, lang, memory, weights=None, learn_words=False, batch_size=None, scratch=None):
+def predict(binary, devset, lang, memory, weights=None, learn_words=False, batch_size=None, scratch=None, segmented=False):
     start = time.time()
     output = []
     for src, tgt in batches(devset, lang, batch_size, scratch):
         run = subprocess.run([binary, "align", "--batch", src, tgt, "--from", "en", "--to", lang, "--format", "jsonl",
                               "--memory", memory] + (["--weights", weights] if weights else [])
-                             + (["--learn-words"] if learn_words else []), capture_output=True, text=True)
+                             + (["--learn-words"] if learn_words else []) + (["--segmented"] if segmented else []),
+                             capture_output=True, text=True)
         if run.returncode != 0:
             sys.stderr.write(run.stderr)
             raise SystemExit(f"eval: werger align failed for {lang} (exit {run.returncode})")
@@ -103,9 +105,15 @@ def main():
                     help="align with --learn-words; --floors then reads Scripts/alignment-floors-learn-words.tsv")
     ap.add_argument("--batch-size", type=int, metavar="N",
                     help="align each language's documents N at a time (one `werger align --batch` each), not all at once")
+    ap.add_argument("--segmented", action="store_true",
+                    help="give Werger the true sentence splits, as the issue's hunalign figures were measured: a set of "
+                         "the gold's units a line (built with --layout sentence-paragraphs unless another layout is given), "
+                         "aligned with `werger align --segmented`")
     ap.add_argument("--galechurch", action="store_true",
                     help="score the Gale-Church baseline (pip install galechurch) instead, given the true sentence splits")
     a = ap.parse_args()
+    if a.segmented and a.layout == "blank-lines":
+        a.layout = "sentence-paragraphs"
     scorer = os.path.join(a.shared, "eval/alignment/score.py")
     if not os.path.exists(scorer) or not os.path.exists(os.path.join(a.shared, "corpora/ntrex128")):
         print(f"eval: {a.shared} is absent; the alignment evaluation runs where ../shared exists")
@@ -127,7 +135,7 @@ def main():
             pred = galechurch_predictions(os.path.join(devset, "gold.jsonl"))
         else:
             for lang in langs:
-                records, elapsed = predict(a.binary, devset, lang, memory, a.weights, a.learn_words, a.batch_size, scratch)
+                records, elapsed = predict(a.binary, devset, lang, memory, a.weights, a.learn_words, a.batch_size, scratch, a.segmented)
                 pred += records
                 print(f"eval: {lang}: {len(records)} document pairs aligned in {elapsed:.2f} s")
         pred_path = os.path.join(scratch, "pred.jsonl")

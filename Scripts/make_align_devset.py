@@ -16,7 +16,7 @@ Layout written to OUT:  OUT/<lang>/src/<docid>.txt, OUT/<lang>/tgt/<docid>.txt, 
 (one record per document pair: id "<docid>.<lang>", tgt_lang, src_sentences, tgt_sentences, links).
 
 usage: make_align_devset.py OUT [--split dev|heldout|all] [--seed 1] [--rate 0.15] [--corpus DIR] [--one-paragraph]
-                           [--merge-paragraphs 0.25] [--no-recuts] [--layout blank-lines|lines|headline|sentences]
+                           [--merge-paragraphs 0.25] [--no-recuts] [--layout blank-lines|lines|headline|sentences|sentence-paragraphs]
 """
 import argparse
 import json
@@ -210,6 +210,20 @@ def build_pair(lines_en, lines_tgt, lang, rng, rate, one_paragraph=False, merge_
     return src_sentences, tgt_sentences, links_out, "\n\n".join(src_paras) + "\n", "\n\n".join(tgt_paras) + "\n"
 
 
+def unit_lines(text, units):
+    """The gold's units a line, a blank line between the paragraphs of `text` (what hunalign reads
+    with paragraph marks; `werger align --segmented`)."""
+    paragraphs, k = [], 0
+    for paragraph in text.rstrip("\n").split("\n\n"):
+        held = []
+        while k < len(units) and len(" ".join(held)) < len(paragraph):
+            held.append(units[k])
+            k += 1
+        if held:
+            paragraphs.append("\n".join(held))
+    return "\n\n".join(paragraphs) + "\n"
+
+
 def add_shape_arguments(ap):
     """The options that shape a set beyond its split and seed (eval_alignment.py offers them too and
     passes them on with shape_flags)."""
@@ -222,10 +236,11 @@ def add_shape_arguments(ap):
                     help="share of the edits that drop a sentence (default a third: merges, splits and drops alike)")
     ap.add_argument("--no-recuts", action="store_true",
                     help="no 2-2 re-cuts among the edits (the issue's list: merge, split, drop; other edits then)")
-    ap.add_argument("--layout", choices=["blank-lines", "lines", "headline", "sentences"], default="blank-lines",
+    ap.add_argument("--layout", choices=["blank-lines", "lines", "headline", "sentences", "sentence-paragraphs"], default="blank-lines",
                     help="how the files are written: paragraphs separated by blank lines (default), a paragraph a "
                          "line with no blank lines (an article exported so), the same with a blank line after the "
-                         "headline only, or a sentence a line (what hunalign reads)")
+                         "headline only, a sentence a line (what hunalign reads), or the gold's units a line with a blank line "
+                         "between paragraphs (`werger align --segmented`; hunalign with paragraph marks)")
 
 
 def shape_flags(a):
@@ -272,6 +287,8 @@ def main():
                                       for head, sep, body in (x.partition("\n\n") for x in (src_text, tgt_text)))
             elif a.layout == "sentences":
                 src_text, tgt_text = "".join(x + "\n" for x in s), "".join(x + "\n" for x in t)
+            elif a.layout == "sentence-paragraphs":
+                src_text, tgt_text = unit_lines(src_text, s), unit_lines(tgt_text, t)
             with open(os.path.join(src_dir, doc + ".txt"), "w", encoding="utf-8") as fh:
                 fh.write(src_text)
             with open(os.path.join(tgt_dir, doc + ".txt"), "w", encoding="utf-8") as fh:

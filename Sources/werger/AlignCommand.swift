@@ -39,6 +39,10 @@ struct AlignCommand: ParsableCommand {
     @Flag(help: "SOURCE and TARGET are folders: align the files with the same name.") var batch = false
     @Option(help: "The document id stored with the units (default: the source file's name).") var document: String?
     @Option(help: "The input encoding when it is not UTF-8 or UTF-16 with a BOM (e.g. windows-1256).") var encoding: String?
+    @Flag(help: """
+        The files are already segmented: one segment a line, a blank line between paragraphs (what \
+        hunalign reads). Werger's segmenter is not run, and no segment is cut or joined.
+        """) var segmented = false
     @Flag(name: .customLong("learn-words"), help: """
         Learn word translations (IBM Model 1) from the batch's sure beads and the memory's pairs, \
         and weigh every bead by them: fewer misplaced dropped or added sentences, at about a third of the speed.
@@ -146,8 +150,8 @@ final class AlignJob {
         var aligner = self.aligner
         let unmodelled = aligner.options.weights.wordModel > 0 && !lexicon.hasWordModel
         if unmodelled { aligner.options.weights = aligner.options.weights.withoutWordModel }
-        let draft = try aligner.draft(Self.segmented(source, encoding: command.encoding, segmenter: try Segmenter.forAlignment(language: from)),
-                                      Self.segmented(target, encoding: command.encoding, segmenter: try Segmenter.forAlignment(language: to)),
+        let draft = try aligner.draft(Self.segmented(source, encoding: command.encoding, segmenter: try Segmenter.forAlignment(language: from), given: command.segmented),
+                                      Self.segmented(target, encoding: command.encoding, segmenter: try Segmenter.forAlignment(language: to), given: command.segmented),
                                       learning: !lexicon.isEmpty)
         if unmodelled { warnNothingToLearn("the memory holds \(memoryEvidence.count) sentence pairs of") }
         let alignment = aligner.finish(draft, lexicon: lexicon.isEmpty ? nil : lexicon, lengths: memoryLengths)
@@ -181,14 +185,14 @@ final class AlignJob {
         for chunkStart in stride(from: 0, to: paired.count, by: chunk) {
             let names = Array(paired[chunkStart..<min(chunkStart + chunk, paired.count)])
             let drafts = ResultSlots<Result<AlignmentDraft, Error>>(count: names.count)
-            let source = command.source, target = command.target, encoding = command.encoding, aligner = self.aligner
+            let source = command.source, target = command.target, encoding = command.encoding, given = command.segmented, aligner = self.aligner
             nonisolated(unsafe) let shared = segmenters
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 for k in stride(from: worker, to: names.count, by: workers) {
                     let (sourceSegmenter, targetSegmenter) = shared[worker]
                     drafts.set(k, Result {
-                        try aligner.draft(Self.segmented(source + "/" + names[k], encoding: encoding, segmenter: sourceSegmenter),
-                                          Self.segmented(target + "/" + names[k], encoding: encoding, segmenter: targetSegmenter))
+                        try aligner.draft(Self.segmented(source + "/" + names[k], encoding: encoding, segmenter: sourceSegmenter, given: given),
+                                          Self.segmented(target + "/" + names[k], encoding: encoding, segmenter: targetSegmenter, given: given))
                     })
                 }
             }
@@ -262,8 +266,10 @@ final class AlignJob {
         }.sorted()
     }
 
-    private static func segmented(_ path: String, encoding: String?, segmenter: Segmenter) throws -> SegmentedText {
-        SegmentedText(name: path, text: try DocumentReader.text(ofFile: path, encoding: encoding), segmenter: segmenter)
+    /// A document read and cut by the segmenter, or (`given`) taken a segment a line.
+    private static func segmented(_ path: String, encoding: String?, segmenter: Segmenter, given: Bool) throws -> SegmentedText {
+        let text = try DocumentReader.text(ofFile: path, encoding: encoding)
+        return given ? SegmentedText(name: path, language: segmenter.language, lines: text) : SegmentedText(name: path, text: text, segmenter: segmenter)
     }
 
     // MARK: Output

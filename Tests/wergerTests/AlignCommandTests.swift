@@ -177,6 +177,31 @@ struct AlignCommandTests {
         #expect(batch.err.contains("aligned 2 document pairs") && batch.err.contains("1 pair that does not read as a translation"), "\(batch.err)")
     }
 
+    @Test("--segmented takes a segment a line, as hunalign reads, and cuts none: a line of two sentences is a 1-2 bead")
+    func givenSegments() throws {
+        let scratch = try TemporaryFolder()
+        let expected = try Self.decodeBeads(try Fixture.text("align/article-en-ckb.expected.jsonl"))
+        var english = expected.map { $0.source.joined(separator: " ") }
+        let sorani = expected.map { $0.target.joined(separator: " ") }
+        // The second and third sentences on one line; a blank line after the headline.
+        english[1...2] = [english[1] + " " + english[2]]
+        let source = try scratch.file("en.txt", Data((english[0] + "\n\n" + english.dropFirst().joined(separator: "\n") + "\n").utf8))
+        let target = try scratch.file("ckb.txt", Data((sorani[0] + "\n\n" + sorani.dropFirst().joined(separator: "\r\n")).utf8))
+        let run = try Werger.run(["align", source.path, target.path, "--from", "en", "--to", "ckb", "--segmented", "--format", "jsonl",
+                                  "--memory", Self.noMemory(scratch)])
+        #expect(run.status == 0, "\(run.err)")
+        let beads = try Self.decodeBeads(run.out)
+        #expect(beads.map { $0.source.joined(separator: " ") } == english)
+        #expect(beads.map { $0.target.joined(separator: " ") } == [sorani[0], sorani[1] + " " + sorani[2]] + sorani.dropFirst(3))
+        #expect(beads.map(\.kind) == ["1-1", "1-2"] + Array(repeating: "1-1", count: english.count - 2))
+
+        let blank = try scratch.file("blank.txt", Data("\n  \n".utf8))
+        let empty = try Werger.run(["align", source.path, blank.path, "--from", "en", "--to", "ckb", "--segmented",
+                                    "--memory", Self.noMemory(scratch)])
+        #expect(empty.status == 65)
+        #expect(empty.errorLines.count == 1 && empty.err.contains("blank.txt") && empty.err.contains("no text"), "\(empty.err)")
+    }
+
     // MARK: - Bad input
 
     @Test("an empty side is refused with one line naming the file, and nothing is stored")

@@ -8,6 +8,10 @@ public struct SegmentedText: Sendable {
     public let segments: [Segment]
     /// The text of each segment, exactly as written.
     public let texts: [String]
+    /// Whether the segments were given rather than found (`init(name:language:lines:)`): the aligner
+    /// then keeps them as they are, cutting none at a soft boundary and joining none across a
+    /// doubtful one.
+    public private(set) var given = false
 
     /// The document as UTF-16 code units, which the segments' ranges count: the piece cutter reads a
     /// segment's units from it, and the segments' places in the UTF-8 text are found from it in one
@@ -102,7 +106,38 @@ public struct SegmentedText: Sendable {
 
     /// The same document cut into other segments.
     func resegmented(_ segments: [Segment]) -> SegmentedText {
-        SegmentedText(name: name, language: language, text: text, units: units, segments: segments)
+        var text = SegmentedText(name: name, language: language, text: text, units: units, segments: segments)
+        text.given = given
+        return text
+    }
+
+    /// A document already cut into segments, one a line — what hunalign and other sentence aligners
+    /// read, or a tool's export of its own segments: each line that holds more than spaces is a
+    /// segment (without the spaces around it), and a blank line starts a new paragraph. The segments
+    /// are `given`: the aligner keeps them as they are.
+    public init(name: String, language: LanguageTag, lines text: String) {
+        let units = text.utf16Units
+        var segments: [Segment] = []
+        var paragraph = 0
+        var start = 0
+        var k = 0
+        while k <= units.count {
+            guard k == units.count || UTF16Class.isLineBreak(units[k]) else { k += 1; continue }
+            var low = start, high = k
+            while low < high, UTF16Class.isHorizontalSpace(units[low]) { low += 1 }
+            while high > low, UTF16Class.isHorizontalSpace(units[high - 1]) { high -= 1 }
+            if low < high {
+                segments.append(Segment(range: low..<high, paragraph: paragraph))
+            } else if segments.last?.paragraph == paragraph {
+                paragraph += 1
+            }
+            // CR LF is one line break, not a line and a blank one.
+            if k + 1 < units.count, units[k] == 0x0D, units[k + 1] == 0x0A { k += 1 }
+            k += 1
+            start = k
+        }
+        self.init(name: name, language: language, text: text, units: units, segments: segments)
+        given = true
     }
 
     /// A document given as paragraphs of sentences (tests and the dev set): paragraphs are

@@ -52,4 +52,29 @@ struct SegmentedTextTests {
             SegmentedText(name: "ckb", text: sorani, segmenter: try Segmenter.forAlignment(language: LanguageTag("ckb"))))
         #expect(alignment.beads.map(\.kind.rawValue) == ["1-1", "1-1", "1-1", "1-1", "1-0", "1-1"])
     }
+
+    @Test("a file given a segment a line: each line is a segment as written, a blank line starts a paragraph")
+    func givenLines() throws {
+        let text = "\n  Dukan Water Pipeline Falls Behind \r\n\r\n\(S.s1) \(S.s2)\r\n\tThe work stopped\n\n\n\n\(S.s3)"
+        let given = SegmentedText(name: "en", language: try LanguageTag("en"), lines: text)
+        #expect(given.texts == ["Dukan Water Pipeline Falls Behind", "\(S.s1) \(S.s2)", "The work stopped", S.s3])
+        #expect(given.segments.map(\.paragraph) == [0, 1, 1, 2])
+        #expect(given.given)
+        #expect(SegmentedText(name: "en", language: try LanguageTag("en"), lines: "\n \r\n\t\n").segments.isEmpty)
+    }
+
+    @Test("segments given a line each are kept: a line of two sentences against two is a 1-2 bead, not cut")
+    func givenSegmentsAreNotCut() throws {
+        let english = "\(S.s1) \(S.s2)\n\(S.s3)\n\(S.s4)\n"
+        let sorani = "\(S.t1)\n\(S.t2)\n\(S.t3)\n\(S.t4)\n"
+        let given = try SentenceAligner().align(SegmentedText(name: "en", language: try LanguageTag("en"), lines: english),
+                                                SegmentedText(name: "ckb", language: try LanguageTag("ckb"), lines: sorani))
+        #expect(given.beads.map(\.kind.rawValue) == ["1-2", "1-1", "1-1"])
+        #expect(given.source.texts == ["\(S.s1) \(S.s2)", S.s3, S.s4])
+        // Werger's own segmenter cuts the first line into its two sentences.
+        let cut = try SentenceAligner().align(
+            SegmentedText(name: "en", text: english, segmenter: try Segmenter.forAlignment(language: LanguageTag("en"))),
+            SegmentedText(name: "ckb", text: sorani, segmenter: try Segmenter.forAlignment(language: LanguageTag("ckb"))))
+        #expect(cut.beads.map(\.kind.rawValue) == ["1-1", "1-1", "1-1", "1-1"])
+    }
 }
