@@ -38,16 +38,16 @@ enum SoftBoundaryKind {
 
 enum PieceCutter {
     static func pieces(of text: SegmentedText, weights: AlignmentWeights) -> [Piece] {
-        var pieces: [Piece] = []
-        pieces.reserveCapacity(text.segments.count + text.segments.count / 8)
-        let arabic = text.language.usesArabicScript
-        var previousUnits: [UInt16] = []
         // Segments given one a line are kept as they are: a piece each, never cut, never joined.
         if text.given {
             return text.segments.enumerated().map { k, segment in
                 Piece(range: segment.range, paragraph: segment.paragraph, text: text.texts[k], soft: false, cutCost: 0, pairable: false)
             }
         }
+        var pieces: [Piece] = []
+        pieces.reserveCapacity(text.segments.count + text.segments.count / 8)
+        let arabic = text.language.usesArabicScript
+        var previousUnits: [UInt16] = []
         for (k, segment) in text.segments.enumerated() {
             let units = Array(text.units[segment.range])
             var joinCost: Float = 0
