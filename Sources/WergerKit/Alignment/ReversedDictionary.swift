@@ -12,13 +12,8 @@ extension BilingualDictionary {
     /// somewhere: a sentence's translation holds 58% of them, a neighbouring sentence's 13%, with
     /// some four keys a sentence.
     static func reversed(index: String, data: String) throws(BilingualDictionaryError) -> BilingualDictionary {
-        guard let indexData = FileManager.default.contents(atPath: index) else {
-            throw BilingualDictionaryError(file: index, reason: "cannot be read as UTF-8")
-        }
-        let inflated = try InflatedData(data)
-        defer { withExtendedLifetime(inflated) {} }
         var translations: [UInt64: [UInt64]] = [:]
-        try Self.entries(index: index, indexData: indexData, data: data, body: inflated.bytes) { (headwordBytes, entryBytes) throws(BilingualDictionaryError) in
+        try Self.entries(index: index, data: data) { (headwordBytes, entryBytes) throws(BilingualDictionaryError) in
             guard let headword = String(validating: headwordBytes, as: UTF8.self) else {
                 throw BilingualDictionaryError(file: index, reason: "cannot be read as UTF-8")
             }

@@ -53,11 +53,15 @@ struct ReversedDictionaryTests {
         #expect(second.tokens(of: "Avahiyên şewitîn.", source: false).count == 2)
     }
 
-    @Test("a damaged index is an error naming the file")
+    @Test("a damaged or missing index is an error naming the file")
     func badIndex() throws {
         let bad = try Self.folder + "/bad.index"
         #expect(throws: BilingualDictionaryError(file: bad, reason: "line 1 is not headword, offset, length")) {
             try BilingualDictionary.reversed(index: bad, data: Self.folder + "/freedict-kur-eng.dict.dz")
+        }
+        let missing = try Self.folder + "/missing.index"
+        #expect(throws: BilingualDictionaryError(file: missing, reason: "cannot be read")) {
+            try BilingualDictionary.reversed(index: missing, data: Self.folder + "/freedict-kur-eng.dict.dz")
         }
     }
 
