@@ -93,21 +93,13 @@ final class DictionaryDoubt {
         let hit = hitNats[min(b, 4)], miss = missNats[min(b, 4)]
         var doubt: Float = 0
         // Per target unit, the source's hits it holds (up to four units); all the source's hits.
-        var perUnit: (Float, Float, Float, Float) = (0, 0, 0, 0)
+        var perUnit = InlineArray<4, Float>(repeating: 0)
         var all: Float = 0
         for k in i..<(i + a) where tokenCount[k] > 0 {
             var found: UInt64 = 0
             for l in j..<(j + b) {
                 let held = share(k, l)
-                if b >= 2 {
-                    let count = Float(held.nonzeroBitCount)
-                    switch l - j {
-                    case 0: perUnit.0 += count
-                    case 1: perUnit.1 += count
-                    case 2: perUnit.2 += count
-                    default: perUnit.3 += count
-                    }
-                }
+                if b >= 2 { perUnit[min(l - j, 3)] += Float(held.nonzeroBitCount) }
                 found |= held
             }
             let hits = Float(found.nonzeroBitCount)
@@ -128,7 +120,7 @@ final class DictionaryDoubt {
     /// (a hit's share: 16% against 52%). Counted from the source's tokens, which are its words'
     /// translations, not from the target's letter runs, which short halves miss by chance.
     @inline(__always)
-    private func splitDoubt(_ j: Int, _ b: Int, perUnit: (Float, Float, Float, Float), all: Float) -> Float {
+    private func splitDoubt(_ j: Int, _ b: Int, perUnit: InlineArray<4, Float>, all: Float) -> Float {
         guard all >= splitMinimum else { return 0 }
         let length = Float(t.prefix[j + b] - t.prefix[j])
         guard length > 0 else { return 0 }
@@ -136,14 +128,7 @@ final class DictionaryDoubt {
         for l in j..<(j + b) {
             // A unit's share of the length, kept from the extremes: a short half still holds some.
             let expected = max(0.15, min(0.85, Float(t.prefix[l + 1] - t.prefix[l]) / length))
-            let counted: Float
-            switch l - j {
-            case 0: counted = perUnit.0
-            case 1: counted = perUnit.1
-            case 2: counted = perUnit.2
-            default: counted = perUnit.3
-            }
-            let held = min(counted, all)
+            let held = min(perUnit[min(l - j, 3)], all)
             let ratio = held * log(expected / splitChance) + (all - held) * log((1 - expected) / (1 - splitChance))
             if ratio < 0 { cost += min(cap, -ratio) }
         }
