@@ -64,7 +64,7 @@ enum PieceCutter {
             var soft = false
             var cost: Float = 0
             var pairable = false
-            for (end, next, kind) in softBoundaries(units, arabicScript: arabic) {
+            for (end, next, kind) in softBoundaries(units, arabicScript: arabic, nonFinalWords: text.nonFinalWords) {
                 pieces.append(Piece(range: (segment.range.lowerBound + start)..<(segment.range.lowerBound + end),
                                     paragraph: segment.paragraph, text: String(decoding: units[start..<end], as: UTF16.self),
                                     soft: soft, cutCost: cost, pairable: pairable))
@@ -118,7 +118,7 @@ enum PieceCutter {
 
     /// Soft boundaries in one segment: where the first piece ends, where the next starts, and how
     /// sure the segmenter was.
-    static func softBoundaries(_ u: [UInt16], arabicScript: Bool) -> [(end: Int, next: Int, kind: SoftBoundaryKind)] {
+    static func softBoundaries(_ u: [UInt16], arabicScript: Bool, nonFinalWords: Set<String> = []) -> [(end: Int, next: Int, kind: SoftBoundaryKind)] {
         var found: [(Int, Int, SoftBoundaryKind)] = []
         let n = u.count
         var p = 0
@@ -138,6 +138,10 @@ enum PieceCutter {
                 // piece fewer lets a 2-1 bead span a segment with several soft boundaries (a bead
                 // holds four pieces a side at most). Eight draws 96.245 → 96.255.
                 if isTitle(u, before: p) { p = r - 1; continue }
+                kind = .abbreviation
+            } else if mark == 0x2E, !nonFinalWords.isEmpty,
+                      nonFinalWords.contains(String(decoding: word(u, before: p), as: UTF16.self).lowercased()) {
+                // A full stop after a word no sentence ends with (Kurmanji `ku.`) is a slip.
                 kind = .abbreviation
             } else if mark != 0x2E, q > p + 1 {
                 kind = .attribution

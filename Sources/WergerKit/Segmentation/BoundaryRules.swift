@@ -29,10 +29,12 @@ struct BoundaryRules {
     /// two-word lookup.
     let compoundTails: WordSet
     let abbreviations, closingAbbreviations, endingAbbreviations, numberAbbreviations, timeAbbreviations, timeZoneWords: WordSet
-    /// Every listed abbreviation of any kind, and the `[continuing-abbreviations]`: with
+    /// Every listed abbreviation of any kind, the non-final words and the `[continuing-abbreviations]`: with
     /// `lowercase-after-word`, no sentence in lower case starts after one of them.
     let anyAbbreviation: WordSet
     let sentenceStarters, speechVerbs, clauseOpeners, creditWords: WordSet
+    /// Words no sentence ends with (`[non-final-words]`).
+    let nonFinalWords: WordSet
     /// How far a rule looks for the end of a word or of a parenthesis: no word or aside is longer,
     /// and the bound keeps a pathological line (200,000 unclosed brackets) linear.
     static let reach = 512
@@ -57,8 +59,10 @@ struct BoundaryRules {
         speechVerbs = WordSet(rules.speechVerbs)
         clauseOpeners = WordSet(rules.clauseOpeners)
         creditWords = WordSet(rules.creditWords)
+        nonFinalWords = WordSet(rules.nonFinalWords)
+        // The non-final words count with the abbreviations: the fast path decides only longer words.
         let listed = [rules.abbreviations, rules.closingAbbreviations, rules.endingAbbreviations,
-                      rules.numberAbbreviations, rules.timeAbbreviations].flatMap { $0 }
+                      rules.numberAbbreviations, rules.timeAbbreviations, rules.nonFinalWords].flatMap { $0 }
         longestAbbreviation = listed.map { $0.utf16.count }.max() ?? 0
         anyAbbreviation = WordSet(Set(listed).union(rules.continuingAbbreviations))
         ordinalNumbers = rules.options.contains("ordinal-numbers")
@@ -230,7 +234,7 @@ struct BoundaryRules {
            abbreviations.contains(key, in: text) || numberAbbreviations.contains(key, in: text) {
             return true
         }
-        if abbreviations.contains(key, in: text) { return false }
+        if abbreviations.contains(key, in: text) || nonFinalWords.contains(key, in: text) { return false }
         if let elided = key.afterElision(text), abbreviations.contains(elided, in: text) { return false }
         if numberAbbreviations.contains(key, in: text) {
             // `No. 5` stays together; `No. Engineers found …` is an answer and a new sentence.

@@ -23,6 +23,10 @@ public struct SegmentationRules: Sendable {
     /// Abbreviations that a sentence runs on after, where `lowercase-after-word` lets a word in
     /// lower case start one (`û hwd. bi …`, `Ltd. re …`); before a capital they end it like any word.
     public var continuingAbbreviations: Set<String> = []
+    /// Words that cannot end a sentence (a conjunction, a preposition before its noun: Kurmanji
+    /// `ku`, `û`, `bi`): a full stop after one is a slip, and the sentence goes on
+    /// (`… wiha difikirin ku. Konseya Ewlehiyê …`).
+    public var nonFinalWords: Set<String> = []
     /// Words that typically start a sentence; a closing abbreviation before one of them ends it.
     public var sentenceStarters: Set<String> = []
     /// Prefixes that make a word a sentence start (Arabic writes the conjunction و onto the word).
@@ -92,6 +96,7 @@ public struct SegmentationRules: Sendable {
         "time-abbreviations": \.timeAbbreviations,
         "time-zone-words": \.timeZoneWords,
         "continuing-abbreviations": \.continuingAbbreviations,
+        "non-final-words": \.nonFinalWords,
         "sentence-starters": \.sentenceStarters,
         "starter-prefixes": \.starterPrefixes,
         "speech-verbs": \.speechVerbs,

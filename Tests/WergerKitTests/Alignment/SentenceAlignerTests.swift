@@ -217,6 +217,29 @@ struct AnchorTests {
         #expect(kinds(result) == ["1-1", "1-1"])
     }
 
+    @Test("a Kurmanji full stop after `ku` is a slip: the aligner does not cut the sentence there")
+    func kurmanjiNonFinalWord() throws {
+        // NTREX's English has a stray full stop (`as US. Secretary`) and its Kurmanji translation
+        // one of its own (`ne ku. Mayk`): the line is one sentence on each side, a 2-1 bead against
+        // Werger's English segments. Cut at `ku.`, it became two 1-1 beads of fragments.
+        let english = "His comments come as US. Secretary of State Mike Pompeo seems to be on the verge of restarting nuclear diplomacy with North Korea. The talks stalled in July."
+        let kurmanji = "Ev gotin di rewşekê de ne ku. Mayk Pompêo wezîrê karên derve yê Amerîkayê wer xuya dike ku dîplomasiya navokî bi Koreya Bakur re dîsa dest pê bike. Danûstandin di Tîrmehê de rawestiyan."
+        let (en, kmr) = (try LanguageTag("en"), try LanguageTag("kmr"))
+        let source = SegmentedText(name: "en", text: english, segmenter: try Segmenter.forAlignment(language: en))
+        let target = SegmentedText(name: "kmr", text: kurmanji, segmenter: try Segmenter.forAlignment(language: kmr))
+        #expect(source.segments.count == 3 && target.segments.count == 2)
+        // As `werger align` does: the documents' ratio drawn towards the language pair's typical one.
+        let aligner = SentenceAligner()
+        let alignment = aligner.finish(try aligner.draft(source, target, learning: false), lexicon: nil,
+                                       lengths: PairedLengths().withTypical(from: en, to: kmr))
+        #expect(alignment.beads.map(\.kind.rawValue) == ["2-1", "1-1"])
+        // The soft boundary the piece cutter finds there costs what one after an abbreviation does;
+        // without the language's non-final words it would be an ordinary one.
+        let units = Array("Ev gotin di rewşekê de ne ku. Mayk Pompêo hat.".utf16)
+        #expect(PieceCutter.softBoundaries(units, arabicScript: false, nonFinalWords: ["ku"]).map(\.kind) == [.abbreviation])
+        #expect(PieceCutter.softBoundaries(units, arabicScript: false).map(\.kind) == [.other])
+    }
+
     @Test("paragraph boundaries are anchors: a dropped headline does not shift the article")
     func paragraphs() throws {
         let headline = "Dukan Water Pipeline Falls 14 Months Behind"

@@ -147,6 +147,17 @@ import Testing
         try expect("en", ["The plant is run by Zagros Build Inc. and its partners."])
     }
 
+    @Test func aKurmanjiConjunctionOrPrepositionEndsNoSentence() throws {
+        // A full stop after `ku` ("that"), `û` ("and") or a preposition is a translator's slip.
+        try expect("kmr", ["Çîn û Rûsya wiha difikirin ku. Konseya Ewlehiyê divê xelat bide.", "Civîn sibê ye."])
+        try expect("kmr", ["Pompeo bi Ri re hevdîtin kir û. Piştre got ku ew ê dîsa bê.", "Ew hat."])
+        try expect("kmr", ["Wezaret dest bi. Damezirandina navendê kir.", "Kar dewam dike."])
+        try expect("kmr", ["Wan got ku. ew ê bersiv bidin."])
+        // `de` closes a circumposition and ends sentences; the rule is Kurmanji's, not English's.
+        try expect("kmr", ["Ew di malê de.", "Konseya Ewlehiyê civiya."])
+        try expect("en", ["Her name is Ku.", "Konseya is a place."])
+    }
+
     @Test func numbersDoNotEndSentences() throws {
         try expect("en", ["Prices rose 3.5 percent to $1.2 billion on 28.11.2024 at 10.30 local time."])
         try expect("ckb", ["نرخەکان ٣٫٥ لەسەدا بەرز بوونەوە.", "ئەمە هەواڵێکی باش نییە."])
