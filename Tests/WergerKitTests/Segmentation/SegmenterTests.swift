@@ -42,6 +42,10 @@ import Testing
         // `و` ("and") is a word, not an initial like `د.`; a text cut after it (a draft, a caption) ends there.
         try expect("ckb", ["ئەوان هاتن و.", "پاشان ڕۆیشتن."])
         try expect("ckb", ["د. ئەحمەد هات."])
+        // A Latin initial spelled in Sorani letters (P.), and دکتۆر ("Dr.") written out with the
+        // English title's period: the name goes on.
+        try expect("ckb", ["پاف دیدی، پی. دیدی دەناسرا."])
+        try expect("ckb", ["ئەو سکاڵای دژی دکتۆر. کریستین بلەزی فۆرد کرد.", "ئەو قسەیەی کرد."])
     }
 
     @Test func acronymsEndSentences() throws {
