@@ -118,7 +118,7 @@ enum PieceCutter {
 
     /// Soft boundaries in one segment: where the first piece ends, where the next starts, and how
     /// sure the segmenter was.
-    static func softBoundaries(_ u: [UInt16], arabicScript: Bool, nonFinalWords: Set<String> = []) -> [(end: Int, next: Int, kind: SoftBoundaryKind)] {
+    static func softBoundaries(_ u: [UInt16], arabicScript: Bool, nonFinalWords: WordSet = WordSet([])) -> [(end: Int, next: Int, kind: SoftBoundaryKind)] {
         var found: [(Int, Int, SoftBoundaryKind)] = []
         let n = u.count
         var p = 0
@@ -139,8 +139,10 @@ enum PieceCutter {
                 // holds four pieces a side at most). Eight draws 96.245 → 96.255.
                 if isTitle(u, before: p) { p = r - 1; continue }
                 kind = .abbreviation
-            } else if mark == 0x2E, !nonFinalWords.isEmpty,
-                      nonFinalWords.contains(String(decoding: word(u, before: p), as: UTF16.self).lowercased()) {
+            } else if mark == 0x2E, !nonFinalWords.isEmpty, u.withUnsafeBufferPointer({ text in
+                let word = word(u, before: p)
+                return nonFinalWords.contains(WordKey(text, word.startIndex..<word.endIndex), in: text)
+            }) {
                 // A full stop after a word no sentence ends with (Kurmanji `ku.`) is a slip.
                 kind = .abbreviation
             } else if mark != 0x2E, q > p + 1 {

@@ -12,10 +12,10 @@ public struct SegmentedText: Sendable {
     /// then keeps them as they are, cutting none at a soft boundary and joining none across a
     /// doubtful one.
     public private(set) var given = false
-    /// The words the segmenter's rules say end no sentence (`[non-final-words]`): a full stop after
-    /// one that the segmenter did not cut at is a slip, and the aligner cuts there as seldom as after
-    /// an abbreviation.
-    private(set) var nonFinalWords: Set<String> = []
+    /// The words the segmenter's rules say end no sentence (`[non-final-words]`; the segmenter's own
+    /// table): a full stop after one that the segmenter did not cut at is a slip, and the aligner
+    /// cuts there as seldom as after an abbreviation.
+    private(set) var nonFinalWords = WordSet([])
 
     /// The document as UTF-16 code units, which the segments' ranges count: the piece cutter reads a
     /// segment's units from it, and the segments' places in the UTF-8 text are found from it in one
@@ -29,7 +29,7 @@ public struct SegmentedText: Sendable {
         let units = text.utf16Units
         let segments = units.withUnsafeBufferPointer { segmenter.segments(utf16: $0).segments }
         self.init(name: name, language: segmenter.language, text: text, units: units, segments: Self.linesAsParagraphs(segments, units))
-        nonFinalWords = segmenter.rules.nonFinalWords
+        nonFinalWords = segmenter.boundaryRules.nonFinalWords
     }
 
     /// Lines that hold paragraphs are paragraphs, blank lines or not: an article exported or scraped
