@@ -334,6 +334,31 @@ struct MemoryCommandTests {
         #expect(exportAfter.out == exportBefore.out)
     }
 
+    @Test("--memory naming a file (the database itself): exit 64, one line naming it and the folder to pass, for every command")
+    func memoryOptionNamingAFile() throws {
+        let scratch = try TemporaryFolder()
+        let memory = Self.memory(in: scratch)
+        _ = try Self.summary(try Self.importFiles([Self.fixture("news.tmx")], into: memory))
+        let database = memory.appendingPathComponent("werger.sqlite").path
+        let other = try scratch.file("notes.txt", Data("not a memory\n".utf8)).path
+        let source = try scratch.file("en.txt", Data("The minister arrived.\n".utf8)).path
+        let target = try scratch.file("ckb.txt", Data("وەزیر گەیشت.\n".utf8)).path
+        let commands: [[String]] = [["stats"], ["export", "--format", "jsonl"], ["import", Self.fixture("news.tmx")],
+                                    ["align", source, target, "--from", "en", "--to", "ckb"]]
+        for command in commands {
+            let run = try Werger.run(command + ["--memory", database])
+            #expect(run.status == 64, "\(command): \(run.err)")
+            #expect(run.stdout.isEmpty, "\(command): \(run.out)")
+            #expect(run.errorLines == ["werger: error: \(database): is a file, not a memory folder; pass its folder, --memory \(memory.path)"],
+                    "\(command): \(run.err)")
+        }
+        let run = try Werger.run(["stats", "--memory", other])
+        #expect(run.status == 64)
+        #expect(run.errorLines == ["werger: error: \(other): is a file, not a memory folder; pass the folder that holds (or will hold) werger.sqlite"],
+                "\(run.err)")
+        #expect(try Self.stats(memory).units == 3)
+    }
+
     @Test("several files: each is its own transaction; the good one before a bad one stays")
     func oneTransactionPerFile() throws {
         let scratch = try TemporaryFolder()

@@ -1,7 +1,11 @@
+import Foundation
+
 /// Why the memory cannot be used. Messages say which file and what to do.
 public enum MemoryError: Error, Equatable, Sendable, CustomStringConvertible {
     /// No `--memory`, no `$WERGER_MEMORY`, and no `memory/` folder up from here.
     case notFound(searchedFrom: String)
+    /// `--memory` (or `$WERGER_MEMORY`) names a file, not a folder.
+    case notAFolder(path: String)
     case locked(path: String)
     case readOnly(path: String)
     case corrupt(path: String, detail: String)
@@ -17,6 +21,12 @@ public enum MemoryError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .notFound(let folder):
             return "no translation memory: no --memory, no $WERGER_MEMORY, and no memory/ folder in \(folder) or above; pass --memory DIR"
+        case .notAFolder(let path):
+            let file = URL(fileURLWithPath: path)
+            let hint = file.lastPathComponent == "werger.sqlite"
+                ? "pass its folder, --memory \(file.deletingLastPathComponent().path)"
+                : "pass the folder that holds (or will hold) werger.sqlite"
+            return "\(path): is a file, not a memory folder; \(hint)"
         case .locked(let path):
             return "\(path): the memory is locked by another process; try again when it has finished"
         case .readOnly(let path):
@@ -37,6 +47,7 @@ public enum MemoryError: Error, Equatable, Sendable, CustomStringConvertible {
     public var exitCode: Int32 {
         switch self {
         case .notFound: return 66
+        case .notAFolder: return 64
         case .invalidUnit: return 65
         case .corrupt, .newerVersion, .olderVersion: return 65
         case .locked, .readOnly, .io: return 74

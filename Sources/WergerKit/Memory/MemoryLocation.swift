@@ -12,10 +12,8 @@ public struct MemoryLocation: Sendable, Equatable {
     /// upwards (as git finds `.git`).
     public static func resolve(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
                                from directory: String = FileManager.default.currentDirectoryPath) throws(MemoryError) -> MemoryLocation {
-        if let option, !option.isEmpty { return MemoryLocation(folder: URL(fileURLWithPath: option)) }
-        if let variable = environment["WERGER_MEMORY"], !variable.isEmpty {
-            return MemoryLocation(folder: URL(fileURLWithPath: variable))
-        }
+        if let option, !option.isEmpty { return try named(option) }
+        if let variable = environment["WERGER_MEMORY"], !variable.isEmpty { return try named(variable) }
         var current = URL(fileURLWithPath: directory).standardizedFileURL
         while true {
             let candidate = current.appendingPathComponent("memory")
@@ -28,6 +26,17 @@ public struct MemoryLocation: Sendable, Equatable {
             current = parent
         }
         throw .notFound(searchedFrom: directory)
+    }
+
+    /// A folder the user named: one that does not exist yet is made on the first write, but a file
+    /// there is a mistake (most often the database itself, `--memory memory/werger.sqlite`), which
+    /// would otherwise surface as a lock file that cannot be made inside it.
+    private static func named(_ path: String) throws(MemoryError) -> MemoryLocation {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw .notAFolder(path: path)
+        }
+        return MemoryLocation(folder: URL(fileURLWithPath: path))
     }
 
     /// The TMX files that seed a new memory (the shipped starter memory), in name order.

@@ -152,6 +152,22 @@ import Testing
                 == root.appendingPathComponent("a/memory").standardizedFileURL.path)
         #expect(throws: MemoryError.notFound(searchedFrom: "/")) { try MemoryLocation.resolve(option: nil, environment: [:], from: "/") }
     }
+
+    @Test func aFileNamedAsTheMemoryIsRefused() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("werger-location-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let database = root.appendingPathComponent("werger.sqlite")
+        try Data("x".utf8).write(to: database)
+        #expect(throws: MemoryError.notAFolder(path: database.path)) { try MemoryLocation.resolve(option: database.path, environment: [:]) }
+        #expect(throws: MemoryError.notAFolder(path: database.path)) {
+            try MemoryLocation.resolve(option: nil, environment: ["WERGER_MEMORY": database.path])
+        }
+        #expect(MemoryError.notAFolder(path: database.path).description
+                == "\(database.path): is a file, not a memory folder; pass its folder, --memory \(root.path)")
+        // A folder that does not exist yet is fine: the first write makes it.
+        #expect(try MemoryLocation.resolve(option: root.appendingPathComponent("new").path, environment: [:]).folder.lastPathComponent == "new")
+    }
 }
 
 @Suite struct TMXDateTests {
