@@ -164,11 +164,16 @@ final class AlignJob {
         let sourceNames = try Self.files(in: command.source)
         let targetNames = Set(try Self.files(in: command.target))
         let progress = isatty(2) != 0
+        let paired = sourceNames.filter(targetNames.contains)
+        // Two empty folders are a day without articles; files of which none pair are the wrong folders.
+        if paired.isEmpty, !sourceNames.isEmpty || !targetNames.isEmpty {
+            let counts = [sourceNames.count, targetNames.count].map { $0 == 1 ? "1 file" : "\($0) files" }
+            throw fail("\(command.source) and \(command.target) hold no files of the same name (\(counts[0]) and \(counts[1])); "
+                       + "--batch aligns each file of the first folder with the same-named file of the second", code: 66)
+        }
         begin()
         var firstFailure: Int32?
-        var paired: [String] = []
-        for name in sourceNames {
-            if targetNames.contains(name) { paired.append(name); continue }
+        for name in sourceNames where !targetNames.contains(name) {
             totals.unmatched += 1
             warn("\(command.target)/\(name): no such file; \(command.source)/\(name) is not aligned")
         }

@@ -351,4 +351,28 @@ struct AlignCommandTests {
         // b.txt repeats a.txt: its units are already in the memory.
         #expect(try Self.stats(memory).units == perDocument["a.txt"])
     }
+
+    @Test("--batch over folders of which no file pairs is refused (exit 66, one line naming both); two empty folders align nothing")
+    func batchWithoutPairs() throws {
+        let scratch = try TemporaryFolder()
+        let sources = scratch.url.appendingPathComponent("en"), targets = scratch.url.appendingPathComponent("ckb")
+        try FileManager.default.createDirectory(at: sources, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: targets, withIntermediateDirectories: true)
+        let memory = scratch.url.appendingPathComponent("memory").path
+        let arguments = ["align", "--batch", sources.path, targets.path, "--from", "en", "--to", "ckb", "--store", "--memory", memory]
+
+        let empty = try Werger.run(arguments)
+        #expect(empty.status == 0, "\(empty.err)")
+        #expect(empty.errorLines == ["werger: aligned 0 document pairs: 0 beads, 0 units stored, 0 already in the memory, 0 below confidence 0.9"],
+                "\(empty.err)")
+
+        try Data(contentsOf: URL(fileURLWithPath: Self.english)).write(to: sources.appendingPathComponent("story-en.txt"))
+        try Data(contentsOf: URL(fileURLWithPath: Self.sorani)).write(to: targets.appendingPathComponent("story-ckb.txt"))
+        let unpaired = try Werger.run(arguments)
+        #expect(unpaired.status == 66)
+        #expect(unpaired.stdout.isEmpty, "\(unpaired.out)")
+        #expect(unpaired.errorLines == ["werger: error: \(sources.path) and \(targets.path) hold no files of the same name (1 file and 1 file); "
+                                        + "--batch aligns each file of the first folder with the same-named file of the second"], "\(unpaired.err)")
+        #expect(try Self.stats(memory).units == 0)
+    }
 }
