@@ -163,9 +163,7 @@ struct AlignCommandTests {
         #expect(sample.stderr.isEmpty, "\(sample.err)")
 
         // In a batch, the pair is warned about, and counted in the summary (the warning may have scrolled by).
-        let sources = scratch.url.appendingPathComponent("en"), targets = scratch.url.appendingPathComponent("ckb")
-        try FileManager.default.createDirectory(at: sources, withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: targets, withIntermediateDirectories: true)
+        let (sources, targets) = try Self.batchFolders(in: scratch)
         try FileManager.default.copyItem(atPath: Self.english, toPath: sources.appendingPathComponent("a.txt").path)
         try FileManager.default.copyItem(atPath: unrelated, toPath: sources.appendingPathComponent("b.txt").path)
         for name in ["a.txt", "b.txt"] { try FileManager.default.copyItem(atPath: Self.sorani, toPath: targets.appendingPathComponent(name).path) }
@@ -325,9 +323,7 @@ struct AlignCommandTests {
     @Test("--batch aligns files with the same name, reports failures and files without a counterpart, sums up")
     func batch() throws {
         let scratch = try TemporaryFolder()
-        let sources = scratch.url.appendingPathComponent("en"), targets = scratch.url.appendingPathComponent("ckb")
-        try FileManager.default.createDirectory(at: sources, withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: targets, withIntermediateDirectories: true)
+        let (sources, targets) = try Self.batchFolders(in: scratch)
         let english = try Data(contentsOf: URL(fileURLWithPath: Self.english)), sorani = try Data(contentsOf: URL(fileURLWithPath: Self.sorani))
         for name in ["a.txt", "b.txt"] {
             try english.write(to: sources.appendingPathComponent(name))
@@ -352,12 +348,18 @@ struct AlignCommandTests {
         #expect(try Self.stats(memory).units == perDocument["a.txt"])
     }
 
-    @Test("--batch over folders of which no file pairs is refused (exit 66, one line naming both); two empty folders align nothing")
-    func batchWithoutPairs() throws {
-        let scratch = try TemporaryFolder()
+    /// Two empty folders, `en/` and `ckb/`, for `--batch`.
+    static func batchFolders(in scratch: TemporaryFolder) throws -> (sources: URL, targets: URL) {
         let sources = scratch.url.appendingPathComponent("en"), targets = scratch.url.appendingPathComponent("ckb")
         try FileManager.default.createDirectory(at: sources, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: targets, withIntermediateDirectories: true)
+        return (sources, targets)
+    }
+
+    @Test("--batch over folders of which no file pairs is refused (exit 66, one line naming both); two empty folders align nothing")
+    func batchWithoutPairs() throws {
+        let scratch = try TemporaryFolder()
+        let (sources, targets) = try Self.batchFolders(in: scratch)
         let memory = scratch.url.appendingPathComponent("memory").path
         let arguments = ["align", "--batch", sources.path, targets.path, "--from", "en", "--to", "ckb", "--store", "--memory", memory]
 
