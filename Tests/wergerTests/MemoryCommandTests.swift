@@ -334,7 +334,7 @@ struct MemoryCommandTests {
         #expect(exportAfter.out == exportBefore.out)
     }
 
-    @Test("--memory naming a file (the database itself): exit 64, one line naming it and the folder to pass, for every command")
+    @Test("--memory naming a file or the database: exit 64, one line naming it and the folder to pass, for every command")
     func memoryOptionNamingAFile() throws {
         let scratch = try TemporaryFolder()
         let memory = Self.memory(in: scratch)
@@ -349,7 +349,7 @@ struct MemoryCommandTests {
             let run = try Werger.run(command + ["--memory", database])
             #expect(run.status == 64, "\(command): \(run.err)")
             #expect(run.stdout.isEmpty, "\(command): \(run.out)")
-            #expect(run.errorLines == ["werger: error: \(database): is a file, not a memory folder; pass its folder, --memory \(memory.path)"],
+            #expect(run.errorLines == ["werger: error: \(database): names the memory's database; --memory takes its folder: --memory \(memory.path)"],
                     "\(command): \(run.err)")
         }
         let run = try Self.importFiles([Self.fixture("news.tmx")], into: URL(fileURLWithPath: other))
@@ -358,6 +358,12 @@ struct MemoryCommandTests {
                 "\(run.err)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: other)) == Data("not a memory\n".utf8))
         #expect(try Self.stats(memory).units == 3)
+        // The database of a memory not made yet: refused too, not made a folder of that name.
+        let unborn = scratch.url.appendingPathComponent("new/werger.sqlite")
+        let first = try Werger.run(["stats", "--memory", unborn.path])
+        #expect(first.status == 64)
+        #expect(first.err.contains("--memory takes its folder: --memory \(unborn.deletingLastPathComponent().path)"), "\(first.err)")
+        #expect(!FileManager.default.fileExists(atPath: unborn.path))
     }
 
     @Test("several files: each is its own transaction; the good one before a bad one stays")

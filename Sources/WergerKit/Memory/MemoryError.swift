@@ -4,7 +4,7 @@ import Foundation
 public enum MemoryError: Error, Equatable, Sendable, CustomStringConvertible {
     /// No `--memory`, no `$WERGER_MEMORY`, and no `memory/` folder up from here.
     case notFound(searchedFrom: String)
-    /// `--memory` (or `$WERGER_MEMORY`) names a file, not a folder.
+    /// `--memory` (or `$WERGER_MEMORY`) names a file, or the database (`werger.sqlite`), not a folder.
     case notAFolder(path: String)
     case locked(path: String)
     case readOnly(path: String)
@@ -23,10 +23,10 @@ public enum MemoryError: Error, Equatable, Sendable, CustomStringConvertible {
             return "no translation memory: no --memory, no $WERGER_MEMORY, and no memory/ folder in \(folder) or above; pass --memory DIR"
         case .notAFolder(let path):
             let file = URL(fileURLWithPath: path)
-            let hint = file.lastPathComponent == "werger.sqlite"
-                ? "pass its folder, --memory \(file.deletingLastPathComponent().path)"
-                : "pass the folder that holds (or will hold) werger.sqlite"
-            return "\(path): is a file, not a memory folder; \(hint)"
+            guard file.lastPathComponent == MemoryLocation.databaseName else {
+                return "\(path): is a file, not a memory folder; pass the folder that holds (or will hold) \(MemoryLocation.databaseName)"
+            }
+            return "\(path): names the memory's database; --memory takes its folder: --memory \(file.deletingLastPathComponent().path)"
         case .locked(let path):
             return "\(path): the memory is locked by another process; try again when it has finished"
         case .readOnly(let path):

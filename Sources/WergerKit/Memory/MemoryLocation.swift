@@ -4,7 +4,9 @@ import Foundation
 /// memory, TMX files that seed it.
 public struct MemoryLocation: Sendable, Equatable {
     public let folder: URL
-    public var database: URL { folder.appendingPathComponent("werger.sqlite") }
+    public var database: URL { folder.appendingPathComponent(Self.databaseName) }
+    /// The database file in a memory folder.
+    public static let databaseName = "werger.sqlite"
 
     public init(folder: URL) { self.folder = folder.standardizedFileURL }
 
@@ -29,14 +31,15 @@ public struct MemoryLocation: Sendable, Equatable {
     }
 
     /// A folder the user named: one that does not exist yet is made on the first write, but a file
-    /// there is a mistake (most often the database itself, `--memory memory/werger.sqlite`), which
-    /// would otherwise surface as a lock file that cannot be made inside it.
+    /// there is a mistake, which would otherwise surface as a lock file that cannot be made inside
+    /// it — most often the database itself, `--memory memory/werger.sqlite`, which is refused even
+    /// before it exists (it would become a folder of that name holding a second database).
     private static func named(_ path: String) throws(MemoryError) -> MemoryLocation {
+        let folder = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
-            throw .notAFolder(path: path)
-        }
-        return MemoryLocation(folder: URL(fileURLWithPath: path))
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        if exists ? !isDirectory.boolValue : folder.lastPathComponent == databaseName { throw .notAFolder(path: path) }
+        return MemoryLocation(folder: folder)
     }
 
     /// The TMX files that seed a new memory (the shipped starter memory), in name order.

@@ -164,9 +164,16 @@ import Testing
             try MemoryLocation.resolve(option: nil, environment: ["WERGER_MEMORY": database.path])
         }
         #expect(MemoryError.notAFolder(path: database.path).description
-                == "\(database.path): is a file, not a memory folder; pass its folder, --memory \(root.path)")
-        // A folder that does not exist yet is fine: the first write makes it.
+                == "\(database.path): names the memory's database; --memory takes its folder: --memory \(root.path)")
+        let notes = root.appendingPathComponent("notes.txt")
+        try Data("x".utf8).write(to: notes)
+        #expect(MemoryError.notAFolder(path: notes.path).description
+                == "\(notes.path): is a file, not a memory folder; pass the folder that holds (or will hold) werger.sqlite")
+        #expect(throws: MemoryError.notAFolder(path: notes.path)) { try MemoryLocation.resolve(option: notes.path, environment: [:]) }
+        // A folder that does not exist yet is fine: the first write makes it. But not one named as the database.
         #expect(try MemoryLocation.resolve(option: root.appendingPathComponent("new").path, environment: [:]).folder.lastPathComponent == "new")
+        let unborn = root.appendingPathComponent("new/werger.sqlite").path
+        #expect(throws: MemoryError.notAFolder(path: unborn)) { try MemoryLocation.resolve(option: unborn, environment: [:]) }
     }
 }
 
