@@ -95,8 +95,8 @@ def galechurch_predictions(gold_path):
 
 
 def document_counts(scorer, gold_path, records):
-    """Per language pair and document: [gold links found, gold links, predicted links right, predicted
-    links], counted as the scorer counts them (its own span keys, imported from score.py)."""
+    """Per language pair and document: [gold links found, gold links, predicted links], counted as the
+    scorer counts them (its own span keys, imported from score.py); a link found is a prediction right."""
     spec = importlib.util.spec_from_file_location("alignment_score", scorer)
     score = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(score)
@@ -112,8 +112,7 @@ def document_counts(scorer, gold_path, records):
             psp, _ = score.spans(record["src_sentences"])
             ptp, _ = score.spans(record["tgt_sentences"])
             keys = {(score.link_key(s, psp), score.link_key(t, ptp)) for s, t in record["links"] if s or t}
-            found = len(gold_keys & keys)
-            counts.setdefault(gold["tgt_lang"], {})[gold["id"]] = [found, len(gold_keys), found, len(keys)]
+            counts.setdefault(gold["tgt_lang"], {})[gold["id"]] = [len(gold_keys & keys), len(gold_keys), len(keys)]
     return counts
 
 
@@ -121,8 +120,8 @@ def print_spread(scorer, gold_path, records, samples):
     """Link F1 over random thirds of the documents, per pair: the 5th percentile, the median, the
     95th, and how many samples reach 98 (the issue's goal)."""
     def f1(docs, table):
-        found, gold, right, predicted = (sum(table[d][k] for d in docs) for k in range(4))
-        precision, recall = right / predicted if predicted else 0, found / gold if gold else 0
+        found, gold, predicted = (sum(table[d][k] for d in docs) for k in range(3))
+        precision, recall = found / predicted if predicted else 0, found / gold if gold else 0
         return 200 * precision * recall / (precision + recall) if precision + recall else 0
     for lang, table in sorted(document_counts(scorer, gold_path, records).items()):
         docs = sorted(table)
