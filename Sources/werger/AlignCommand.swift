@@ -44,8 +44,8 @@ struct AlignCommand: ParsableCommand {
         hunalign reads). Werger's segmenter is not run, and no segment is cut or joined.
         """) var segmented = false
     @Flag(name: .customLong("learn-words"), help: """
-        Learn word translations (IBM Model 1) from the batch's sure beads and the memory's pairs, \
-        and weigh every bead by them: fewer misplaced dropped or added sentences, at about a third of the speed.
+        Also learn word translations (IBM Model 1) from the batch's sure beads and the memory's pairs, \
+        and weigh every bead by them: a few more dropped or added sentences found, at about a third of the speed.
         """) var learnWords = false
     @Option(help: ArgumentHelp("Change the aligner's weights, e.g. merge=2.5,null=3 (for tuning).", visibility: .hidden))
     var weights: String?

@@ -12,7 +12,7 @@ public struct AlignmentWeights: Sendable, Equatable {
     public var merge: Float = 3
     /// (2-2: mean link F1 over eight draws of the development and held-out sets 95.75 at 3.15, 95.87
     /// at 3.5, 95.88 at 3.8, 95.88 at 4.2, 95.75 at 5 — a lower prior turns two 1-1 beads of
-    /// similar lengths into a 2-2 on length alone; `learningWords` keeps 3.15.)
+    /// similar lengths into a 2-2 on length alone.)
     public var mergeBoth: Float = 3.8
     /// The share of a batch's beads that are 2-2 at which `mergeBoth` holds: where the drafts show
     /// fewer re-cuts, the 2-2 prior rises with the log of the ratio (`BeadShares.mergeBoth`).
@@ -68,8 +68,7 @@ public struct AlignmentWeights: Sendable, Equatable {
     /// both sides of a bead, and cost per one found on one side only; 0 turns the lexicon off.
     public var lexiconMatch: Float = 0.5
     /// (Eight draws: 95.88 at 0.2, 95.98 at 0.3, 96.04 at 0.4, 96.06 at 0.5 and 0.6, 95.87 at 0.8 —
-    /// a sentence whose learned words find nothing on the other side is likely not its translation;
-    /// `learningWords` keeps 0.2, where the word model weighs that already.)
+    /// a sentence whose learned words find nothing on the other side is likely not its translation.)
     public var lexiconMiss: Float = 0.4
     /// The lexicon's letters per stem; beads a word pair must share, and its Dice at least; and how
     /// well a first-alignment 1-1 bead must fit on its own (`3 − length − anchors − paragraph − cut`,
@@ -101,8 +100,7 @@ public struct AlignmentWeights: Sendable, Equatable {
     /// whose keys are word beginnings, looser than the Arabic letter runs. Thirteenth session, en–kmr
     /// over thirteen draws without re-cuts, no dictionary → with it: batch 97.579 → 97.715, each pair
     /// alone 96.833 → 97.332 (0.2: 97.652 / 97.258; 0.3: 97.687 / 97.291; 0.5: 97.669 / 97.284; 0.6:
-    /// 97.594 / 97.251). Not with `--learn-words`, as the Arabic doubt (its thirteen draws' en–kmr:
-    /// 97.025 with no dictionary, 97.075 with the dictionary's reward alone, 96.965 with the doubt too).
+    /// 97.594 / 97.251). With `--learn-words` too since the nineteenth session (`learnedWords`).
     public var dictionaryDoubtLatin: Float = 0.4
     /// The shares of a unit's dictionary tokens (those the other document holds) that its
     /// translation holds (79% measured) and that another sentence holds by chance (13% for a
@@ -138,47 +136,29 @@ public struct AlignmentWeights: Sendable, Equatable {
     /// source words against chance, in nats, both directions) takes off a bead's cost; 0 (the
     /// default: a batch runs at about a third of the speed with it) turns it off, `learnedWords` is what `--learn-words` sets.
     public var wordModel: Float = 0
-    /// The word model's weight when it is on (mean link F1 over four draws of the development set:
-    /// off 95.51, 0.15 → 96.12, 0.2 → 96.18, 0.25 → 96.20).
-    public static let learnedWords: Float = 0.2
+    /// The word model's weight when it is on. On top of the default weights and doubts (nineteenth
+    /// session, batch, own segmentation, the edits): eleven development draws 98.453 → 98.520
+    /// at 0.05 and 0.1, 98.499 at 0.2; held-out seeds 45–62 97.826 → 97.902 and seeds 63–74 97.826 →
+    /// 97.868 at 0.1 (en–ckb +0.04 to +0.17, en–kmr +0.08, en–ar −0.02 and +0.01; null 0-1 beads
+    /// +0.7); development draws with re-cuts (seeds 2–7) 97.255 → 97.328.
+    public static let learnedWords: Float = 0.1
 
-    /// The weights `werger align --learn-words` starts from: the word model on, and the 2-2 prior
-    /// and the lexicon's miss cost where they were tuned with the model — its word evidence tells a
-    /// re-cut pair from two 1-1 beads and a sentence from one that does not translate it, which the
-    /// stricter settings stand in for without it (eight draws: 96.34 with these, 96.25 with a 2-2
-    /// prior of 3.8, 96.28 with a miss cost of 0.4). Nor does it charge the dictionary's doubt (the
-    /// model weighs words without a translation; with both, dev seed 1's en–ar 97.46 → 97.34 with the
-    /// flat silence the doubt replaced; the doubt at 0.3 gives thirteen draws' en–ar 97.06 → 97.17,
-    /// left for a change of `--learn-words` that measures all three pairs), nor a
-    /// Latin name's sound missing across scripts (the model weighs a dropped sentence's words too;
-    /// with both, eight draws 96.915 → 96.880, four without re-cuts 97.608 → 97.562).
+    /// The weights `werger align --learn-words` starts from: the defaults with the word model on.
+    /// Until the nineteenth session it also took the 2-2 prior (3.15) and the lexicon's miss cost
+    /// (0.2) it had been tuned with in the fourth, and left out the dictionary's doubts and a Latin
+    /// name's missing sound, all added to the defaults since; by then that was 0.6 below the defaults
+    /// on held-out seeds 45–62 (97.240 against 97.826) and 0.25 on eleven development draws.
     public static var learningWords: AlignmentWeights {
         var weights = AlignmentWeights()
         weights.wordModel = learnedWords
-        weights.mergeBoth = 3.15
-        weights.lexiconMiss = 0.2
-        weights.dictionaryDoubt = 0
-        weights.dictionaryDoubtLatin = 0
-        weights.dictionarySplitDoubt = 0
-        weights.soundMiss = 0
         return weights
     }
 
-    /// These weights as they are without the word model: `--learn-words` with too little evidence
-    /// for a model (a batch of a few articles, a single pair) aligns as without the option, not
-    /// with the settings tuned to go with the model (batches of ten articles, held-out seed 2
-    /// without re-cuts: 96.37 with them, 97.02 without; development seed 1 97.94 and 98.18).
+    /// These weights without the word model: `--learn-words` with too little evidence for a model
+    /// (a batch of a few articles, a single pair) aligns as without the option.
     public var withoutWordModel: AlignmentWeights {
-        guard wordModel > 0 else { return self }
-        let plain = AlignmentWeights()
         var weights = self
         weights.wordModel = 0
-        weights.mergeBoth = plain.mergeBoth
-        weights.lexiconMiss = plain.lexiconMiss
-        weights.dictionaryDoubt = plain.dictionaryDoubt
-        weights.dictionaryDoubtLatin = plain.dictionaryDoubtLatin
-        weights.dictionarySplitDoubt = plain.dictionarySplitDoubt
-        weights.soundMiss = plain.soundMiss
         return weights
     }
 

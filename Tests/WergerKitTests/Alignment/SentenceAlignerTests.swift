@@ -503,13 +503,13 @@ struct AlignerBehaviourTests {
         #expect(alignment.target.texts[alignment.beads[1].target] == ["grûpek xwenîşanderên bi rûpoş ji aliyê polîsan ve hat rawestandin."])
     }
 
-    @Test("--learn-words' weights: the model on, its own 2-2 prior and lexicon miss cost, no dictionary doubt or sound miss; --weights applies on top")
+    @Test("--learn-words' weights: the defaults with the model on; --weights applies on top")
     func learningWordsWeights() throws {
         let plain = AlignmentWeights(), learning = AlignmentWeights.learningWords
-        #expect(plain.wordModel == 0 && learning.wordModel == AlignmentWeights.learnedWords)
-        #expect(learning.mergeBoth < plain.mergeBoth && learning.lexiconMiss < plain.lexiconMiss)
-        #expect(plain.dictionaryDoubt > 0 && learning.dictionaryDoubt == 0)
-        #expect(plain.soundMiss > 0 && learning.soundMiss == 0)
+        #expect(plain.wordModel == 0 && learning.wordModel == AlignmentWeights.learnedWords && learning.wordModel > 0)
+        var modelOff = learning
+        modelOff.wordModel = 0
+        #expect(modelOff == plain)
         let tuned = try AlignmentWeights(overrides: "null=3.5", base: learning)
         #expect(tuned.null == 3.5 && tuned.wordModel == learning.wordModel && tuned.mergeBoth == learning.mergeBoth)
         #expect(try AlignmentWeights(overrides: "null=3.5").wordModel == 0)
@@ -519,8 +519,7 @@ struct AlignerBehaviourTests {
         #expect(plain.withoutWordModel == plain)
     }
 
-    /// Six words of the fourth Sorani sentence moved to the start of the fifth: the word model's
-    /// cheaper 2-2 prior calls it a re-cut, the default two 1-1 beads.
+    /// Six words of the fourth Sorani sentence moved to the start of the fifth: two 1-1 beads.
     @Test("--learn-words with nothing to learn a model from: the beads of the default aligner")
     func learningWordsWithoutAModel() throws {
         let words = S.t4.dropLast().split(separator: " ")
@@ -529,7 +528,6 @@ struct AlignerBehaviourTests {
         let english = try document("en", [[S.s1, S.s2, S.s3, S.s4, S.s5, S.s6, S.s7, S.s8]])
         let plain = SentenceAligner(), learning = SentenceAligner(options: AlignmentOptions(weights: .learningWords))
         let draft = try learning.draft(english, sorani)
-        #expect(draft.beadShares.recuts == 1)  // the draft, made before it is known whether a model will be learned
         let expected = plain.finish(try plain.draft(english, sorani), lexicon: nil).beads.map(\.kind)
         #expect(expected == Array(repeating: .oneToOne, count: 8))
         #expect(learning.finish(draft, lexicon: nil).beads.map(\.kind) == expected)
