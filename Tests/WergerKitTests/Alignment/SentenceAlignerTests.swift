@@ -519,20 +519,6 @@ struct AlignerBehaviourTests {
         #expect(plain.withoutWordModel == plain)
     }
 
-    /// Six words of the fourth Sorani sentence moved to the start of the fifth: two 1-1 beads.
-    @Test("--learn-words with nothing to learn a model from: the beads of the default aligner")
-    func learningWordsWithoutAModel() throws {
-        let words = S.t4.dropLast().split(separator: " ")
-        let sorani = try document("ckb", [[S.t1, S.t2, S.t3, words.dropLast(6).joined(separator: " ") + ".",
-                                           words.suffix(6).joined(separator: " ") + " " + S.t5, S.t6, S.t7, S.t8]])
-        let english = try document("en", [[S.s1, S.s2, S.s3, S.s4, S.s5, S.s6, S.s7, S.s8]])
-        let plain = SentenceAligner(), learning = SentenceAligner(options: AlignmentOptions(weights: .learningWords))
-        let draft = try learning.draft(english, sorani)
-        let expected = plain.finish(try plain.draft(english, sorani), lexicon: nil).beads.map(\.kind)
-        #expect(expected == Array(repeating: .oneToOne, count: 8))
-        #expect(learning.finish(draft, lexicon: nil).beads.map(\.kind) == expected)
-    }
-
     @Test("an abbreviation is not cut for a near fit")
     func abbreviationStays() throws {
         let sentence = "Erbil Gov. Hawre Saleh told reporters that only 38.5 percent of the work had been completed."
