@@ -244,11 +244,20 @@ struct SegmentCommandTests {
     ])
     func invalidUTF8(_ fixture: String, _ offset: Int) throws {
         let run = try Werger.run(["segment", Fixture.path(fixture), "--lang", "en"])
-        #expect(run.status == 65)
-        #expect(run.stdout.isEmpty)
-        #expect(run.errorLines.count == 1)
-        #expect(run.err.contains(Fixture.path(fixture)))
+        expectBadData(run, naming: Fixture.path(fixture))
         expectByteOffset(run.err, offset)
+    }
+
+    @Test("UTF-8 text behind a UTF-16 byte order mark: exit 65, one line naming the mark and the fix", arguments: [
+        ("en.utf8-utf16le-mark.txt", "UTF-16LE byte order mark (FF FE)"),
+        ("en.utf8-utf16be-mark.txt", "UTF-16BE byte order mark (FE FF)"),
+    ])
+    func utf8BehindAUTF16Mark(_ fixture: String, _ mark: String) throws {
+        // Read as UTF-16 this text is valid, and would come out as a line of CJK characters.
+        let run = try Werger.run(["segment", Fixture.path(fixture), "--lang", "en"])
+        expectBadData(run, naming: Fixture.path(fixture))
+        #expect(run.err.contains(mark))
+        #expect(run.err.contains("remove those first two bytes"))
     }
 
     @Test("a NUL byte: exit 65, one line with the byte offset", arguments: [
@@ -257,10 +266,7 @@ struct SegmentCommandTests {
     ])
     func nulByte(_ fixture: String, _ offset: Int) throws {
         let run = try Werger.run(["segment", Fixture.path(fixture), "--lang", "en"])
-        #expect(run.status == 65)
-        #expect(run.stdout.isEmpty)
-        #expect(run.errorLines.count == 1)
-        #expect(run.err.contains(Fixture.path(fixture)))
+        expectBadData(run, naming: Fixture.path(fixture))
         expectByteOffset(run.err, offset)
     }
 
@@ -443,6 +449,14 @@ func expectSameScalars(_ actual: String, _ expected: String, sourceLocation: Sou
 }
 
 /// Expects the message to give the byte offset as `byte N` (and no other offset).
+/// Bad data in a file: exit 65, nothing on stdout, one line on stderr that names the file.
+func expectBadData(_ run: Run, naming file: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(run.status == 65, sourceLocation: sourceLocation)
+    #expect(run.stdout.isEmpty, sourceLocation: sourceLocation)
+    #expect(run.errorLines.count == 1, "in: \(run.err)", sourceLocation: sourceLocation)
+    #expect(run.err.contains(file), sourceLocation: sourceLocation)
+}
+
 func expectByteOffset(_ message: String, _ offset: Int, sourceLocation: SourceLocation = #_sourceLocation) {
     let words = message.words
     let offsets = zip(words, words.dropFirst())

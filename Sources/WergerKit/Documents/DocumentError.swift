@@ -10,6 +10,8 @@ public enum DocumentError: Error, Equatable, Sendable, CustomStringConvertible {
     case binary(file: String, byteOffset: Int)
     /// No encoding could be recognised.
     case unknownEncoding(file: String)
+    /// A UTF-16 byte order mark in front of UTF-8 text.
+    case strayByteOrderMark(file: String, encoding: String)
     /// `--encoding` names an encoding ICU does not know.
     case unsupportedEncoding(name: String)
 
@@ -28,6 +30,10 @@ public enum DocumentError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(file): byte \(offset): NUL byte; this is a binary file, not a text document"
         case .unknownEncoding(let file):
             return "\(file): cannot tell the text encoding; name it with --encoding (e.g. UTF-8, windows-1256)"
+        case .strayByteOrderMark(let file, let encoding):
+            let mark = encoding == "UTF-16LE" ? "FF FE" : "FE FF"
+            return "\(file): starts with a \(encoding) byte order mark (\(mark)) but its text is UTF-8; "
+                + "remove those first two bytes, or save the file again as UTF-8"
         case .unsupportedEncoding(let name):
             return "unknown encoding '\(name)'; use a name ICU knows, e.g. UTF-8, UTF-16LE, windows-1256, ISO-8859-6"
         }
@@ -38,7 +44,7 @@ public enum DocumentError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .missing: return 66
         case .unreadable: return 74
-        case .undecodable, .binary, .unknownEncoding: return 65
+        case .undecodable, .binary, .unknownEncoding, .strayByteOrderMark: return 65
         case .unsupportedEncoding: return 64
         }
     }

@@ -170,8 +170,11 @@ public final class DocumentReader {
         var name: String
         var skip = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { name = "UTF-8"; skip = 3 }
-        else if bytes.starts(with: [0xFF, 0xFE]) { name = "UTF-16LE"; skip = 2 }
-        else if bytes.starts(with: [0xFE, 0xFF]) { name = "UTF-16BE"; skip = 2 }
+        else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            name = bytes[0] == 0xFF ? "UTF-16LE" : "UTF-16BE"
+            skip = 2
+            if Self.isUTF8BehindAUTF16Mark(bytes) { throw .strayByteOrderMark(file: self.name, encoding: name) }
+        }
         else if let forcedEncoding { name = forcedEncoding }
         else if Self.looksLikeUTF8(bytes) { name = "UTF-8" }
         else if bytes.contains(0) { throw .binary(file: self.name, byteOffset: bytes.firstIndex(of: 0)!) }
@@ -203,6 +206,16 @@ public final class DocumentReader {
         encoding = name
         isUTF16 = name.uppercased().hasPrefix("UTF-16")
         return skip
+    }
+
+    /// Whether a block that opens with a UTF-16 byte order mark holds UTF-8 text after it (a mark
+    /// an editor or a concatenation left in front of a UTF-8 file). Read as UTF-16, such text turns
+    /// into CJK-looking characters without any error, and every sentence would be lost. UTF-16 text
+    /// writes each space, digit and line break with a zero byte; UTF-8 text has none, has spaces or
+    /// line breaks, and is valid UTF-8, which UTF-16 text hardly ever is.
+    static func isUTF8BehindAUTF16Mark(_ bytes: [UInt8]) -> Bool {
+        let text = Array(bytes.dropFirst(2))
+        return !text.contains(0) && text.contains(where: { $0 == 0x20 || $0 == 0x0A }) && looksLikeUTF8(text)
     }
 
     /// Whether the block is UTF-8 (a sequence cut by the block's end is allowed).

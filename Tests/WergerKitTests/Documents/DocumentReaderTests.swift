@@ -68,6 +68,26 @@ import Testing
         #expect(DocumentError.binary(file: "a.txt", byteOffset: 1).exitCode == 65)
     }
 
+    @Test func utf8TextBehindAUTF16MarkIsAnError() throws {
+        let english = Array("Heavy rain fell. Roads closed.\n".utf8)
+        let little = try file([0xFF, 0xFE] + english)
+        #expect(throws: DocumentError.strayByteOrderMark(file: little, encoding: "UTF-16LE")) {
+            try DocumentReader(path: little).readAll()
+        }
+        #expect(throws: DocumentError.strayByteOrderMark(file: little, encoding: "UTF-16LE")) {
+            try DocumentReader.text(ofFile: little)
+        }
+        let big = try file([0xFE, 0xFF] + english)
+        #expect(throws: DocumentError.strayByteOrderMark(file: big, encoding: "UTF-16BE")) {
+            try DocumentReader(path: big).readAll()
+        }
+        // UTF-16 text without a space or line break (one Arabic word) is valid UTF-8 byte by byte
+        // and has no zero byte; it is still read as UTF-16.
+        let word = "مرحبا"
+        let single = try file([0xFF, 0xFE] + word.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        #expect(try DocumentReader(path: single).readAll() == word)
+    }
+
     @Test func anEmptyFileHasNoChunks() throws {
         #expect(try DocumentReader(path: file([])).nextChunk() == nil)
     }
