@@ -211,8 +211,9 @@ public final class DocumentReader {
     /// Whether a block that opens with a UTF-16 byte order mark holds UTF-8 text after it (a mark
     /// an editor or a concatenation left in front of a UTF-8 file). Read as UTF-16, such text turns
     /// into CJK-looking characters without any error, and every sentence would be lost. UTF-16 text
-    /// writes each space, digit and line break with a zero byte; UTF-8 text has none, has spaces or
-    /// line breaks, and is valid UTF-8, which UTF-16 text hardly ever is.
+    /// writes each space, digit and line break with a zero byte; UTF-8 text behind the mark has no
+    /// zero byte, has spaces or line breaks, and is valid UTF-8 throughout. (UTF-16 Arabic letters
+    /// are valid UTF-8 byte by byte, so a single word without a space stays UTF-16.)
     static func isUTF8BehindAUTF16Mark(_ bytes: [UInt8]) -> Bool {
         let text = Array(bytes.dropFirst(2))
         return !text.contains(0) && text.contains(where: { $0 == 0x20 || $0 == 0x0A }) && looksLikeUTF8(text)
