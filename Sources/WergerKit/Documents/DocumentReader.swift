@@ -215,8 +215,10 @@ public final class DocumentReader {
     /// zero byte, has spaces or line breaks, and is valid UTF-8 throughout. (UTF-16 Arabic letters
     /// are valid UTF-8 byte by byte, so a single word without a space stays UTF-16.)
     static func isUTF8BehindAUTF16Mark(_ bytes: [UInt8]) -> Bool {
-        let text = Array(bytes.dropFirst(2))
-        return !text.contains(0) && text.contains(where: { $0 == 0x20 || $0 == 0x0A }) && looksLikeUTF8(text)
+        // Real UTF-16 stops at its first zero byte, a few bytes in: the block is copied only for UTF-8's check.
+        let text = bytes.dropFirst(2)
+        guard !text.contains(0), text.contains(where: { $0 == 0x20 || $0 == 0x0A }) else { return false }
+        return looksLikeUTF8(Array(text))
     }
 
     /// Whether the block is UTF-8 (a sequence cut by the block's end is allowed).
