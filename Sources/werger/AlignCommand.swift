@@ -27,7 +27,9 @@ struct AlignCommand: ParsableCommand {
     @Option(help: "The target language.") var to: String
     @Option(help: "Output: text, tsv, jsonl, json or tmx.") var format: AlignFormat = .text
     @Flag(help: "Add the beads at or above --min-confidence to the memory (origin \"align\").") var store = false
-    @Option(name: .customLong("min-confidence"), help: "The confidence (0–1: the chance the bead is right) a bead needs to be stored.")
+    // Unconditional: `--min-confidence -1` is a value out of range, not a missing value and an unknown option.
+    @Option(name: .customLong("min-confidence"), parsing: .unconditional,
+            help: "The confidence (0–1: the chance the bead is right) a bead needs to be stored.")
     var minConfidence: Double = 0.9
     @Option(help: "Write the beads below --min-confidence to FILE (JSON Lines) instead of stderr.") var review: String?
     @Option(help: "A glossary TSV (source term, tab, target term per line): extra anchors.") var glossary: String?
@@ -54,11 +56,17 @@ struct AlignCommand: ParsableCommand {
     func validate() throws {
         guard (0...1).contains(minConfidence) else { throw ValidationError("--min-confidence must be between 0 and 1") }
         if batch, document != nil { throw ValidationError("--document names one document; it cannot go with --batch") }
+        if document?.trimmingCharacters(in: .whitespaces).isEmpty == true { throw ValidationError("--document needs a name (the id stored with the units)") }
+        if review?.isEmpty == true { throw ValidationError("--review needs a file name (where the beads to check are written)") }
     }
 
     func run() throws {
         try reportingFailures {
             let from = try LanguageTag(self.from), to = try LanguageTag(self.to)
+            if from == to {
+                throw fail("--from and --to are both \(from.identifier); an article and its translation are in two languages", code: 64)
+            }
+            if let review { try ReviewFile.check(review, inputs: [source, target], folders: batch) }
             var options = AlignmentOptions()
             if learnWords { options.weights = .learningWords }
             if let weights {
@@ -78,13 +86,16 @@ struct AlignCommand: ParsableCommand {
                 }
             }
             // Pairs the memory already knows are anchors, and its most recent sentence pairs teach the
-            // lexicon; without a memory there are simply none.
-            let writable = store ? try memory.open() : nil
-            let known = try writable ?? readOnlyMemory()
+            // lexicon; without a memory there are simply none. It is read without writing to it, and
+            // opened for writing (created when it does not exist) only when a document pair has units
+            // to store: a run that fails on its input leaves the memory as it was, byte for byte.
+            let known = try readOnlyMemory(upgrading: store)
             let anchors = known.map { $0.knownPairs(from: from, to: to) }
             let pairs = try known?.sentencePairs(from: from, to: to, limit: LexiconLearning.memoryLimit) ?? []
+            // The anchors open a connection of their own; this one is done with.
+            try known?.close()
             let job = try AlignJob(command: self, from: from, to: to, aligner: SentenceAligner(options: options, knownPairs: anchors),
-                                   store: writable, memoryEvidence: LexiconEvidence(pairs: pairs, weights: options.weights),
+                                   store: store ? { [memory] in try memory.open() } : nil, memoryEvidence: LexiconEvidence(pairs: pairs, weights: options.weights),
                                    memoryLengths: PairedLengths(pairs: pairs).withTypical(from: from, to: to))
             do {
                 if batch { try job.runBatch() } else { try job.runPair(source: source, target: target, document: document) }
@@ -94,12 +105,19 @@ struct AlignCommand: ParsableCommand {
         }
     }
 
-    /// The memory, opened to be read, when it exists; nil when there is none.
-    private func readOnlyMemory() throws -> SQLiteMemory? {
+    /// The memory, opened to be read, when it exists; nil when there is none. `upgrading`: a memory
+    /// of an older Werger is brought up to date (--store writes to it anyway).
+    private func readOnlyMemory(upgrading: Bool) throws -> SQLiteMemory? {
         let location: MemoryLocation
-        do { location = try memory.location() } catch MemoryError.notFound { return nil }
-        guard (fileSize(atPath: location.database.path) ?? 0) > 0 else { return nil }
-        return try Importer.openMemory(at: location, readOnly: true)
+        do { location = try memory.location() } catch MemoryError.notFound where !upgrading { return nil }
+        guard (fileSize(atPath: location.database.path) ?? 0) > 0 else {
+            // A memory folder holding the starter memory's TMX files is seeded on first use, as any
+            // command seeds it; what it knows then helps this alignment too.
+            return upgrading && !location.seedFiles.isEmpty ? try memory.open() : nil
+        }
+        do { return try Importer.openMemory(at: location, readOnly: true) } catch MemoryError.olderVersion where upgrading {
+            return try memory.open()
+        }
     }
 }
 
@@ -109,9 +127,15 @@ final class AlignJob {
     let from: LanguageTag
     let to: LanguageTag
     let aligner: SentenceAligner
-    let store: SQLiteMemory?
+    /// Whether beads are stored (`--store`).
+    let storing: Bool
+    /// Opens the memory for writing, the first time a document pair has units to store.
+    private let openStore: (() throws -> SQLiteMemory)?
+    private var store: SQLiteMemory?
     let output = Output()
     let renderer: BeadRenderer
+    /// `--review FILE`, opened (emptied) when the first document pair has been aligned, so a run
+    /// that fails on its input leaves an earlier review file as it was.
     private var review: Output?
     private var reviewDescriptor: Int32 = -1
     private var totals = (pairs: 0, beads: 0, stored: 0, duplicates: 0, review: 0, failed: 0, unmatched: 0, untranslated: 0)
@@ -123,7 +147,7 @@ final class AlignJob {
     /// a document's own is drawn towards (with a batch's drafts added).
     let memoryLengths: PairedLengths
 
-    init(command: AlignCommand, from: LanguageTag, to: LanguageTag, aligner: SentenceAligner, store: SQLiteMemory?,
+    init(command: AlignCommand, from: LanguageTag, to: LanguageTag, aligner: SentenceAligner, store: (() throws -> SQLiteMemory)?,
          memoryEvidence: LexiconEvidence, memoryLengths: PairedLengths) throws {
         self.memoryEvidence = memoryEvidence
         self.memoryLengths = memoryLengths
@@ -131,13 +155,16 @@ final class AlignJob {
         self.from = from
         self.to = to
         self.aligner = aligner
-        self.store = store
+        storing = store != nil
+        openStore = store
         renderer = BeadRenderer(format: command.format, minConfidence: command.minConfidence, from: from, to: to, document: command.document)
-        if let path = command.review {
-            reviewDescriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            guard reviewDescriptor >= 0 else { throw OutputError(target: path, reason: String(cString: strerror(errno))) }
-            review = Output(descriptor: reviewDescriptor, target: path)
-        }
+    }
+
+    private func openReview() throws {
+        guard review == nil, let path = command.review else { return }
+        reviewDescriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard reviewDescriptor >= 0 else { throw OutputError(target: path, reason: String(cString: strerror(errno))) }
+        review = Output(descriptor: reviewDescriptor, target: path)
     }
 
     deinit { if reviewDescriptor >= 0 { close(reviewDescriptor) } }
@@ -157,7 +184,7 @@ final class AlignJob {
         let alignment = aligner.finish(draft, lexicon: lexicon.isEmpty ? nil : lexicon, lengths: memoryLengths)
         try emit(alignment, document: document ?? URL(fileURLWithPath: source).lastPathComponent, batch: false)
         try end()
-        if store != nil { summarize() }
+        if storing { summarize() }
     }
 
     func runBatch() throws {
@@ -308,6 +335,7 @@ final class AlignJob {
             output.write("\"translationFit\":\((alignment.translationFit * 100).rounded() / 100),\"beads\":[")
             jsonDocuments += 1
         }
+        try openReview()
         var units: [TranslationUnit] = []
         let now = Date()
         if let rendered { output.write(rendered) } else { renderer.render(alignment, document: batch ? document : nil, into: output) }
@@ -334,7 +362,12 @@ final class AlignJob {
         }
         totals.pairs += 1
         totals.beads += alignment.beads.count
-        if let store, !units.isEmpty {
+        // The pair's beads to check are on disk before its units are stored: a review file that
+        // cannot be written stops the run with the memory as it was.
+        try review?.flush()
+        if storing, !units.isEmpty, let openStore {
+            let store = try self.store ?? openStore()
+            self.store = store
             // One transaction per document pair: it lands whole or not at all.
             let summary = try store.write { session in
                 for unit in units { try session.add(unit) }
@@ -361,7 +394,7 @@ final class AlignJob {
             review.write("\"source\":[\(sources.map(JSONLines.json).joined(separator: ","))],")
             review.write("\"target\":[\(targets.map(JSONLines.json).joined(separator: ","))],")
             review.write("\"kind\":\"\(bead.kind.rawValue)\",\"confidence\":\(bead.confidence)}\n")
-        } else if store != nil {
+        } else if storing {
             let shown = [sources, targets].map { $0.isEmpty ? "—" : Self.oneLine($0.joined(separator: " ")) }
             FileHandle.standardError.write(Data(
                 "werger: review: \(document): bead \(k) (\(bead.kind.rawValue), confidence \(bead.confidence)): \(shown[0]) ⟷ \(shown[1])\n".utf8))
@@ -370,7 +403,7 @@ final class AlignJob {
 
     private func summarize() {
         var line = "aligned \(totals.pairs) document pair\(totals.pairs == 1 ? "" : "s"): \(totals.beads) beads"
-        if store != nil { line += ", \(totals.stored) units stored, \(totals.duplicates) already in the memory" }
+        if storing { line += ", \(totals.stored) units stored, \(totals.duplicates) already in the memory" }
         line += ", \(totals.review) below confidence \(command.minConfidence)"
         if totals.failed > 0 { line += ", \(totals.failed) failed" }
         if totals.unmatched > 0 { line += ", \(totals.unmatched) without a counterpart" }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WergerKit
 
 @main
 struct Werger: ParsableCommand {
@@ -14,6 +15,7 @@ struct Werger: ParsableCommand {
     /// Parses and runs a command; a usage error is one line on stderr (and exit 64), not a page
     /// of usage text, so scripts can log it.
     static func main() {
+        MemoryWait.notice = MemoryWaitNotice.tell
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -32,5 +34,20 @@ struct Werger: ParsableCommand {
             }
             Foundation.exit(code.rawValue)
         }
+    }
+}
+
+/// "Waiting for the memory", once: a process that waits silently looks hung.
+enum MemoryWaitNotice {
+    private nonisolated(unsafe) static var told = false
+    private static let lock = NSLock()
+
+    static func tell(_ path: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !told else { return }
+        told = true
+        FileHandle.standardError.write(Data(("werger: waiting for \(path): another process is writing to the memory "
+                                             + "(giving up after \(Int(MemoryWait.limit)) s)\n").utf8))
     }
 }

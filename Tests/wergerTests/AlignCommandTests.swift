@@ -236,6 +236,93 @@ struct AlignCommandTests {
         #expect(try Self.stats(memory).units == 0)
     }
 
+    @Test("--review naming an article is refused before anything is written: the article keeps its text")
+    func reviewOverAnArticle() throws {
+        let scratch = try TemporaryFolder()
+        let article = try scratch.file("article-en.txt", try Data(contentsOf: URL(fileURLWithPath: Self.english)))
+        let run = try Werger.run(["align", article.path, Self.sorani, "--from", "en", "--to", "ckb", "--review", article.path,
+                                  "--memory", Self.noMemory(scratch)])
+        #expect(run.status == 64)
+        #expect(run.errorLines.count == 1 && run.err.contains("article-en.txt") && run.err.contains("another file"), "\(run.err)")
+        #expect(try Data(contentsOf: article) == Data(contentsOf: URL(fileURLWithPath: Self.english)))
+
+        // In a batch, the review file may not go into either folder: it would be read as an article next time.
+        let folder = scratch.url.appendingPathComponent("en")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let batch = try Werger.run(["align", "--batch", folder.path, folder.path, "--from", "en", "--to", "ckb",
+                                    "--review", folder.appendingPathComponent("review.jsonl").path, "--memory", Self.noMemory(scratch)])
+        #expect(batch.status == 64)
+        #expect(batch.errorLines.count == 1 && batch.err.contains("another folder"), "\(batch.err)")
+    }
+
+    @Test("a pair that fails on its input leaves an earlier review file and the memory exactly as they were")
+    func failureTouchesNothing() throws {
+        let scratch = try TemporaryFolder()
+        let memory = scratch.url.appendingPathComponent("memory").path
+        let stored = try Werger.run(["align", Self.english, Self.sorani, "--from", "en", "--to", "ckb", "--store", "--memory", memory])
+        try #require(stored.status == 0, "\(stored.err)")
+        let database = URL(fileURLWithPath: memory).appendingPathComponent("werger.sqlite")
+        let before = try Data(contentsOf: database)
+        let review = try scratch.file("review.jsonl", Data("{\"kept\":true}\n".utf8))
+
+        let run = try Werger.run(["align", Fixture.path("empty.txt"), Self.sorani, "--from", "en", "--to", "ckb", "--store",
+                                  "--review", review.path, "--memory", memory])
+        #expect(run.status == 65, "\(run.err)")
+        #expect(try Data(contentsOf: database) == before)
+        #expect(try String(contentsOf: review, encoding: .utf8) == "{\"kept\":true}\n")
+
+        // Nor is a memory created where there was none.
+        let fresh = scratch.url.appendingPathComponent("fresh")
+        let none = try Werger.run(["align", Fixture.path("empty.txt"), Self.sorani, "--from", "en", "--to", "ckb", "--store",
+                                   "--memory", fresh.path])
+        #expect(none.status == 65)
+        #expect(!FileManager.default.fileExists(atPath: fresh.path))
+    }
+
+    @Test("a review file that cannot be written stops the run before the pair's units are stored")
+    func unwritableReview() throws {
+        let scratch = try TemporaryFolder()
+        let memory = scratch.url.appendingPathComponent("memory").path
+        // /dev/full opens and takes no byte: the failure comes at the write, not the open.
+        try #require(FileManager.default.fileExists(atPath: "/dev/full"))
+        let run = try Werger.run(["align", Self.english, Self.sorani, "--from", "en", "--to", "ckb", "--store",
+                                  "--min-confidence", "0.995", "--review", "/dev/full", "--memory", memory])
+        #expect(run.status == 74)
+        #expect(run.errorLines.count == 1 && run.err.contains("/dev/full") && run.err.contains("cannot write"), "\(run.err)")
+        #expect(!FileManager.default.fileExists(atPath: memory), "nothing stored, no memory made")
+    }
+
+    @Test("a memory another process is writing: the wait is said on stderr, and the pair is stored when it ends")
+    func lockedMemory() throws {
+        let scratch = try TemporaryFolder()
+        let memory = scratch.url.appendingPathComponent("memory").path
+        try #require(try Werger.run(["stats", "--memory", memory]).status == 0)
+        // The folder lock a writing werger holds while it opens the memory, held here for a second and a half.
+        let lock = open(scratch.url.appendingPathComponent("memory/.werger.lock").path, O_RDWR | O_CREAT, 0o644)
+        try #require(lock >= 0 && flock(lock, LOCK_EX) == 0)
+        DispatchQueue.global().asyncAfter(deadline: .now() + 1.5) { flock(lock, LOCK_UN); close(lock) }
+        let run = try Werger.run(["align", Self.english, Self.sorani, "--from", "en", "--to", "ckb", "--store", "--memory", memory])
+        #expect(run.status == 0, "\(run.err)")
+        #expect(run.err.contains("waiting for") && run.err.contains("another process is writing"), "\(run.err)")
+        #expect(try Self.stats(memory).pairs["en→ckb"] ?? 0 > 0)
+    }
+
+    @Test("the same language on both sides, an empty --review or --document, and a negative --min-confidence are usage errors")
+    func usageErrors() throws {
+        let scratch = try TemporaryFolder()
+        let cases: [([String], String)] = [
+            (["--from", "en", "--to", "en"], "both en"),
+            (["--from", "en", "--to", "ckb", "--review", ""], "--review needs a file name"),
+            (["--from", "en", "--to", "ckb", "--document", " "], "--document needs a name"),
+            (["--from", "en", "--to", "ckb", "--min-confidence", "-1"], "between 0 and 1"),
+        ]
+        for (options, message) in cases {
+            let run = try Werger.run(["align", Self.english, Self.sorani] + options + ["--memory", Self.noMemory(scratch)])
+            #expect(run.status == 64, "\(options)")
+            #expect(run.errorLines.count == 1 && run.err.contains(message), "\(options): \(run.err)")
+        }
+    }
+
     @Test("a missing file exits 66, a bad language tag 64")
     func missingFileAndBadTag() throws {
         let scratch = try TemporaryFolder()

@@ -34,7 +34,7 @@ public final class SQLiteMemory: TranslationMemoryReader, TranslationMemoryWrite
             try Self.precheck(path)
         }
         var configuration = Configuration()
-        configuration.busyMode = .timeout(120)
+        configuration.busyMode = .timeout(MemoryWait.limit)
         configuration.foreignKeysEnabled = true
         configuration.readonly = readOnly
         configuration.label = "werger"
@@ -42,7 +42,8 @@ public final class SQLiteMemory: TranslationMemoryReader, TranslationMemoryWrite
         // copy per page read (a third of a lookup's time with plain reads).
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 1073741824") }
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            // Opening for writing waits while another process writes (GRDB sets the journal mode).
+            pool = try MemoryWait.telling(path: path) { try DatabasePool(path: path, configuration: configuration) }
             try pool.read { db in
                 if !isNew, try Self.isForeign(db) {
                     throw MemoryError.corrupt(path: path, detail: "another program's SQLite database")
@@ -79,7 +80,7 @@ public final class SQLiteMemory: TranslationMemoryReader, TranslationMemoryWrite
     private static func precheck(_ path: String) throws {
         var configuration = Configuration()
         configuration.readonly = true
-        configuration.busyMode = .timeout(120)
+        configuration.busyMode = .timeout(MemoryWait.limit)
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             try queue.read { db in
@@ -177,6 +178,14 @@ public final class SQLiteMemory: TranslationMemoryReader, TranslationMemoryWrite
         return migrator
     }()
 
+    /// Closes the memory's connections now rather than when the value goes. A process that read a
+    /// memory and then opens it to write closes the first: SQLite's read-only connections share the
+    /// file's locks with the writable one and fail it (a disk I/O error) when another process's
+    /// write lock is released.
+    public func close() throws {
+        do { try pool.close() } catch { throw Self.translate(error, path: location.database.path) }
+    }
+
     // MARK: Writing
 
     public func write<T>(_ body: (ImportSession) throws -> T) throws -> T {
@@ -187,14 +196,20 @@ public final class SQLiteMemory: TranslationMemoryReader, TranslationMemoryWrite
                 // A larger page cache for the bulk of an import: the unique fingerprint index is
                 // written in random order (64 MiB keeps a million-unit import off the disk).
                 try db.execute(sql: "PRAGMA cache_size = -65536")
-                // IMMEDIATE: a second importer waits (busy timeout) instead of failing mid-way.
-                try db.inTransaction(.immediate) {
+                // IMMEDIATE: a second importer waits (busy timeout) instead of failing mid-way; the
+                // wait, not the import, is what the user is told about.
+                try MemoryWait.telling(path: path) { try db.execute(sql: "BEGIN IMMEDIATE TRANSACTION") }
+                do {
                     let index = try FuzzyIndexWriter(db)
                     let inserter = try UnitInserter(db, index: index)
                     let session = ImportSession(insert: { try inserter.insert($0) })
                     result = try body(session)
                     try index.finish()
-                    return .commit
+                    try db.execute(sql: "COMMIT TRANSACTION")
+                } catch {
+                    if !db.isInsideTransaction { throw error }
+                    try? db.execute(sql: "ROLLBACK TRANSACTION")
+                    throw error
                 }
                 return result!
             }
@@ -474,13 +489,61 @@ private struct FolderLock {
             if errno == EACCES || errno == EROFS { throw MemoryError.readOnly(path: folder.path) }
             throw MemoryError.io(path: path, detail: String(cString: strerror(errno)))
         }
-        while flock(descriptor, LOCK_EX) != 0 {
-            guard errno == EINTR else { close(descriptor); throw MemoryError.io(path: path, detail: String(cString: strerror(errno))) }
+        // Another werger creating or seeding this memory: said once, then waited for as long as a
+        // write waits for another's transaction, then given up.
+        var wait: MemoryWait?
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            switch errno {
+            case EINTR: continue
+            case EWOULDBLOCK:
+                if wait == nil { wait = MemoryWait(path: folder.path) }
+                guard wait!.keepWaiting() else { close(descriptor); throw MemoryError.locked(path: folder.path) }
+            default:
+                close(descriptor)
+                throw MemoryError.io(path: path, detail: String(cString: strerror(errno)))
+            }
         }
     }
 
     func release() {
         flock(descriptor, LOCK_UN)
         close(descriptor)
+    }
+}
+
+/// Waiting for a memory another process is writing: the user is told once (through `notice`,
+/// which the command line points at stderr), and the wait ends after `limit` seconds with
+/// `MemoryError.locked`, not never.
+public struct MemoryWait {
+    /// How long a write waits for another process's (an import of a large TMX takes a minute or two).
+    public static let limit: TimeInterval = 120
+    /// Told the memory's path when a wait begins.
+    public nonisolated(unsafe) static var notice: @Sendable (String) -> Void = { _ in }
+
+    private let path: String
+    private let start = Date()
+    private var told = false
+
+    init(path: String) { self.path = path }
+
+    /// Sleeps a little; false once the limit has passed. A wait of a second or more is told.
+    mutating func keepWaiting() -> Bool {
+        let waited = Date().timeIntervalSince(start)
+        guard waited < Self.limit else { return false }
+        if waited >= 1, !told {
+            told = true
+            Self.notice(path)
+        }
+        usleep(20_000)
+        return true
+    }
+
+    /// Runs `body` (a step that may wait for another process's lock); if it is still running after
+    /// a second, `notice` is told. SQLite's own busy timeout (`limit`) ends the wait.
+    static func telling<T>(path: String, _ body: () throws -> T) rethrows -> T {
+        let tell = DispatchWorkItem { notice(path) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 1, execute: tell)
+        defer { tell.cancel() }
+        return try body()
     }
 }
