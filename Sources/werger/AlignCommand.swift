@@ -129,6 +129,8 @@ final class AlignJob {
     let aligner: SentenceAligner
     /// Whether beads are stored (`--store`).
     let storing: Bool
+    /// Whether beads become translation units: stored, or written as TMX.
+    var makesUnits: Bool { storing || command.format == .tmx }
     /// Opens the memory for writing, the first time a document pair has units to store.
     private let openStore: (() throws -> SQLiteMemory)?
     private var store: SQLiteMemory?
@@ -177,8 +179,10 @@ final class AlignJob {
         var aligner = self.aligner
         let unmodelled = aligner.options.weights.wordModel > 0 && !lexicon.hasWordModel
         if unmodelled { aligner.options.weights = aligner.options.weights.withoutWordModel }
-        let draft = try aligner.draft(Self.segmented(source, encoding: command.encoding, segmenter: try Segmenter.forAlignment(language: from), given: command.segmented),
-                                      Self.segmented(target, encoding: command.encoding, segmenter: try Segmenter.forAlignment(language: to), given: command.segmented),
+        let draft = try aligner.draft(Self.segmented(source, encoding: command.encoding, segmenter: try Segmenter.forAlignment(language: from),
+                                                     given: command.segmented, asUnits: makesUnits),
+                                      Self.segmented(target, encoding: command.encoding, segmenter: try Segmenter.forAlignment(language: to),
+                                                     given: command.segmented, asUnits: makesUnits),
                                       learning: !lexicon.isEmpty)
         if unmodelled { warnNothingToLearn("the memory holds \(memoryEvidence.count) sentence pairs of") }
         let alignment = aligner.finish(draft, lexicon: lexicon.isEmpty ? nil : lexicon, lengths: memoryLengths)
@@ -218,13 +222,14 @@ final class AlignJob {
             let names = Array(paired[chunkStart..<min(chunkStart + chunk, paired.count)])
             let drafts = ResultSlots<Result<AlignmentDraft, Error>>(count: names.count)
             let source = command.source, target = command.target, encoding = command.encoding, given = command.segmented, aligner = self.aligner
+            let asUnits = makesUnits
             nonisolated(unsafe) let shared = segmenters
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 for k in stride(from: worker, to: names.count, by: workers) {
                     let (sourceSegmenter, targetSegmenter) = shared[worker]
                     drafts.set(k, Result {
-                        try aligner.draft(Self.segmented(source + "/" + names[k], encoding: encoding, segmenter: sourceSegmenter, given: given),
-                                          Self.segmented(target + "/" + names[k], encoding: encoding, segmenter: targetSegmenter, given: given))
+                        try aligner.draft(Self.segmented(source + "/" + names[k], encoding: encoding, segmenter: sourceSegmenter, given: given, asUnits: asUnits),
+                                          Self.segmented(target + "/" + names[k], encoding: encoding, segmenter: targetSegmenter, given: given, asUnits: asUnits))
                     })
                 }
             }
@@ -299,8 +304,13 @@ final class AlignJob {
     }
 
     /// A document read and cut by the segmenter, or (`given`) taken a segment a line.
-    private static func segmented(_ path: String, encoding: String?, segmenter: Segmenter, given: Bool) throws -> SegmentedText {
+    /// `asUnits`: its sentences become translation units (stored, or written as TMX), which cannot
+    /// hold a control character; such a document is refused with the line, before anything is stored.
+    private static func segmented(_ path: String, encoding: String?, segmenter: Segmenter, given: Bool, asUnits: Bool) throws -> SegmentedText {
         let text = try DocumentReader.text(ofFile: path, encoding: encoding)
+        if asUnits, let (line, scalar) = XMLCharacters.firstUnwritable(in: text) {
+            throw DocumentError.controlCharacter(file: path, line: line, scalar: scalar.value)
+        }
         return given ? SegmentedText(name: path, language: segmenter.language, lines: text) : SegmentedText(name: path, text: text, segmenter: segmenter)
     }
 

@@ -323,6 +323,26 @@ struct AlignCommandTests {
         }
     }
 
+    @Test("a control character a memory and TMX cannot hold: --store and --format tmx refuse the file with its line; jsonl keeps it")
+    func controlCharacters() throws {
+        let scratch = try TemporaryFolder()
+        let memory = scratch.url.appendingPathComponent("memory").path
+        let text = try String(contentsOfFile: Self.english, encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let pasted = try scratch.file("pasted.txt", Data((lines.prefix(2) + ["\u{2}" + lines[2]] + lines.dropFirst(3)).joined(separator: "\n").utf8))
+        for options in [["--store", "--memory", memory], ["--format", "tmx", "--memory", Self.noMemory(scratch)]] {
+            let run = try Werger.run(["align", pasted.path, Self.sorani, "--from", "en", "--to", "ckb"] + options)
+            #expect(run.status == 65, "\(options)")
+            #expect(run.stdout.isEmpty || options.contains("tmx"))
+            #expect(run.errorLines.count == 1 && run.err.contains("pasted.txt: line 3: control character U+0002"), "\(run.err)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: memory))
+        let jsonl = try Werger.run(["align", pasted.path, Self.sorani, "--from", "en", "--to", "ckb", "--format", "jsonl",
+                                    "--memory", Self.noMemory(scratch)])
+        #expect(jsonl.status == 0, "\(jsonl.err)")
+        #expect(try Self.decodeBeads(jsonl.out).contains { $0.source.contains { $0.contains("\u{2}") } })
+    }
+
     @Test("a missing file exits 66, a bad language tag 64")
     func missingFileAndBadTag() throws {
         let scratch = try TemporaryFolder()

@@ -14,6 +14,9 @@ public enum DocumentError: Error, Equatable, Sendable, CustomStringConvertible {
     case strayByteOrderMark(file: String, encoding: String)
     /// `--encoding` names an encoding ICU does not know.
     case unsupportedEncoding(name: String)
+    /// A control character a translation memory and TMX cannot hold (`XMLCharacters`), in a
+    /// document whose sentences are to be stored or written as TMX.
+    case controlCharacter(file: String, line: Int, scalar: UInt32)
 
     public var description: String {
         switch self {
@@ -36,6 +39,10 @@ public enum DocumentError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "remove those first two bytes, or save the file again as UTF-8"
         case .unsupportedEncoding(let name):
             return "unknown encoding '\(name)'; use a name ICU knows, e.g. UTF-8, UTF-16LE, windows-1256, ISO-8859-6"
+        case .controlCharacter(let file, let line, let scalar):
+            let code = "U+" + String(scalar, radix: 16, uppercase: true).leftPadded(to: 4)
+            return "\(file): line \(line): control character \(code), which a translation memory and TMX cannot hold; "
+                + "remove it from the file (pasted text often brings one)"
         }
     }
 
@@ -44,8 +51,12 @@ public enum DocumentError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .missing: return 66
         case .unreadable: return 74
-        case .undecodable, .binary, .unknownEncoding, .strayByteOrderMark: return 65
+        case .undecodable, .binary, .unknownEncoding, .strayByteOrderMark, .controlCharacter: return 65
         case .unsupportedEncoding: return 64
         }
     }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

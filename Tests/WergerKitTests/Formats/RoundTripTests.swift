@@ -87,6 +87,25 @@ import Testing
         #expect(process.terminationStatus == 0, "\(report)")
     }
 
+    /// Control characters pasted in from PDFs and word processors (U+0002, U+000B) are not XML, not
+    /// even as references. The memory refuses them, so only a unit made elsewhere can hold one: the
+    /// writer leaves them out, and the file stays one a parser reads.
+    @Test func controlCharactersXMLCannotHoldAreLeftOutOfTMX() throws {
+        let unit = TranslationUnit(variants: [Variant(language: "en", text: "Soft\u{2}hyphen and a\u{B}break, tab\tkept."),
+                                              Variant(language: "ckb", text: "دەق\u{1B}.")],
+                                   origin: "pasted", notes: ["note\u{1}"])
+        let writer = TMXWriter()
+        let tmx = writer.header + writer.unit(unit) + writer.footer
+        #expect(!tmx.unicodeScalars.contains { XMLCharacters.isUnwritable($0) })
+        #expect(XMLCharacters.firstUnwritable(in: "one\ntwo\u{B}") ?? (0, " ") == (2, "\u{B}"))
+        #expect(XMLCharacters.firstUnwritable(in: "plain, \t\r\n and ﻻ") == nil)
+        let temporary = TemporaryMemory()
+        let file = try temporary.file("controls.tmx", tmx)
+        #expect(try Importer().importFile(file, into: try temporary.open()) == ImportSummary(added: 1, duplicates: 0, skipped: 0))
+        let texts = try allUnits(try temporary.open()).flatMap { $0.variants.map(\.text) }
+        #expect(texts == ["Softhyphen and abreak, tab\tkept.", "دەق."])
+    }
+
     @Test func delimitedFilesWithoutAHeaderNeedTheLanguages() throws {
         let temporary = TemporaryMemory()
         let file = try temporary.file("pairs.tsv", "Good morning.\tبەیانی باش.\nThank you.\tسوپاس.\n")

@@ -56,16 +56,18 @@ public struct TMXWriter {
 
 import Foundation
 
-/// XML text content: `&`, `<`, `>` escaped (`>` too, so `]]>` never appears), and CR as a reference
-/// (a parser turns a raw CR into LF).
+/// XML text content: `&`, `<`, `>` escaped (`>` too, so `]]>` never appears), CR as a reference
+/// (a parser turns a raw CR into LF), and what XML cannot hold left out (`XMLCharacters`).
 func escapeText(_ text: String) -> String {
-    guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x0D }) else { return text }
+    guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 < 0x20 && $0 != 0x09 && $0 != 0x0A || $0 == 0xEF })
+    else { return text }
     return escaping(text) { scalar in
         switch scalar {
         case "&": return "&amp;"
         case "<": return "&lt;"
         case ">": return "&gt;"
         case "\r": return "&#13;"
+        case _ where XMLCharacters.isUnwritable(scalar): return ""
         default: return nil
         }
     }
@@ -83,8 +85,33 @@ func escapeAttribute(_ text: String) -> String {
         case "\n": return "&#10;"
         case "\r": return "&#13;"
         case "\t": return "&#9;"
+        case _ where XMLCharacters.isUnwritable(scalar): return ""
         default: return nil
         }
+    }
+}
+
+/// Characters XML 1.0 cannot hold, not even as a character reference: the C0 controls but tab, line
+/// feed and carriage return (text pasted from PDFs and word processors brings U+0002, U+000B), and
+/// U+FFFE, U+FFFF. The memory refuses units that hold one, `werger align` refuses articles that do
+/// when it stores or writes TMX, and the TMX writer leaves any out: a file with one is not XML at all.
+public enum XMLCharacters {
+    public static func isUnwritable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: return false
+        case 0..<0x20, 0xFFFE, 0xFFFF: return true
+        default: return false
+        }
+    }
+
+    /// The first such character of `text` and its line (from 1), or nil when there is none.
+    public static func firstUnwritable(in text: String) -> (line: Int, scalar: Unicode.Scalar)? {
+        guard text.utf8.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D || $0 == 0xEF }) else { return nil }
+        var line = 1
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" { line += 1 } else if isUnwritable(scalar) { return (line, scalar) }
+        }
+        return nil
     }
 }
 
