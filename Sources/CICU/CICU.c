@@ -9,6 +9,7 @@
 #include <unicode/uloc.h>
 #include <unicode/ustring.h>
 #include <unicode/unorm2.h>
+#include <unicode/uscript.h>
 
 struct WICUBreakIterator { UBreakIterator *iterator; };
 
@@ -190,3 +191,13 @@ int32_t wicu_to_lower(const uint16_t *text, int32_t length, uint16_t *out, int32
     *error = status;
     return written;
 }
+
+int32_t wicu_script_of(uint32_t c) {
+    UErrorCode status = U_ZERO_ERROR;
+    UScriptCode code = uscript_getScript((UChar32)c, &status);
+    return U_FAILURE(status) ? -1 : (int32_t)code;
+}
+
+const char *wicu_script_short_name(int32_t code) { return uscript_getShortName((UScriptCode)code); }
+
+const char *wicu_script_name(int32_t code) { return uscript_getName((UScriptCode)code); }

@@ -311,6 +311,12 @@ final class AlignJob {
         if asUnits, let (line, scalar) = XMLCharacters.firstUnwritable(in: text) {
             throw DocumentError.controlCharacter(file: path, line: line, scalar: scalar.value)
         }
+        let census = ScriptCensus(text)
+        if census.contradicts(segmenter.language), let found = census.dominant {
+            throw AlignmentError.wrongScript(document: path, language: segmenter.language.identifier,
+                                             expected: ScriptCensus.name(of: segmenter.language.script),
+                                             found: ScriptCensus.name(of: found), share: census.share(of: found))
+        }
         return given ? SegmentedText(name: path, language: segmenter.language, lines: text) : SegmentedText(name: path, text: text, segmenter: segmenter)
     }
 

@@ -343,6 +343,20 @@ struct AlignCommandTests {
         #expect(try Self.decodeBeads(jsonl.out).contains { $0.source.contains { $0.contains("\u{2}") } })
     }
 
+    @Test("an article in another script than its language (the files swapped, a wrong --to) is refused, and nothing is stored")
+    func wrongScript() throws {
+        let scratch = try TemporaryFolder()
+        let memory = scratch.url.appendingPathComponent("memory").path
+        let swapped = try Werger.run(["align", Self.sorani, Self.english, "--from", "en", "--to", "ckb", "--store", "--memory", memory])
+        #expect(swapped.status == 65)
+        #expect(swapped.errorLines.count == 1 && swapped.err.contains("article-ckb.txt") && swapped.err.contains("Arabic script")
+                && swapped.err.contains("en is written in Latin script"), "\(swapped.err)")
+        let kurmanji = try Werger.run(["align", Self.english, Self.sorani, "--from", "en", "--to", "kmr", "--memory", memory])
+        #expect(kurmanji.status == 65)
+        #expect(kurmanji.err.contains("kmr is written in Latin script"), "\(kurmanji.err)")
+        #expect(!FileManager.default.fileExists(atPath: memory))
+    }
+
     @Test("a missing file exits 66, a bad language tag 64")
     func missingFileAndBadTag() throws {
         let scratch = try TemporaryFolder()

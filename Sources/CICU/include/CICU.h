@@ -75,6 +75,12 @@ int32_t wicu_nfkc_casefold(const uint16_t *text, int32_t length, uint16_t *out, 
 /// Returns the length written, or needed (then *error is 15).
 int32_t wicu_to_lower(const uint16_t *text, int32_t length, uint16_t *out, int32_t capacity, const char *locale, int32_t *error);
 
+/// Scripts (uscript): a code point's script code (-1 on failure; 0 Common, 1 Inherited), and a
+/// code's ISO 15924 short name ("Arab") and English name ("Arabic"); NULL for an unknown code.
+int32_t wicu_script_of(uint32_t c);
+const char *wicu_script_short_name(int32_t code);
+const char *wicu_script_name(int32_t code);
+
 #ifdef __cplusplus
 }
 #endif

@@ -4,6 +4,9 @@ public enum AlignmentError: Error, Equatable, Sendable, CustomStringConvertible 
     case empty(document: String)
     /// One side is many times longer than the other: not an article and its translation.
     case lengthMismatch(source: String, target: String, ratio: Double)
+    /// A document whose letters are mostly in another script than its language's (`ScriptCensus`):
+    /// the wrong file, or the wrong `--from`/`--to`.
+    case wrongScript(document: String, language: String, expected: String, found: String, share: Double)
 
     public var description: String {
         switch self {
@@ -13,6 +16,9 @@ public enum AlignmentError: Error, Equatable, Sendable, CustomStringConvertible 
             let (long, short, factor) = ratio >= 1 ? (target, source, ratio) : (source, target, 1 / ratio)
             let shown = (factor * 10).rounded() / 10
             return "\(long) is \(shown) times as long as \(short); they are not one article and its translation"
+        case .wrongScript(let document, let language, let expected, let found, let share):
+            return "\(document): \(Int((share * 100).rounded()))% of its letters are \(found) script, but \(language) is written "
+                + "in \(expected) script; check --from and --to, and the order of the two files"
         }
     }
 }

@@ -41,6 +41,8 @@ public struct LanguageTag: Hashable, Sendable, CustomStringConvertible {
         if script.isEmpty, let likely = icuString({ wicu_locale_add_likely_subtags(locale, $0, $1, $2) }) {
             script = icuString({ wicu_locale_script(likely, $0, $1, $2) }) ?? ""
         }
+        // ICU 72's likely-subtags data has no entry for Kurmanji, which is written in Latin letters.
+        if script.isEmpty, language == "kmr" { script = "Latn" }
         self.identifier = canonical
         self.icuLocale = locale
         self.language = language

@@ -1,0 +1,85 @@
+import CICU
+
+/// Which scripts a text's letters are written in (ICU's `uscript_getScript`): an article given under
+/// the wrong language tag — Arabic as `--from en`, English as `--to ckb` — shows as letters of
+/// another script than the tag's, and would otherwise be stored under the wrong language.
+public struct ScriptCensus: Sendable {
+    /// Letters counted (digits, punctuation and marks are in no one script, and neither are Common ones).
+    public private(set) var letters = 0
+    /// Letters per ISO 15924 script code (`Latn`, `Arab`, `Cyrl`).
+    public private(set) var counts: [String: Int] = [:]
+
+    public init(_ text: String) {
+        var latin = 0, arabic = 0
+        var others: [Int32: Int] = [:]
+        // A byte loop: the two scripts Werger's languages are written in are told from their UTF-8
+        // bytes (an article is a megabyte; asking for every character's properties cost a single
+        // long pair a sixth of its time); any other letter is asked of ICU.
+        var text = text
+        text.withUTF8 { bytes in
+            var k = 0
+            while k < bytes.count {
+                let b = bytes[k]
+                if b < 0x80 {
+                    if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A { latin += 1 }
+                    k += 1
+                    continue
+                }
+                let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                guard k + length <= bytes.count else { break }
+                var value = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for n in 1..<length { value = value << 6 | UInt32(bytes[k + n] & 0x3F) }
+                k += length
+                switch value {
+                case 0xD7, 0xF7: break
+                case 0xC0...0x24F: latin += 1
+                case 0x660...0x66D, 0x6F0...0x6F9, 0x60C, 0x61B, 0x61F, 0x6D4: break  // digits, punctuation
+                case 0x620...0x64A, 0x66E...0x6D3, 0x6D5, 0x6FA...0x6FF, 0x750...0x77F: arabic += 1
+                default:
+                    guard let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic else { break }
+                    switch scalar.properties.generalCategory {
+                    case .nonspacingMark, .spacingMark, .enclosingMark: continue
+                    default: break
+                    }
+                    others[wicu_script_of(value), default: 0] += 1
+                }
+            }
+        }
+        var counts: [String: Int] = [:]
+        if latin > 0 { counts["Latn"] = latin }
+        if arabic > 0 { counts["Arab"] = arabic }
+        for (code, count) in others where code > 1 {
+            guard let name = wicu_script_short_name(code) else { continue }
+            counts[String(cString: name), default: 0] += count
+        }
+        self.counts = counts
+        letters = counts.values.reduce(0, +)
+    }
+
+    /// The share of the letters written in `script` (0 when there are none).
+    public func share(of script: String) -> Double {
+        letters == 0 ? 0 : Double(counts[script] ?? 0) / Double(letters)
+    }
+
+    /// The script most letters are written in.
+    public var dominant: String? { counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key }
+
+    /// Whether the text reads as written in another script than `language`'s: enough letters to tell
+    /// (40), under a fifth of them in the language's script and over three fifths in one other. A
+    /// Sorani article full of Latin names, or an English one quoting Arabic, stays well inside.
+    public func contradicts(_ language: LanguageTag) -> Bool {
+        guard letters >= 40, !language.script.isEmpty, let dominant, dominant != language.script else { return false }
+        return share(of: language.script) < 0.2 && share(of: dominant) > 0.6
+    }
+
+    /// A script's English name for messages: `Arab` → "Arabic".
+    public static func name(of script: String) -> String {
+        // ICU 72 knows about two hundred script codes; an unknown one has no name.
+        for code in Int32(0)..<Int32(256) {
+            guard let short = wicu_script_short_name(code), String(cString: short) == script,
+                  let long = wicu_script_name(code) else { continue }
+            return String(String(cString: long).map { $0 == "_" ? " " : $0 })
+        }
+        return script
+    }
+}
