@@ -260,6 +260,29 @@ struct SegmentCommandTests {
         #expect(run.err.contains("remove those first two bytes"))
     }
 
+    /// Without a byte order mark UTF-16 is full of NUL bytes; the message names the encoding to pass,
+    /// and passing it reads the text.
+    @Test("UTF-16 without a byte order mark: exit 65, one line naming --encoding UTF-16LE or BE; with it, the original's segments",
+          arguments: [("ar.utf16le.txt", "ar.txt", "ar", "UTF-16LE"), ("en.utf16be.txt", "en.txt", "en", "UTF-16BE")])
+    func unmarkedUTF16(_ fixture: String, _ original: String, _ language: String, _ encoding: String) throws {
+        let run = try Werger.run(["segment", Fixture.path(fixture), "--lang", language])
+        expectBadData(run, naming: Fixture.path(fixture))
+        #expect(run.err.contains("--encoding \(encoding)"), "\(run.err)")
+        let expected = try Werger.run(["segment", Fixture.path(original), "--lang", language, "--format", "jsonl"])
+        let named = try Werger.run(["segment", Fixture.path(fixture), "--lang", language, "--format", "jsonl", "--encoding", encoding])
+        #expect(named.status == 0, "\(named.err)")
+        expectBytes(named.stdout, expected.out)
+    }
+
+    /// `werger align` reads two files with one `--encoding`; the one in UTF-8 stays UTF-8.
+    @Test("--encoding does not re-read a UTF-8 file with non-ASCII text in another encoding")
+    func forcedEncodingSparesUTF8() throws {
+        let expected = try Werger.run(["segment", Fixture.path("ar.txt"), "--lang", "ar", "--format", "jsonl"])
+        let run = try Werger.run(["segment", Fixture.path("ar.txt"), "--lang", "ar", "--format", "jsonl", "--encoding", "windows-1256"])
+        #expect(run.status == 0, "\(run.err)")
+        expectBytes(run.stdout, expected.out)
+    }
+
     @Test("a NUL byte: exit 65, one line with the byte offset", arguments: [
         ("nul.txt", 60),              // UTF-8: the NUL is byte 60
         ("nul.utf16le-bom.txt", 12),  // UTF-16LE: BOM (2 bytes) + "Hello" (10 bytes), then U+0000

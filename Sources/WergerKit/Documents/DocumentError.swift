@@ -10,6 +10,8 @@ public enum DocumentError: Error, Equatable, Sendable, CustomStringConvertible {
     case binary(file: String, byteOffset: Int)
     /// No encoding could be recognised.
     case unknownEncoding(file: String)
+    /// UTF-16 text without a byte order mark (its NUL bytes would read as a binary file).
+    case unmarkedUTF16(file: String, encoding: String)
     /// A UTF-16 byte order mark in front of UTF-8 text.
     case strayByteOrderMark(file: String, encoding: String)
     /// `--encoding` names an encoding ICU does not know.
@@ -31,6 +33,9 @@ public enum DocumentError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(file): byte \(offset): not valid \(encoding); \(hint)"
         case .binary(let file, let offset):
             return "\(file): byte \(offset): NUL byte; this is a binary file, not a text document"
+        case .unmarkedUTF16(let file, let encoding):
+            return "\(file): reads as \(encoding) text without a byte order mark; name it with --encoding \(encoding), "
+                + "or save the file as UTF-8"
         case .unknownEncoding(let file):
             return "\(file): cannot tell the text encoding; name it with --encoding (e.g. UTF-8, windows-1256)"
         case .strayByteOrderMark(let file, let encoding):
@@ -51,7 +56,7 @@ public enum DocumentError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .missing: return 66
         case .unreadable: return 74
-        case .undecodable, .binary, .unknownEncoding, .strayByteOrderMark, .controlCharacter: return 65
+        case .undecodable, .binary, .unmarkedUTF16, .unknownEncoding, .strayByteOrderMark, .controlCharacter: return 65
         case .unsupportedEncoding: return 64
         }
     }

@@ -175,7 +175,13 @@ public final class DocumentReader {
             skip = 2
             if Self.isUTF8BehindAUTF16Mark(bytes) { throw .strayByteOrderMark(file: self.name, encoding: name) }
         }
-        else if let forcedEncoding { name = forcedEncoding }
+        // `--encoding` names the encoding of files that are not UTF-8: `werger align` reads two files
+        // with it, and the English one is UTF-8 more often than not. Only UTF-8's multi-byte
+        // sequences tell it apart (plain ASCII reads the same in the encodings a newsroom uses).
+        else if let forcedEncoding, !(Self.looksLikeUTF8(bytes) && bytes.contains(where: { $0 >= 0x80 }) && !bytes.contains(0)) {
+            name = forcedEncoding
+        }
+        else if bytes.contains(0), let utf16 = Self.utf16WithoutMark(bytes) { throw .unmarkedUTF16(file: self.name, encoding: utf16) }
         else if Self.looksLikeUTF8(bytes) { name = "UTF-8" }
         else if bytes.contains(0) { throw .binary(file: self.name, byteOffset: bytes.firstIndex(of: 0)!) }
         else {
@@ -222,6 +228,25 @@ public final class DocumentReader {
     }
 
     /// Whether the block is UTF-8 (a sequence cut by the block's end is allowed).
+    /// "UTF-16LE" or "UTF-16BE" when the bytes read as text in it without a byte order mark: in the
+    /// first thousand byte pairs, a NUL in one place of most pairs (Latin text) or of a few, never
+    /// both places at once, and no NUL pair (Arabic-script text has no NUL byte, but then its high
+    /// bytes are 0x06 in the same place of nearly every pair).
+    static func utf16WithoutMark(_ bytes: [UInt8]) -> String? {
+        let pairs = min(bytes.count / 2, 1000)
+        guard pairs >= 4 else { return nil }
+        var even = 0, odd = 0
+        for k in 0..<pairs {
+            let (a, b) = (bytes[2 * k], bytes[2 * k + 1])
+            if a == 0 && b == 0 { return nil }
+            if a == 0 || (0x01...0x07).contains(a) && b >= 0x20 { even += 1 }
+            if b == 0 || (0x01...0x07).contains(b) && a >= 0x20 { odd += 1 }
+        }
+        if odd * 10 >= pairs * 9, even * 10 < pairs { return "UTF-16LE" }
+        if even * 10 >= pairs * 9, odd * 10 < pairs { return "UTF-16BE" }
+        return nil
+    }
+
     static func looksLikeUTF8(_ bytes: [UInt8]) -> Bool {
         guard let bad = firstInvalidUTF8(bytes) else { return true }
         return bad >= bytes.count - 3 && bytes.count > 3 && bad > 0 && truncatedTail(bytes, from: bad)
