@@ -76,7 +76,7 @@ struct AlignCommand: ParsableCommand {
             }
             if let glossary {
                 let text = try DocumentReader(path: glossary).readAll()
-                do { options.glossary = try Glossary.parse(text, name: glossary) } catch let error as GlossaryError {
+                do { options.glossary = try Glossary.parse(text, name: glossary, from: from, to: to) } catch let error as GlossaryError {
                     throw fail(error.description, code: 65)
                 }
             }
@@ -208,6 +208,10 @@ final class AlignJob {
             totals.unmatched += 1
             warn("\(command.target)/\(name): no such file; \(command.source)/\(name) is not aligned")
         }
+        for name in targetNames.subtracting(sourceNames).sorted() {
+            totals.unmatched += 1
+            warn("\(command.source)/\(name): no such file; \(command.target)/\(name) is not aligned")
+        }
         // Documents are read, segmented and drafted (a first alignment) on every core, a chunk at a
         // time; the sure beads of the drafts so far teach one lexicon of word pairs; each pair is then
         // aligned again with it, and written and stored in order, on this thread.
@@ -270,7 +274,6 @@ final class AlignJob {
         if aligner.options.weights.wordModel > 0, !paired.isEmpty, !learning.learnedWords {
             warnNothingToLearn("the memory and the documents' sure beads give \(learning.evidenceCount) sentence pairs of")
         }
-        totals.unmatched += targetNames.subtracting(sourceNames).count
         try end()
         summarize()
         if let firstFailure { throw ExitCode(firstFailure) }
@@ -295,7 +298,9 @@ final class AlignJob {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else { throw DocumentError.missing(file: folder) }
         guard isDirectory.boolValue else { throw CLIUsageError(message: "\(folder): not a folder; --batch takes two folders") }
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+            throw DocumentError.unreadable(file: folder, reason: "cannot list its files; check the folder's permissions")
+        }
         return names.filter { name in
             var isDirectory: ObjCBool = false
             return !name.hasPrefix(".") && FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isDirectory)

@@ -465,6 +465,7 @@ struct AlignCommandTests {
         #expect(run.err.contains("c.txt: no text to align"), "\(run.err)")
         #expect(run.err.contains("aligned 2 document pairs") && run.err.contains("1 failed") && run.err.contains("1 without a counterpart"),
                 "\(run.err)")
+        #expect(run.err.contains("\(sources.path)/d.txt: no such file; \(targets.path)/d.txt is not aligned"), "\(run.err)")
         // b.txt repeats a.txt: its units are already in the memory.
         #expect(try Self.stats(memory).units == perDocument["a.txt"])
     }

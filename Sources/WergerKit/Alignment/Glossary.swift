@@ -19,8 +19,11 @@ public struct Glossary: Sendable, Equatable {
 
     /// Reads a TSV glossary: `source<TAB>target` per line; a first line of two language tags
     /// (`en<TAB>ckb`) is a header and skipped; `#` starts a comment line. `name` is shown in errors.
-    public static func parse(_ text: String, name: String) throws(GlossaryError) -> Glossary {
+    /// With the alignment's languages, a header of the pair the other way round (`ckb<TAB>en`) swaps
+    /// the columns, and one of another pair is refused: its terms would anchor nothing, or the wrong thing.
+    public static func parse(_ text: String, name: String, from: LanguageTag? = nil, to: LanguageTag? = nil) throws(GlossaryError) -> Glossary {
         var entries: [(source: String, target: String)] = []
+        var swapped = false
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
@@ -29,9 +32,18 @@ public struct Glossary: Sendable, Equatable {
             guard fields.count >= 2, !fields[0].isEmpty, !fields[1].isEmpty else {
                 throw GlossaryError(file: name, line: index + 1)
             }
-            if index == 0, (try? LanguageTag(fields[0])) != nil, (try? LanguageTag(fields[1])) != nil,
-               fields[0].count <= 8, fields[1].count <= 8 { continue }
-            entries.append((fields[0], fields[1]))
+            if index == 0, fields[0].count <= 8, fields[1].count <= 8,
+               let first = try? LanguageTag(fields[0]), let second = try? LanguageTag(fields[1]) {
+                if let from, let to {
+                    let header = [first.ruleLanguage, second.ruleLanguage], pair = [from.ruleLanguage, to.ruleLanguage]
+                    if header == pair.reversed() { swapped = true } else if header != pair {
+                        throw GlossaryError(file: name, line: 1, problem: "a glossary of \(first.identifier)→\(second.identifier), "
+                                            + "not \(from.identifier)→\(to.identifier); pass one of the languages you align")
+                    }
+                }
+                continue
+            }
+            entries.append(swapped ? (fields[1], fields[0]) : (fields[0], fields[1]))
         }
         return Glossary(entries: entries)
     }
@@ -44,9 +56,10 @@ public struct Glossary: Sendable, Equatable {
     }
 }
 
-/// A glossary line that is not `source<TAB>target`.
+/// A glossary line that is not `source<TAB>target`, or a header of another language pair.
 public struct GlossaryError: Error, Equatable, Sendable, CustomStringConvertible {
     public let file: String
     public let line: Int
-    public var description: String { "\(file): line \(line): expected a source term, a tab and a target term" }
+    public var problem = "expected a source term, a tab and a target term"
+    public var description: String { "\(file): line \(line): \(problem)" }
 }

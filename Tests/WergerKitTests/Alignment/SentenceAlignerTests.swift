@@ -708,6 +708,21 @@ struct AlignerBehaviourTests {
     func badGlossary() {
         #expect(throws: GlossaryError(file: "g.tsv", line: 2)) { try Glossary.parse("Erbil\tهەولێر\nDuhok\n", name: "g.tsv") }
     }
+
+    @Test("a glossary's header of the pair the other way round swaps its columns; one of another pair is refused")
+    func glossaryHeader() throws {
+        let (en, ckb) = (try LanguageTag("en"), try LanguageTag("ckb"))
+        let reversed = try Glossary.parse("ckb\ten\nهەولێر\tErbil\n", name: "g.tsv", from: en, to: ckb)
+        #expect(reversed == Glossary(entries: [("Erbil", "هەولێر")]))
+        #expect(try Glossary.parse("en\tku-Arab\nErbil\tهەولێر\n", name: "g.tsv", from: en, to: ckb) == reversed)
+        #expect {
+            try Glossary.parse("en\tar\nErbil\tأربيل\n", name: "g.tsv", from: en, to: ckb)
+        } throws: { error in
+            "\(error)" == "g.tsv: line 1: a glossary of en→ar, not en→ckb; pass one of the languages you align"
+        }
+        // Without the languages (a caller that does not know them), a header is only skipped.
+        #expect(try Glossary.parse("en\tar\nErbil\tأربيل\n", name: "g.tsv").entries.count == 1)
+    }
 }
 
 /// A small seeded generator, so the band test is the same on every run.
