@@ -63,10 +63,17 @@ struct AlignCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let from = try LanguageTag(self.from), to = try LanguageTag(self.to)
-            if from == to {
-                throw fail("--from and --to are both \(from.identifier); an article and its translation are in two languages", code: 64)
+            // The same language (`en` and `en-US`, `ckb` and `ku-Arab`); two regions or two scripts of one
+            // language (`en-US` and `en-GB`, `sr-Latn` and `sr-Cyrl`) are a localisation's pair.
+            if from.ruleLanguage == to.ruleLanguage, from.script == to.script, from.region == nil || to.region == nil || from.region == to.region {
+                let same = from == to ? "--from and --to are both \(from.identifier)"
+                    : "--from \(from.identifier) and --to \(to.identifier) are the same language"
+                throw fail("\(same); an article and its translation are in two languages", code: 64)
             }
-            if let review { try ReviewFile.check(review, inputs: [source, target], folders: batch) }
+            if let review {
+                try ReviewFile.check(review, articles: [source, target], folders: batch, others: [glossary].compactMap { $0 },
+                                     memoryFolder: try? memory.location().folder.path)
+            }
             var options = AlignmentOptions()
             if learnWords { options.weights = .learningWords }
             if let weights {
@@ -112,8 +119,8 @@ struct AlignCommand: ParsableCommand {
         do { location = try memory.location() } catch MemoryError.notFound where !upgrading { return nil }
         guard (fileSize(atPath: location.database.path) ?? 0) > 0 else {
             // A memory folder holding the starter memory's TMX files is seeded on first use, as any
-            // command seeds it; what it knows then helps this alignment too.
-            return upgrading && !location.seedFiles.isEmpty ? try memory.open() : nil
+            // command seeds it; what it knows then helps this alignment too, stored or not.
+            return !location.seedFiles.isEmpty ? try memory.open() : nil
         }
         do { return try Importer.openMemory(at: location, readOnly: true) } catch MemoryError.olderVersion where upgrading {
             return try memory.open()

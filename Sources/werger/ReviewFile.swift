@@ -1,23 +1,33 @@
 import Foundation
 
 /// `--review FILE`, checked before anything is read or aligned: a path that cannot be written
-/// fails at once, and a path that names an article is refused, since the review file is emptied
-/// when it is opened.
+/// fails at once, and a path that names a file the run reads — an article, the glossary, anything in
+/// the memory's folder — is refused, since the review file is emptied when it is opened.
 enum ReviewFile {
-    /// `inputs`: the source and target files, or (`folders`) the two folders of a batch, whose every
+    /// `articles`: the source and target files, or (`folders`) the two folders of a batch, whose every
     /// file is an article (a review file there would also be read as one by the next run).
-    static func check(_ path: String, inputs: [String], folders: Bool) throws {
-        let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+    /// `others`: files the run reads (the glossary), named in the message; `memoryFolder`: the
+    /// memory's folder, whose database, lock and seed files are not for overwriting.
+    static func check(_ path: String, articles: [String], folders: Bool, others: [String], memoryFolder: String?) throws {
+        let folder = parentFolder(of: path)
         let file = identity(of: path), parent = identity(of: folder)
-        for input in inputs {
-            guard let input = identity(of: input).map({ ($0, input) }) else { continue }
-            if folders, let parent, parent == input.0 {
-                throw CLIUsageError(message: "--review \(path): is in \(input.1), which --batch reads articles from; "
-                                    + "write the review file in another folder")
+        func refuse(_ what: String) -> CLIUsageError { CLIUsageError(message: "--review \(path): \(what)") }
+        for input in articles {
+            guard let inputIdentity = identity(of: input) else { continue }
+            if !folders, let file, file == inputIdentity { throw refuse("is the article \(input) itself; name another file for the beads to check") }
+            guard folders else { continue }
+            if let parent, parent == inputIdentity { throw refuse("is in \(input), which --batch reads articles from; write the review file in another folder") }
+            // A link elsewhere to one of the folder's articles is that article.
+            if let file, let names = try? FileManager.default.contentsOfDirectory(atPath: input),
+               let name = names.first(where: { identity(of: input + "/" + $0) == file }) {
+                throw refuse("is the article \(input)/\(name); name another file for the beads to check")
             }
-            if !folders, let file, file == input.0 {
-                throw CLIUsageError(message: "--review \(path): is the article \(input.1) itself; name another file for the beads to check")
-            }
+        }
+        for other in others where file != nil && identity(of: other) == file {
+            throw refuse("is \(other), which this run reads; name another file for the beads to check")
+        }
+        if let memoryFolder, let parent, identity(of: memoryFolder) == parent {
+            throw refuse("is in the memory's folder \(memoryFolder); write the review file elsewhere")
         }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
@@ -28,6 +38,12 @@ enum ReviewFile {
         } else if access(folder, W_OK) != 0 {
             throw OutputError(target: path, reason: "\(String(cString: strerror(errno))) (in \(folder))")
         }
+    }
+
+    /// The folder a path's file is in: `.` for a bare name, `/` for a file at the root.
+    static func parentFolder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     /// The file's device and inode (symbolic links followed), nil when there is no such file.

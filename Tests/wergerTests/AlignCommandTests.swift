@@ -255,6 +255,39 @@ struct AlignCommandTests {
         #expect(batch.errorLines.count == 1 && batch.err.contains("another folder"), "\(batch.err)")
     }
 
+    @Test("--review naming the memory's database, the glossary, or (by a link) a batch's article is refused; a bare name works")
+    func reviewOverWhatTheRunReads() throws {
+        let scratch = try TemporaryFolder()
+        let memory = scratch.url.appendingPathComponent("memory")
+        try #require(try Werger.run(["align", Self.english, Self.sorani, "--from", "en", "--to", "ckb", "--store", "--memory", memory.path]).status == 0)
+        let database = memory.appendingPathComponent("werger.sqlite")
+        let before = try Data(contentsOf: database)
+        let glossary = try scratch.file("names.tsv", Data("en\tckb\nErbil\tهەولێر\n".utf8))
+        let (sources, targets) = try Self.batchFolders(in: scratch)
+        try Data(contentsOf: URL(fileURLWithPath: Self.english)).write(to: sources.appendingPathComponent("a.txt"))
+        try Data(contentsOf: URL(fileURLWithPath: Self.sorani)).write(to: targets.appendingPathComponent("a.txt"))
+        let link = scratch.url.appendingPathComponent("link.jsonl")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: sources.appendingPathComponent("a.txt").path)
+        let cases: [([String], String)] = [
+            ([Self.english, Self.sorani, "--review", database.path], "memory's folder"),
+            ([Self.english, Self.sorani, "--glossary", glossary.path, "--review", glossary.path], "which this run reads"),
+            (["--batch", sources.path, targets.path, "--review", link.path], "is the article \(sources.path)/a.txt"),
+        ]
+        for (arguments, message) in cases {
+            let run = try Werger.run(["align"] + arguments + ["--from", "en", "--to", "ckb", "--memory", memory.path])
+            #expect(run.status == 64, "\(arguments)")
+            #expect(run.errorLines.count == 1 && run.err.contains(message), "\(run.err)")
+        }
+        #expect(try Data(contentsOf: database) == before)
+        #expect(try Data(contentsOf: sources.appendingPathComponent("a.txt")) == Data(contentsOf: URL(fileURLWithPath: Self.english)))
+
+        // A one-letter name in the working folder (Foundation's path splitting once crashed on it).
+        let bare = try Werger.run(["align", Self.english, Self.sorani, "--from", "en", "--to", "ckb", "--min-confidence", "1",
+                                   "--review", "x", "--memory", Self.noMemory(scratch)], in: scratch.url)
+        #expect(bare.status == 0, "\(bare.err)")
+        #expect(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("x").path))
+    }
+
     @Test("a pair that fails on its input leaves an earlier review file and the memory exactly as they were")
     func failureTouchesNothing() throws {
         let scratch = try TemporaryFolder()
@@ -312,6 +345,8 @@ struct AlignCommandTests {
         let scratch = try TemporaryFolder()
         let cases: [([String], String)] = [
             (["--from", "en", "--to", "en"], "both en"),
+            (["--from", "en", "--to", "en-US"], "--from en and --to en-US are the same language"),
+            (["--from", "ckb", "--to", "ku-Arab"], "the same language"),
             (["--from", "en", "--to", "ckb", "--review", ""], "--review needs a file name"),
             (["--from", "en", "--to", "ckb", "--document", " "], "--document needs a name"),
             (["--from", "en", "--to", "ckb", "--min-confidence", "-1"], "between 0 and 1"),

@@ -23,7 +23,8 @@ enum Werger {
     static let executable: URL? = locate()
 
     /// Runs `werger` with `arguments`; `stdin` (a file) becomes its standard input, else it reads nothing.
-    static func run(_ arguments: [String], stdin: URL? = nil, timeout: TimeInterval = 300,
+    /// `folder`: the working folder, for relative paths (default: the test process's).
+    static func run(_ arguments: [String], stdin: URL? = nil, in folder: URL? = nil, timeout: TimeInterval = 300,
                     sourceLocation: SourceLocation = #_sourceLocation) throws -> Run {
         let executable = try #require(executable, "the built werger executable was not found; run `swift build` first",
                                       sourceLocation: sourceLocation)
@@ -45,6 +46,7 @@ enum Werger {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
         process.standardOutput = outHandle
         process.standardError = errHandle
         process.standardInput = inHandle ?? FileHandle.nullDevice
