@@ -512,6 +512,23 @@ struct MemoryCommandTests {
 
     // MARK: - The memory itself
 
+    /// A newsroom's shared memory on a read-only mount: no `-shm` can be made beside it, and SQLite
+    /// would refuse to read it in WAL mode. Root may write anywhere, so the test needs another user.
+    @Test("a memory in a folder this user may not write is read: stats and lookup work, and nothing is left beside it",
+          .enabled(if: geteuid() != 0, "run as root, every folder is writable"))
+    func readOnlyFolder() throws {
+        let scratch = try TemporaryFolder()
+        let memory = Self.memory(in: scratch)
+        _ = try Self.summary(try Self.importFiles([Self.fixture("news.tmx")], into: memory))
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: memory.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: memory.path) }
+        let before = try FileManager.default.contentsOfDirectory(atPath: memory.path).sorted()
+        #expect(try Self.stats(memory).units > 0)
+        let lookup = try Werger.run(["lookup", "Erbil", "--from", "en", "--to", "ckb", "--memory", memory.path])
+        #expect(lookup.status == 0, "\(lookup.err)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: memory.path).sorted() == before)
+    }
+
     enum Damage: String, Sendable, CaseIterable { case text, binary, pages }
 
     @Test("a damaged database: exit 65 and one line saying it is not a usable Werger memory",

@@ -25,7 +25,7 @@ struct MemoryKnownPairs: KnownPairSource {
         var found: [String: Set<String>] = [:]
         do {
             // A connection of its own, read-only, for the length of the lookup.
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let queue = try DatabaseQueue(path: SQLiteMemory.readingPath(path), configuration: configuration)
             try queue.read { db in
                 let index = try MemoryIndexReader(db)
                 let search = FuzzySearch(index: index)

@@ -43,7 +43,8 @@ public final class SQLiteMemory: TranslationMemoryReader, TranslationMemoryWrite
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 1073741824") }
         do {
             // Opening for writing waits while another process writes (GRDB sets the journal mode).
-            pool = try MemoryWait.telling(path: path) { try DatabasePool(path: path, configuration: configuration) }
+            let opened = readOnly ? Self.readingPath(path) : path
+            pool = try MemoryWait.telling(path: path) { try DatabasePool(path: opened, configuration: configuration) }
             try pool.read { db in
                 if !isNew, try Self.isForeign(db) {
                     throw MemoryError.corrupt(path: path, detail: "another program's SQLite database")
@@ -77,12 +78,24 @@ public final class SQLiteMemory: TranslationMemoryReader, TranslationMemoryWrite
         }
     }
 
+    /// The name SQLite opens a memory by for reading. A memory in a folder this user may not write
+    /// (a newsroom's shared memory on a read-only mount) cannot have its WAL index (`-shm`) made
+    /// there, and SQLite refuses to read it; with no write-ahead log left beside it (a memory closed
+    /// cleanly has none) nothing is newer than the file itself, so it is opened as immutable: no
+    /// locks, no index. (Debian's SQLite reads URI file names.)
+    static func readingPath(_ path: String) -> String {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard access(folder, W_OK) != 0, (fileSize(atPath: path + "-wal") ?? 0) == 0,
+              !FileManager.default.fileExists(atPath: path + "-shm") else { return path }
+        return URL(fileURLWithPath: path).absoluteString + "?immutable=1"
+    }
+
     private static func precheck(_ path: String) throws {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(MemoryWait.limit)
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let queue = try DatabaseQueue(path: readingPath(path), configuration: configuration)
             try queue.read { db in
                 if try isForeign(db) { throw MemoryError.corrupt(path: path, detail: "another program's SQLite database") }
                 if try migrator.hasBeenSuperseded(db) { throw MemoryError.newerVersion(path: path) }
