@@ -31,6 +31,7 @@ struct ExportCommand: ParsableCommand {
                     return (stats.variants[a]!, b) > (stats.variants[b]!, a)
                 }
             }
+            if let output { try Self.refuseMemoryFiles(output, memory: store.location) }
             let destination = try ExportDestination(path: output)
             var committed = false
             defer { if !committed { destination.abandon() } }
@@ -60,6 +61,21 @@ struct ExportCommand: ParsableCommand {
             try out.flush()
             try destination.commit()
             committed = true
+        }
+    }
+}
+
+extension ExportCommand {
+    /// `-o` naming the memory's own database (or its log, index or lock) would rename the export
+    /// over the memory being read: refused.
+    static func refuseMemoryFiles(_ output: String, memory: MemoryLocation) throws {
+        let name = URL(fileURLWithPath: output).lastPathComponent
+        let database = MemoryLocation.databaseName
+        let inFolder = FilePaths.identity(of: FilePaths.parentFolder(of: output)) == FilePaths.identity(of: memory.folder.path)
+        let own = [database, database + "-wal", database + "-shm", ".werger.lock"].contains(name)
+        let same = FilePaths.identity(of: output).map { $0 == FilePaths.identity(of: memory.database.path) } ?? false
+        if same || inFolder && own {
+            throw CLIUsageError(message: "-o \(output): is the memory's own \(own ? name : database); export to another file")
         }
     }
 }

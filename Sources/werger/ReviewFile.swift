@@ -9,24 +9,24 @@ enum ReviewFile {
     /// `others`: files the run reads (the glossary), named in the message; `memoryFolder`: the
     /// memory's folder, whose database, lock and seed files are not for overwriting.
     static func check(_ path: String, articles: [String], folders: Bool, others: [String], memoryFolder: String?) throws {
-        let folder = parentFolder(of: path)
-        let file = identity(of: path), parent = identity(of: folder)
+        let folder = FilePaths.parentFolder(of: path)
+        let file = FilePaths.identity(of: path), parent = FilePaths.identity(of: folder)
         func refuse(_ what: String) -> CLIUsageError { CLIUsageError(message: "--review \(path): \(what)") }
         for input in articles {
-            guard let inputIdentity = identity(of: input) else { continue }
+            guard let inputIdentity = FilePaths.identity(of: input) else { continue }
             if !folders, let file, file == inputIdentity { throw refuse("is the article \(input) itself; name another file for the beads to check") }
             guard folders else { continue }
             if let parent, parent == inputIdentity { throw refuse("is in \(input), which --batch reads articles from; write the review file in another folder") }
             // A link elsewhere to one of the folder's articles is that article.
             if let file, let names = try? FileManager.default.contentsOfDirectory(atPath: input),
-               let name = names.first(where: { identity(of: input + "/" + $0) == file }) {
+               let name = names.first(where: { FilePaths.identity(of: input + "/" + $0) == file }) {
                 throw refuse("is the article \(input)/\(name); name another file for the beads to check")
             }
         }
-        for other in others where file != nil && identity(of: other) == file {
+        for other in others where file != nil && FilePaths.identity(of: other) == file {
             throw refuse("is \(other), which this run reads; name another file for the beads to check")
         }
-        if let memoryFolder, let parent, identity(of: memoryFolder) == parent {
+        if let memoryFolder, let parent, FilePaths.identity(of: memoryFolder) == parent {
             throw refuse("is in the memory's folder \(memoryFolder); write the review file elsewhere")
         }
         var isDirectory: ObjCBool = false
@@ -38,18 +38,5 @@ enum ReviewFile {
         } else if access(folder, W_OK) != 0 {
             throw OutputError(target: path, reason: "\(String(cString: strerror(errno))) (in \(folder))")
         }
-    }
-
-    /// The folder a path's file is in: `.` for a bare name, `/` for a file at the root.
-    static func parentFolder(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
-    }
-
-    /// The file's device and inode (symbolic links followed), nil when there is no such file.
-    private static func identity(of path: String) -> [UInt64]? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return [UInt64(info.st_dev), UInt64(info.st_ino)]
     }
 }

@@ -512,6 +512,24 @@ struct MemoryCommandTests {
 
     // MARK: - The memory itself
 
+    @Test("export -o naming the memory's own database (directly, or through a link) is refused, and the memory is intact")
+    func exportOverTheMemory() throws {
+        let scratch = try TemporaryFolder()
+        let memory = Self.memory(in: scratch)
+        _ = try Self.summary(try Self.importFiles([Self.fixture("news.tmx")], into: memory))
+        let database = memory.appendingPathComponent("werger.sqlite")
+        let before = try Data(contentsOf: database)
+        let link = scratch.url.appendingPathComponent("link.db")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: database.path)
+        for target in [database.path, link.path, memory.appendingPathComponent("werger.sqlite-wal").path] {
+            let run = try Werger.run(["export", "--format", "tmx", "-o", target, "--memory", memory.path])
+            #expect(run.status == 64, "\(target)")
+            #expect(run.errorLines.count == 1 && run.err.contains("is the memory's own"), "\(run.err)")
+        }
+        #expect(try Data(contentsOf: database) == before)
+        #expect(try Self.stats(memory).units > 0)
+    }
+
     /// A newsroom's shared memory on a read-only mount: no `-shm` can be made beside it, and SQLite
     /// would refuse to read it in WAL mode. Root may write anywhere, so the test needs another user.
     @Test("a memory in a folder this user may not write is read: stats and lookup work, and nothing is left beside it",

@@ -1,0 +1,19 @@
+import Foundation
+
+/// Which file a path names, so a command refuses to write over a file it reads (an article, the
+/// memory's database) however the path is spelt: relative, through a link, or a hard link.
+enum FilePaths {
+    /// The file's device and inode (symbolic links followed), nil when there is no such file.
+    static func identity(of path: String) -> [UInt64]? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return [UInt64(info.st_dev), UInt64(info.st_ino)]
+    }
+
+    /// The folder a path's file is in: `.` for a bare name, `/` for a file at the root.
+    /// (Foundation's `deletingLastPathComponent` crashes on a one-letter relative name here.)
+    static func parentFolder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+}
