@@ -104,6 +104,7 @@ struct AlignCommand: ParsableCommand {
             let job = try AlignJob(command: self, from: from, to: to, aligner: SentenceAligner(options: options, knownPairs: anchors),
                                    store: store ? { [memory] in try memory.open() } : nil, memoryEvidence: LexiconEvidence(pairs: pairs, weights: options.weights),
                                    memoryLengths: PairedLengths(pairs: pairs).withTypical(from: from, to: to))
+            defer { job.settleReview() }
             do {
                 if batch { try job.runBatch() } else { try job.runPair(source: source, target: target, document: document) }
             } catch let error as AlignmentError {
@@ -143,10 +144,14 @@ final class AlignJob {
     private var store: SQLiteMemory?
     let output = Output()
     let renderer: BeadRenderer
-    /// `--review FILE`, opened (emptied) when the first document pair has been aligned, so a run
-    /// that fails on its input leaves an earlier review file as it was.
+    /// `--review FILE`: written beside the file from the first aligned document pair on, and renamed
+    /// over it when the run succeeds — or fails after storing a pair, whose beads to check it holds.
+    /// A run that stores nothing and fails leaves an earlier review file as it was.
     private var review: Output?
-    private var reviewDescriptor: Int32 = -1
+    private var reviewDestination: FileDestination?
+    private var reviewSettled = false
+    /// Document pairs whose units have been stored (their transactions committed).
+    private var storedPairs = 0
     private var totals = (pairs: 0, beads: 0, stored: 0, duplicates: 0, review: 0, failed: 0, unmatched: 0, untranslated: 0)
     private var jsonDocuments = 0
 
@@ -171,12 +176,18 @@ final class AlignJob {
 
     private func openReview() throws {
         guard review == nil, let path = command.review else { return }
-        reviewDescriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard reviewDescriptor >= 0 else { throw OutputError(target: path, reason: String(cString: strerror(errno))) }
-        review = Output(descriptor: reviewDescriptor, target: path)
+        let destination = try FileDestination(path: path)
+        reviewDestination = destination
+        review = Output(descriptor: destination.descriptor, target: path)
     }
 
-    deinit { if reviewDescriptor >= 0 { close(reviewDescriptor) } }
+    /// After a failed run: the review file lands if some pair was stored, else it goes.
+    func settleReview() {
+        guard !reviewSettled, let reviewDestination else { return }
+        reviewSettled = true
+        if storedPairs > 0, (try? review?.flush()) != nil, (try? reviewDestination.commit()) != nil { return }
+        reviewDestination.abandon()
+    }
 
     func runPair(source: String, target: String, document: String?) throws {
         begin()
@@ -350,6 +361,10 @@ final class AlignJob {
         }
         try output.flush()
         try review?.flush()
+        if let reviewDestination, !reviewSettled {
+            reviewSettled = true
+            try reviewDestination.commit()
+        }
     }
 
     /// Writes, stores and lists for review one aligned document pair.
@@ -401,6 +416,7 @@ final class AlignJob {
                 for unit in units { try session.add(unit) }
                 return session.summary
             }
+            storedPairs += 1
             totals.stored += summary.added
             totals.duplicates += summary.duplicates
         }

@@ -13,7 +13,7 @@ struct ExportCommand: ParsableCommand {
 
     @Option(help: "tmx, tsv, csv or jsonl.") var format: ExportFormat = .tmx
     @OptionGroup var languages: LanguagePairOptions
-    @Option(name: [.short, .customLong("output")], help: "Write to FILE (replaced only when the export succeeds).")
+    @Option(name: [.short, .customLong("output")], help: "Write to FILE (replaced only when the export succeeds; - is standard output).")
     var output: String?
     @OptionGroup var memory: MemoryOptions
 
@@ -32,7 +32,7 @@ struct ExportCommand: ParsableCommand {
                 }
             }
             if let output { try Self.refuseMemoryFiles(output, memory: store.location) }
-            let destination = try ExportDestination(path: output)
+            let destination = try FileDestination(path: output)
             var committed = false
             defer { if !committed { destination.abandon() } }
             let out = Output(descriptor: destination.descriptor, target: output ?? "standard output")
@@ -66,61 +66,16 @@ struct ExportCommand: ParsableCommand {
 }
 
 extension ExportCommand {
-    /// `-o` naming the memory's own database (or its log, index or lock) would rename the export
-    /// over the memory being read: refused.
+    /// `-o` naming a file in the memory's folder — its database, log, index, lock, or the TMX files
+    /// it was seeded from — directly or through a link, would replace what the memory is made of: refused.
     static func refuseMemoryFiles(_ output: String, memory: MemoryLocation) throws {
-        let name = URL(fileURLWithPath: output).lastPathComponent
-        let database = MemoryLocation.databaseName
-        let inFolder = FilePaths.identity(of: FilePaths.parentFolder(of: output)) == FilePaths.identity(of: memory.folder.path)
-        let own = [database, database + "-wal", database + "-shm", ".werger.lock"].contains(name)
-        let same = FilePaths.identity(of: output).map { $0 == FilePaths.identity(of: memory.database.path) } ?? false
-        if same || inFolder && own {
-            throw CLIUsageError(message: "-o \(output): is the memory's own \(own ? name : database); export to another file")
+        let folder = memory.folder.path
+        if FilePaths.identity(of: FilePaths.parentFolder(of: output)) == FilePaths.identity(of: folder) {
+            throw CLIUsageError(message: "-o \(output): is in the memory's folder \(folder) (its database and the TMX files "
+                                + "it was seeded from); export to another folder")
         }
-    }
-}
-
-/// Standard output, or a temporary file renamed over the destination once the export is complete,
-/// so a failed export never leaves half a file behind.
-struct ExportDestination {
-    let descriptor: Int32
-    let path: String?
-    let temporary: String?
-
-    init(path: String?) throws {
-        guard let path else {
-            descriptor = 1
-            self.path = nil
-            temporary = nil
-            return
+        if let file = FilePaths.identity(of: output), let name = FilePaths.name(in: folder, of: file) {
+            throw CLIUsageError(message: "-o \(output): is the memory's own \(name) (through a link); export to another file")
         }
-        let temporary = path + ".part-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw OutputError(target: path, reason: String(cString: strerror(errno))) }
-        descriptor = fd
-        self.path = path
-        self.temporary = temporary
-    }
-
-    func commit() throws {
-        guard let path, let temporary else { return }
-        // close() may report a delayed write error.
-        guard close(descriptor) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw OutputError(target: path, reason: reason)
-        }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw OutputError(target: path, reason: reason)
-        }
-    }
-
-    /// A failed export: the partial file goes.
-    func abandon() {
-        guard let temporary else { return }
-        close(descriptor)
-        unlink(temporary)
     }
 }

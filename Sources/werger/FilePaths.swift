@@ -16,4 +16,10 @@ enum FilePaths {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
+
+    /// The name under which `folder` holds the file `identity` is (a link's target, a hard link), if any.
+    static func name(in folder: String, of identity: [UInt64]) -> String? {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }
+        return names.first { Self.identity(of: folder + "/" + $0) == identity }
+    }
 }

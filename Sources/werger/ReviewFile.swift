@@ -18,16 +18,20 @@ enum ReviewFile {
             guard folders else { continue }
             if let parent, parent == inputIdentity { throw refuse("is in \(input), which --batch reads articles from; write the review file in another folder") }
             // A link elsewhere to one of the folder's articles is that article.
-            if let file, let names = try? FileManager.default.contentsOfDirectory(atPath: input),
-               let name = names.first(where: { FilePaths.identity(of: input + "/" + $0) == file }) {
+            if let file, let name = FilePaths.name(in: input, of: file) {
                 throw refuse("is the article \(input)/\(name); name another file for the beads to check")
             }
         }
         for other in others where file != nil && FilePaths.identity(of: other) == file {
             throw refuse("is \(other), which this run reads; name another file for the beads to check")
         }
-        if let memoryFolder, let parent, FilePaths.identity(of: memoryFolder) == parent {
-            throw refuse("is in the memory's folder \(memoryFolder); write the review file elsewhere")
+        if let memoryFolder {
+            if let parent, FilePaths.identity(of: memoryFolder) == parent {
+                throw refuse("is in the memory's folder \(memoryFolder); write the review file elsewhere")
+            }
+            if let file, let name = FilePaths.name(in: memoryFolder, of: file) {
+                throw refuse("is the memory's \(name) (through a link); write the review file elsewhere")
+            }
         }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {

@@ -268,8 +268,11 @@ struct AlignCommandTests {
         try Data(contentsOf: URL(fileURLWithPath: Self.sorani)).write(to: targets.appendingPathComponent("a.txt"))
         let link = scratch.url.appendingPathComponent("link.jsonl")
         try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: sources.appendingPathComponent("a.txt").path)
+        let databaseLink = scratch.url.appendingPathComponent("hard.db")
+        try FileManager.default.linkItem(at: database, to: databaseLink)
         let cases: [([String], String)] = [
             ([Self.english, Self.sorani, "--review", database.path], "memory's folder"),
+            ([Self.english, Self.sorani, "--review", databaseLink.path], "is the memory's werger.sqlite (through a link)"),
             ([Self.english, Self.sorani, "--glossary", glossary.path, "--review", glossary.path], "which this run reads"),
             (["--batch", sources.path, targets.path, "--review", link.path], "is the article \(sources.path)/a.txt"),
         ]
@@ -310,6 +313,24 @@ struct AlignCommandTests {
                                    "--memory", fresh.path])
         #expect(none.status == 65)
         #expect(!FileManager.default.fileExists(atPath: fresh.path))
+    }
+
+    /// A memory the user may not write fails at the store, after the pair has aligned; root writes anywhere.
+    @Test("a store that fails (a read-only memory) leaves an earlier review file as it was",
+          .enabled(if: geteuid() != 0, "run as root, every memory is writable"))
+    func failedStoreKeepsReview() throws {
+        let scratch = try TemporaryFolder()
+        let memory = scratch.url.appendingPathComponent("memory")
+        try #require(try Werger.run(["align", Self.english, Self.sorani, "--from", "en", "--to", "ckb", "--store", "--memory", memory.path]).status == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: memory.path).map { memory.appendingPathComponent($0).path } + [memory.path]
+        for file in files { try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: file) }
+        defer { for file in files { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: file) } }
+        let review = try scratch.file("review.jsonl", Data("{\"kept\":true}\n".utf8))
+        // The memory's pairs make every bead sure (0.99): there are units to store, and the store fails.
+        let run = try Werger.run(["align", Self.english, Self.sorani, "--from", "en", "--to", "ckb", "--store",
+                                  "--review", review.path, "--memory", memory.path])
+        #expect(run.status == 74, "\(run.err)")
+        #expect(try String(contentsOf: review, encoding: .utf8) == "{\"kept\":true}\n")
     }
 
     @Test("a review file that cannot be written stops the run before the pair's units are stored")

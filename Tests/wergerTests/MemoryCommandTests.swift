@@ -512,7 +512,7 @@ struct MemoryCommandTests {
 
     // MARK: - The memory itself
 
-    @Test("export -o naming the memory's own database (directly, or through a link) is refused, and the memory is intact")
+    @Test("export -o naming the memory's database or any file in its folder (directly, or through a link) is refused, and the memory is intact")
     func exportOverTheMemory() throws {
         let scratch = try TemporaryFolder()
         let memory = Self.memory(in: scratch)
@@ -521,14 +521,58 @@ struct MemoryCommandTests {
         let before = try Data(contentsOf: database)
         let link = scratch.url.appendingPathComponent("link.db")
         try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: database.path)
-        for target in [database.path, link.path, memory.appendingPathComponent("werger.sqlite-wal").path] {
+        let hardLink = scratch.url.appendingPathComponent("hard.db")
+        try FileManager.default.linkItem(at: database, to: hardLink)
+        let seed = memory.appendingPathComponent("backup.tmx")
+        for target in [database.path, link.path, hardLink.path, memory.appendingPathComponent("werger.sqlite-wal").path, seed.path] {
             let run = try Werger.run(["export", "--format", "tmx", "-o", target, "--memory", memory.path])
             #expect(run.status == 64, "\(target)")
-            #expect(run.errorLines.count == 1 && run.err.contains("is the memory's own"), "\(run.err)")
+            #expect(run.errorLines.count == 1 && (run.err.contains("is the memory's own") || run.err.contains("is in the memory's folder")),
+                    "\(run.err)")
         }
+        #expect(!FileManager.default.fileExists(atPath: seed.path))
         #expect(try Data(contentsOf: database) == before)
         #expect(try Self.stats(memory).units > 0)
     }
+
+    /// `-o` is replaced by a rename when the export is done; what a rename would break is written otherwise.
+    @Test("export -o: a link keeps pointing at the replaced file, which keeps its mode; a FIFO is written to, not replaced; - is stdout")
+    func exportDestinations() throws {
+        let scratch = try TemporaryFolder()
+        let memory = Self.memory(in: scratch)
+        _ = try Self.summary(try Self.importFiles([Self.fixture("news.tmx")], into: memory))
+        let file = scratch.url.appendingPathComponent("export.jsonl"), link = scratch.url.appendingPathComponent("latest.jsonl")
+        try Data("old\n".utf8).write(to: file)
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: file.path)
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: file.path)
+        let viaLink = try Werger.run(["export", "--format", "jsonl", "-o", link.path, "--memory", memory.path])
+        #expect(viaLink.status == 0, "\(viaLink.err)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == file.path)
+        #expect(try String(contentsOf: file, encoding: .utf8).split(separator: "\n").count == 3)
+        #expect(try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int == 0o640)
+
+        let fifo = scratch.url.appendingPathComponent("pipe")
+        try #require(mkfifo(fifo.path, 0o644) == 0)
+        let received = ReceivedBytes()
+        let reading = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            received.data = FileHandle(forReadingAtPath: fifo.path)?.readDataToEndOfFile() ?? Data()
+            reading.signal()
+        }
+        let toFIFO = try Werger.run(["export", "--format", "jsonl", "-o", fifo.path, "--memory", memory.path])
+        #expect(toFIFO.status == 0, "\(toFIFO.err)")
+        #expect(reading.wait(timeout: .now() + 30) == .success)
+        #expect(String(decoding: received.data, as: UTF8.self).split(separator: "\n").count == 3)
+        var info = stat()
+        #expect(stat(fifo.path, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO, "the FIFO is still a FIFO")
+
+        let dash = try Werger.run(["export", "--format", "jsonl", "-o", "-", "--memory", memory.path])
+        #expect(dash.status == 0 && dash.out.split(separator: "\n").count == 3)
+        let empty = try Werger.run(["export", "-o", "", "--memory", memory.path])
+        #expect(empty.status == 64 && empty.err.contains("-o needs a file name"), "\(empty.err)")
+    }
+
+    final class ReceivedBytes: @unchecked Sendable { var data = Data() }
 
     /// A newsroom's shared memory on a read-only mount: no `-shm` can be made beside it, and SQLite
     /// would refuse to read it in WAL mode. Root may write anywhere, so the test needs another user.
