@@ -18,7 +18,7 @@ struct FileDestination {
         guard !path.isEmpty else { throw CLIUsageError(message: "-o needs a file name (or - for standard output)") }
         var info = stat()
         let exists = stat(path, &info) == 0
-        if exists, info.st_mode & S_IFMT == S_IFDIR { throw OutputError(target: path, reason: "is a folder; name a file to export to") }
+        if exists, info.st_mode & S_IFMT == S_IFDIR { throw OutputError(target: path, reason: "is a folder; name a file") }
         if exists, info.st_mode & S_IFMT != S_IFREG {
             // A device, a pipe or a FIFO (`-o /dev/null`, `-o /dev/stdout`) is written to as it is:
             // a rename would put a plain file in its place.
