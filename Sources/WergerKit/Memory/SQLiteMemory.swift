@@ -530,7 +530,7 @@ private struct FolderLock {
 public struct MemoryWait {
     /// How long a write waits for another process's (an import of a large TMX takes a minute or two).
     public static let limit: TimeInterval = 120
-    /// Told the memory's path when a wait begins.
+    /// Told the memory's path once a wait has lasted a second.
     public nonisolated(unsafe) static var notice: @Sendable (String) -> Void = { _ in }
 
     private let path: String
