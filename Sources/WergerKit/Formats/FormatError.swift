@@ -46,16 +46,3 @@ struct LanguageTagCache {
         return result
     }
 }
-
-/// Whether every character of `text` may appear in an XML 1.0 document (TMX and XLIFF are XML).
-func isXMLSafe(_ text: String) -> Bool {
-    var utf8 = text.utf8.makeIterator()
-    var previous: (UInt8, UInt8) = (0, 0)
-    while let byte = utf8.next() {
-        if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
-        // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
-        if (byte == 0xBE || byte == 0xBF) && previous == (0xEF, 0xBF) { return false }
-        previous = (previous.1, byte)
-    }
-    return true
-}

@@ -315,7 +315,7 @@ private struct UnitInserter {
         // an exported memory must always be valid TMX.
         for variant in translationUnit.variants {
             if variant.text.allSatisfy(\.isWhitespace) { throw MemoryError.invalidUnit("the \(variant.language) text is empty") }
-            if !isXMLSafe(variant.text) { throw MemoryError.invalidUnit("the \(variant.language) text holds control characters") }
+            if !XMLCharacters.areSafe(variant.text) { throw MemoryError.invalidUnit("the \(variant.language) text holds control characters") }
         }
         let fingerprint = prepared.fingerprint
         let uid = translationUnit.id.flatMap { $0.isEmpty ? nil : $0 } ?? "w" + fingerprint.prefix(16)

@@ -169,7 +169,7 @@ public struct DelimitedReader {
                 try diagnostic(FormatDiagnostic(file: name, line: records.line, message: "fewer than two texts in the row"))
                 continue
             }
-            guard variants.allSatisfy({ isXMLSafe($0.text) }) else {
+            guard variants.allSatisfy({ XMLCharacters.areSafe($0.text) }) else {
                 try diagnostic(FormatDiagnostic(file: name, line: records.line, message: "control characters in a text"))
                 continue
             }

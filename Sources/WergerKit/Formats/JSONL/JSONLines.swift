@@ -109,7 +109,7 @@ public struct JSONLinesReader {
                 }
             }
             if problem == nil, variants.count < 2 { problem = "fewer than two variants" }
-            if problem == nil, !variants.allSatisfy({ isXMLSafe($0.text) }) { problem = "control characters in a text" }
+            if problem == nil, !variants.allSatisfy({ XMLCharacters.areSafe($0.text) }) { problem = "control characters in a text" }
             if let problem {
                 try diagnostic(FormatDiagnostic(file: name, line: records.line, message: "\(problem)"))
                 continue

@@ -123,7 +123,7 @@ private struct TMXParser {
                     if let finished = variant, open != nil {
                         if let problem = variantProblem {
                             open!.problem = open!.problem ?? problem
-                        } else if !isXMLSafe(finished.text) {
+                        } else if !XMLCharacters.areSafe(finished.text) {
                             open!.problem = open!.problem ?? "<seg> holds characters XML does not allow"
                         } else {
                             open!.unit.variants.append(finished)

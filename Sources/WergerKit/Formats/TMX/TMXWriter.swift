@@ -91,30 +91,6 @@ func escapeAttribute(_ text: String) -> String {
     }
 }
 
-/// Characters XML 1.0 cannot hold, not even as a character reference: the C0 controls but tab, line
-/// feed and carriage return (text pasted from PDFs and word processors brings U+0002, U+000B), and
-/// U+FFFE, U+FFFF. The memory refuses units that hold one, `werger align` refuses articles that do
-/// when it stores or writes TMX, and the TMX writer leaves any out: a file with one is not XML at all.
-public enum XMLCharacters {
-    public static func isUnwritable(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09, 0x0A, 0x0D: return false
-        case 0..<0x20, 0xFFFE, 0xFFFF: return true
-        default: return false
-        }
-    }
-
-    /// The first such character of `text` and its line (from 1), or nil when there is none.
-    public static func firstUnwritable(in text: String) -> (line: Int, scalar: Unicode.Scalar)? {
-        guard text.utf8.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D || $0 == 0xEF }) else { return nil }
-        var line = 1
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" { line += 1 } else if isUnwritable(scalar) { return (line, scalar) }
-        }
-        return nil
-    }
-}
-
 /// Werger's version, as written into the files it makes.
 public enum WergerVersion {
     public static let current = "0.1.0"
