@@ -69,13 +69,8 @@ extension ExportCommand {
     /// `-o` naming a file in the memory's folder — its database, log, index, lock, or the TMX files
     /// it was seeded from — directly or through a link, would replace what the memory is made of: refused.
     static func refuseMemoryFiles(_ output: String, memory: MemoryLocation) throws {
-        let folder = memory.folder.path
-        if FilePaths.identity(of: FilePaths.parentFolder(of: output)) == FilePaths.identity(of: folder) {
-            throw CLIUsageError(message: "-o \(output): is in the memory's folder \(folder) (its database and the TMX files "
-                                + "it was seeded from); export to another folder")
-        }
-        if let file = FilePaths.identity(of: output), let name = FilePaths.name(in: folder, of: file) {
-            throw CLIUsageError(message: "-o \(output): is the memory's own \(name) (through a link); export to another file")
+        if let what = FilePaths.memoryFile(output, memoryFolder: memory.folder.path) {
+            throw CLIUsageError(message: "-o \(output): \(what); export to another file")
         }
     }
 }

@@ -22,4 +22,13 @@ enum FilePaths {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }
         return names.first { Self.identity(of: folder + "/" + $0) == identity }
     }
+
+    /// What `path` is of the memory's folder, when writing it would replace one of the files the
+    /// memory is made of (its database, log, lock, the TMX files it was seeded from): "is in the
+    /// memory's folder …", or, through a link, "is the memory's werger.sqlite"; nil otherwise.
+    static func memoryFile(_ path: String, memoryFolder: String) -> String? {
+        if identity(of: parentFolder(of: path)) == identity(of: memoryFolder) { return "is in the memory's folder \(memoryFolder)" }
+        if let file = identity(of: path), let name = name(in: memoryFolder, of: file) { return "is the memory's \(name) (through a link)" }
+        return nil
+    }
 }

@@ -25,13 +25,8 @@ enum ReviewFile {
         for other in others where file != nil && FilePaths.identity(of: other) == file {
             throw refuse("is \(other), which this run reads; name another file for the beads to check")
         }
-        if let memoryFolder {
-            if let parent, FilePaths.identity(of: memoryFolder) == parent {
-                throw refuse("is in the memory's folder \(memoryFolder); write the review file elsewhere")
-            }
-            if let file, let name = FilePaths.name(in: memoryFolder, of: file) {
-                throw refuse("is the memory's \(name) (through a link); write the review file elsewhere")
-            }
+        if let memoryFolder, let what = FilePaths.memoryFile(path, memoryFolder: memoryFolder) {
+            throw refuse("\(what); write the review file elsewhere")
         }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
