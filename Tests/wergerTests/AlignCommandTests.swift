@@ -351,10 +351,12 @@ struct AlignCommandTests {
         let scratch = try TemporaryFolder()
         let memory = scratch.url.appendingPathComponent("memory").path
         try #require(try Werger.run(["stats", "--memory", memory]).status == 0)
-        // The folder lock a writing werger holds while it opens the memory, held here for a second and a half.
+        // The folder lock a writing werger holds while it opens the memory, held here for three seconds:
+        // werger reaches it after reading and aligning (half a second in a debug build on a busy
+        // machine), and says it waits only once the wait has lasted a second.
         let lock = open(scratch.url.appendingPathComponent("memory/.werger.lock").path, O_RDWR | O_CREAT, 0o644)
         try #require(lock >= 0 && flock(lock, LOCK_EX) == 0)
-        DispatchQueue.global().asyncAfter(deadline: .now() + 1.5) { flock(lock, LOCK_UN); close(lock) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 3) { flock(lock, LOCK_UN); close(lock) }
         let run = try Werger.run(["align", Self.english, Self.sorani, "--from", "en", "--to", "ckb", "--store", "--memory", memory])
         #expect(run.status == 0, "\(run.err)")
         #expect(run.err.contains("waiting for") && run.err.contains("another process is writing"), "\(run.err)")

@@ -227,7 +227,6 @@ public final class DocumentReader {
         return looksLikeUTF8(Array(text))
     }
 
-    /// Whether the block is UTF-8 (a sequence cut by the block's end is allowed).
     /// "UTF-16LE" or "UTF-16BE" when the bytes read as text in it without a byte order mark: in the
     /// first thousand byte pairs, a NUL in one place of most pairs (Latin text) or of a few, never
     /// both places at once, and no NUL pair (Arabic-script text has no NUL byte, but then its high
@@ -247,6 +246,7 @@ public final class DocumentReader {
         return nil
     }
 
+    /// Whether the block is UTF-8 (a sequence cut by the block's end is allowed).
     static func looksLikeUTF8(_ bytes: [UInt8]) -> Bool {
         guard let bad = firstInvalidUTF8(bytes) else { return true }
         return bad >= bytes.count - 3 && bytes.count > 3 && bad > 0 && truncatedTail(bytes, from: bad)
