@@ -96,11 +96,15 @@ struct AlignCommand: ParsableCommand {
             // lexicon; without a memory there are simply none. It is read without writing to it, and
             // opened for writing (created when it does not exist) only when a document pair has units
             // to store: a run that fails on its input leaves the memory as it was, byte for byte.
-            let known = try readOnlyMemory(upgrading: store)
-            let anchors = known.map { $0.knownPairs(from: from, to: to) }
-            let pairs = try known?.sentencePairs(from: from, to: to, limit: LexiconLearning.memoryLimit) ?? []
-            // The anchors open a connection of their own; this one is done with.
-            try known?.close()
+            // The anchors open a connection of their own, so the memory read here is let go before
+            // anything is aligned: a read connection still open when the store's writable one waits
+            // for another process's lock fails it (a disk I/O error) when that lock is released.
+            // Letting go (not GRDB's `close()`, which closes the writer first) also checkpoints a
+            // memory just seeded, so no write-ahead log is left beside it.
+            let (anchors, pairs) = try { () throws -> (KnownPairSource?, [(source: String, target: String)]) in
+                guard let known = try memoryToRead() else { return (nil, []) }
+                return (known.knownPairs(from: from, to: to), try known.sentencePairs(from: from, to: to, limit: LexiconLearning.memoryLimit))
+            }()
             let job = try AlignJob(command: self, from: from, to: to, aligner: SentenceAligner(options: options, knownPairs: anchors),
                                    store: store ? { [memory] in try memory.open() } : nil, memoryEvidence: LexiconEvidence(pairs: pairs, weights: options.weights),
                                    memoryLengths: PairedLengths(pairs: pairs).withTypical(from: from, to: to))
@@ -113,19 +117,15 @@ struct AlignCommand: ParsableCommand {
         }
     }
 
-    /// The memory, opened to be read, when it exists; nil when there is none. `upgrading`: a memory
-    /// of an older Werger is brought up to date (--store writes to it anyway).
-    private func readOnlyMemory(upgrading: Bool) throws -> SQLiteMemory? {
+    /// The memory to read anchors and sentence pairs from, opened as every reading command opens it
+    /// (`MemoryOptions.open`: seeded from the folder's TMX files on first use, brought up to date from
+    /// an older Werger); nil when there is no database and nothing to seed one from — an alignment
+    /// needs no memory, and a mistyped folder is not made one. `--store` needs one to be found.
+    private func memoryToRead() throws -> SQLiteMemory? {
         let location: MemoryLocation
-        do { location = try memory.location() } catch MemoryError.notFound where !upgrading { return nil }
-        guard (fileSize(atPath: location.database.path) ?? 0) > 0 else {
-            // A memory folder holding the starter memory's TMX files is seeded on first use, as any
-            // command seeds it; what it knows then helps this alignment too, stored or not.
-            return !location.seedFiles.isEmpty ? try memory.open() : nil
-        }
-        do { return try Importer.openMemory(at: location, readOnly: true) } catch MemoryError.olderVersion where upgrading {
-            return try memory.open()
-        }
+        do { location = try memory.location() } catch MemoryError.notFound where !store { return nil }
+        guard (fileSize(atPath: location.database.path) ?? 0) > 0 || !location.seedFiles.isEmpty else { return nil }
+        return try memory.open(readOnly: true)
     }
 }
 

@@ -191,14 +191,6 @@ public final class SQLiteMemory: TranslationMemoryReader, TranslationMemoryWrite
         return migrator
     }()
 
-    /// Closes the memory's connections now rather than when the value goes. A process that read a
-    /// memory and then opens it to write closes the first: SQLite's read-only connections share the
-    /// file's locks with the writable one and fail it (a disk I/O error) when another process's
-    /// write lock is released.
-    public func close() throws {
-        do { try pool.close() } catch { throw Self.translate(error, path: location.database.path) }
-    }
-
     // MARK: Writing
 
     public func write<T>(_ body: (ImportSession) throws -> T) throws -> T {
