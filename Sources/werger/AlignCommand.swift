@@ -58,6 +58,8 @@ struct AlignCommand: ParsableCommand {
         if batch, document != nil { throw ValidationError("--document names one document; it cannot go with --batch") }
         if document?.trimmingCharacters(in: .whitespaces).isEmpty == true { throw ValidationError("--document needs a name (the id stored with the units)") }
         if review?.isEmpty == true { throw ValidationError("--review needs a file name (where the beads to check are written)") }
+        // The beads themselves go to standard output: review lines there too would be mixed into them.
+        if review == "-" { throw ValidationError("--review -: the beads already go to standard output; name a file, or leave --review out to list the beads to check on stderr") }
     }
 
     func run() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import WergerKit
 
@@ -9,10 +10,17 @@ struct MemoryOptions: ParsableArguments {
     func location() throws -> MemoryLocation { try MemoryLocation.resolve(option: memory) }
 
     /// Opens the memory; `readOnly` for commands that only read (they then work on a memory the
-    /// user may not write), unless the memory does not exist yet and must first be seeded.
+    /// user may not write), unless the memory does not exist yet and must first be seeded. A command
+    /// that only reads makes no memory where there is none to read or seed: that is a mistyped
+    /// folder, and an empty memory made there would answer every lookup with "no match".
     func open(readOnly: Bool = false) throws -> SQLiteMemory {
         let location = try location()
         let exists = (fileSize(atPath: location.database.path) ?? 0) > 0
+        if readOnly, !exists, location.seedFiles.isEmpty {
+            var isFolder: ObjCBool = false
+            let folderExists = FileManager.default.fileExists(atPath: location.folder.path, isDirectory: &isFolder) && isFolder.boolValue
+            throw MemoryError.noMemory(folder: location.folder.path, folderExists: folderExists)
+        }
         do {
             return try Importer.openMemory(at: location, readOnly: readOnly && exists)
         } catch MemoryError.olderVersion {

@@ -366,6 +366,32 @@ struct MemoryCommandTests {
         #expect(!FileManager.default.fileExists(atPath: unborn.path))
     }
 
+
+    @Test("a reading command given a folder with no memory (mistyped, or empty): exit 66, one line, and no memory made there")
+    func readingWhereThereIsNoMemory() throws {
+        let scratch = try TemporaryFolder()
+        let typo = scratch.url.appendingPathComponent("memroy")
+        let empty = scratch.url.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: false)
+        let readers: [[String]] = [["stats"], ["lookup", "--from", "en", "--to", "ckb", "The minister arrived."],
+                                   ["concordance", "minister", "--lang", "en"], ["export", "--format", "tsv"]]
+        for command in readers {
+            let missing = try Werger.run(command + ["--memory", typo.path])
+            #expect(missing.status == 66, "\(command): \(missing.err)")
+            #expect(missing.stdout.isEmpty, "\(command): \(missing.out)")
+            #expect(missing.errorLines == ["werger: error: \(typo.path): no such folder; check --memory, or start a memory there with werger import FILE --memory \(typo.path)"],
+                    "\(command): \(missing.err)")
+            #expect(!FileManager.default.fileExists(atPath: typo.path), "\(command)")
+            let none = try Werger.run(command + ["--memory", empty.path])
+            #expect(none.status == 66, "\(command): \(none.err)")
+            #expect(none.errorLines.first?.hasPrefix("werger: error: \(empty.path): holds no memory (no werger.sqlite, and no TMX file to start one from);") == true,
+                    "\(command): \(none.err)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: empty.path).isEmpty, "\(command)")
+        }
+        // A writing command still starts a memory there.
+        #expect(try Self.summary(try Self.importFiles([Self.fixture("news.tmx")], into: typo)).added == 3)
+        #expect(try Self.stats(typo).units == 3)
+    }
     @Test("several files: each is its own transaction; the good one before a bad one stays")
     func oneTransactionPerFile() throws {
         let scratch = try TemporaryFolder()
@@ -715,6 +741,7 @@ struct MemoryCommandTests {
         let nearest = scratch.url.appendingPathComponent("desk/memory")
         try FileManager.default.createDirectory(at: nearest, withIntermediateDirectories: true)
         let variable = scratch.url.appendingPathComponent("elsewhere")
+        for folder in [nearest, variable] { _ = try Self.summary(try Self.importFiles([Self.fixture("news.tmx")], into: folder)) }
         var environment = ProcessInfo.processInfo.environment
         environment["WERGER_MEMORY"] = nil
 

@@ -6,6 +6,9 @@ public enum MemoryError: Error, Equatable, Sendable, CustomStringConvertible {
     case notFound(searchedFrom: String)
     /// `--memory` (or `$WERGER_MEMORY`) names a file, or the database (`werger.sqlite`), not a folder.
     case notAFolder(path: String)
+    /// A reading command pointed at a folder with no memory in it (most often a mistyped `--memory`):
+    /// answering "no match" from a memory made on the spot would hide the mistake.
+    case noMemory(folder: String, folderExists: Bool)
     case locked(path: String)
     case readOnly(path: String)
     case corrupt(path: String, detail: String)
@@ -27,6 +30,9 @@ public enum MemoryError: Error, Equatable, Sendable, CustomStringConvertible {
                 return "\(path): is a file, not a memory folder; pass the folder that holds (or will hold) \(MemoryLocation.databaseName)"
             }
             return "\(path): names the memory's database; --memory takes its folder: --memory \(file.deletingLastPathComponent().path)"
+        case .noMemory(let folder, let folderExists):
+            let what = folderExists ? "holds no memory (no \(MemoryLocation.databaseName), and no TMX file to start one from)" : "no such folder"
+            return "\(folder): \(what); check --memory, or start a memory there with werger import FILE --memory \(folder)"
         case .locked(let path):
             return "\(path): the memory is locked by another process; try again when it has finished"
         case .readOnly(let path):
@@ -46,7 +52,7 @@ public enum MemoryError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var exitCode: Int32 {
         switch self {
-        case .notFound: return 66
+        case .notFound, .noMemory: return 66
         case .notAFolder: return 64
         case .invalidUnit: return 65
         case .corrupt, .newerVersion, .olderVersion: return 65
