@@ -21,6 +21,8 @@ func reportingFailures<T>(_ body: () throws -> T) throws -> T {
     } catch let error as ImportError {
         if case .missing = error { throw fail(error.description, code: 66) }
         throw fail(error.description, code: 74)
+    } catch let error as SpoolError {
+        throw fail(error.description, code: 74)
     } catch let error as ExitCode {
         throw error
     } catch let error as CLIUsageError {

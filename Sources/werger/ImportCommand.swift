@@ -14,7 +14,7 @@ struct ImportCommand: ParsableCommand {
         discussion: "Invalid units are skipped with a warning naming their line (--strict stops instead). Importing a file twice adds nothing."
     )
 
-    @Argument(help: "The files to import.")
+    @Argument(help: "The files to import (- for standard input).")
     var files: [String]
 
     @Option(help: "auto (by extension or content), tmx, tsv, csv or jsonl; json: auto, with a JSON summary.")
@@ -37,15 +37,17 @@ struct ImportCommand: ParsableCommand {
             let summaryFormat = format == .json ? .json : self.summaryFormat
             var total = ImportSummary()
             for file in files {
-                let reporter = ProgressReporter(file: file)
+                let input = try SpooledInput(file)
+                defer { input.remove() }
+                let reporter = ProgressReporter(path: input.path, label: input.name ?? file)
                 let summary = try importer.importFile(
-                    file, format: inputFormat, into: store,
+                    input.path, name: input.name, format: inputFormat, into: store,
                     diagnostic: { FileHandle.standardError.write(Data("werger: warning: \($0)\n".utf8)) },
                     progress: reporter.map { reporter in { reporter.report($0) } })
                 reporter?.finish()
                 total = total + summary
                 if summaryFormat == .text, files.count > 1 {
-                    print("\(file): \(summary.added) added, \(summary.duplicates) duplicates, \(summary.skipped) skipped")
+                    print("\(input.name ?? file): \(summary.added) added, \(summary.duplicates) duplicates, \(summary.skipped) skipped")
                 }
             }
             switch summaryFormat {
@@ -62,11 +64,11 @@ final class ProgressReporter {
     let size: Int64
     let start = Date()
 
-    init?(file: String) {
+    init?(path: String, label: String) {
         guard isatty(2) != 0,
-              let size = fileSize(atPath: file).map(Int64.init),
+              let size = fileSize(atPath: path).map(Int64.init),
               size > 8 << 20 else { return nil }
-        self.file = file
+        file = label
         self.size = size
     }
 

@@ -34,6 +34,43 @@ struct MemoryCommandTests {
                                     Stats.Pair(from: "en", to: "ar", units: 3)])
     }
 
+    @Test("- imports standard input (TMX told by its content, TSV with --from and --to), as \"standard input\"; empty input is refused")
+    func importStandardInput() throws {
+        let scratch = try TemporaryFolder()
+        let memory = Self.memory(in: scratch)
+        let tmx = try Werger.run(["import", "-", "--memory", memory.path, "--summary", "json"], stdin: URL(fileURLWithPath: Self.fixture("news.tmx")))
+        #expect(try Self.summary(tmx).added == 3)
+        let tsv = try Werger.run(["import", "-", "--from", "en", "--to", "ckb", "--memory", memory.path, "--summary", "json"],
+                                 stdin: URL(fileURLWithPath: Self.fixture("headerless.tsv")))
+        #expect(try Self.summary(tsv).added > 0)
+        let units = try Self.exportJSONL(memory)
+        #expect(units.count == 3 + (try Self.summary(tsv).added))
+        #expect(Set(units.map(\.origin)) == ["standard input"])
+        let empty = try Werger.run(["import", "-", "--memory", memory.path])
+        #expect(empty.status == 65)
+        #expect(empty.errorLines == ["werger: error: standard input: empty file"], "\(empty.err)")
+        #expect(try Self.stats(memory).units == units.count)
+    }
+
+    @Test("a named pipe is read once, to the end, and imported under its name")
+    func importFromAPipe() throws {
+        let scratch = try TemporaryFolder()
+        let memory = Self.memory(in: scratch)
+        let pipe = scratch.url.appendingPathComponent("news-pipe.tmx").path
+        try #require(mkfifo(pipe, 0o600) == 0)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: Self.fixture("news.tmx")))
+        // The writer blocks until werger opens the pipe; it gives the bytes once.
+        let writer = Thread {
+            guard let handle = FileHandle(forWritingAtPath: pipe) else { return }
+            handle.write(bytes)
+            try? handle.close()
+        }
+        writer.start()
+        let run = try Self.importFiles([pipe], into: memory)
+        #expect(try Self.summary(run).added == 3)
+        #expect(Set(try Self.exportJSONL(memory).map(\.origin)) == ["news-pipe.tmx"])
+    }
+
     @Test("notes, properties and level-2 inline markup survive the import")
     func importKeepsNotesPropertiesAndMarkup() throws {
         let scratch = try TemporaryFolder()

@@ -29,20 +29,22 @@ public struct Importer {
     }
 
     /// Imports `path`; `diagnostic` hears of every skipped unit, `progress` of bytes read (TMX).
-    public func importFile(_ path: String, format: ExchangeFormat? = nil, into memory: TranslationMemoryWriter,
+    /// `name` is the file's name in messages and the units' origin (by default the last part of
+    /// `path`; for a copy of standard input, what the user knows it by).
+    public func importFile(_ path: String, name: String? = nil, format: ExchangeFormat? = nil, into memory: TranslationMemoryWriter,
                            diagnostic: (FormatDiagnostic) -> Void = { _ in },
                            progress: ((ImportProgress) -> Void)? = nil) throws -> ImportSummary {
         // Progress is measured on the reading thread and reported from this one.
-        let name = URL(fileURLWithPath: path).lastPathComponent
+        let name = name ?? URL(fileURLWithPath: path).lastPathComponent
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw ImportError.missing(path) }
         if isDirectory.boolValue { throw ImportError.folder(path) }
         guard FileManager.default.isReadableFile(atPath: path) else { throw ImportError.unreadable(path) }
-        guard let format = format ?? ExchangeFormat.guess(path: path) ?? Self.sniff(path) else {
-            throw FormatError(file: name, line: 0, message: "cannot tell the format; name it with --format tmx|tsv|csv|jsonl")
-        }
         if fileSize(atPath: path) == 0 {
             throw FormatError(file: name, line: 0, message: "empty file")
+        }
+        guard let format = format ?? ExchangeFormat.guess(path: name) ?? Self.sniff(path) else {
+            throw FormatError(file: name, line: 0, message: "cannot tell the format; name it with --format tmx|tsv|csv|jsonl")
         }
         let strict = self.strict
         let languages = self.languages
@@ -58,10 +60,10 @@ public struct Importer {
                     try emit(.skipped)
                 }
                 switch format {
-                case .tmx: try TMXReader(path: path).read(unit: add, diagnostic: skip, progress: wantsProgress ? { problems.record(bytes: $0) } : nil)
-                case .tsv: try DelimitedReader(path: path, format: .tsv, languages: languages).read(unit: add, diagnostic: skip)
-                case .csv: try DelimitedReader(path: path, format: .csv, languages: languages).read(unit: add, diagnostic: skip)
-                case .jsonl: try JSONLinesReader(path: path).read(unit: add, diagnostic: skip)
+                case .tmx: try TMXReader(path: path, name: name).read(unit: add, diagnostic: skip, progress: wantsProgress ? { problems.record(bytes: $0) } : nil)
+                case .tsv: try DelimitedReader(path: path, name: name, format: .tsv, languages: languages).read(unit: add, diagnostic: skip)
+                case .csv: try DelimitedReader(path: path, name: name, format: .csv, languages: languages).read(unit: add, diagnostic: skip)
+                case .jsonl: try JSONLinesReader(path: path, name: name).read(unit: add, diagnostic: skip)
                 }
             }, consume: { item in
                 switch item {

@@ -118,11 +118,11 @@ public struct DelimitedReader {
     /// Languages for a two-column file without a header (`--from`, `--to`).
     public let languages: [LanguageTag]?
 
-    public init(path: String, format: DelimitedFormat, languages: [LanguageTag]? = nil) {
+    public init(path: String, name: String? = nil, format: DelimitedFormat, languages: [LanguageTag]? = nil) {
         self.path = path
         self.format = format
         self.languages = languages
-        name = URL(fileURLWithPath: path).lastPathComponent
+        self.name = name ?? URL(fileURLWithPath: path).lastPathComponent
     }
 
     public func read(unit: (TranslationUnit) throws -> Void, diagnostic: (FormatDiagnostic) throws -> Void) throws {

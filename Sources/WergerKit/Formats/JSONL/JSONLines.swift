@@ -61,9 +61,9 @@ public struct JSONLinesReader {
     public let path: String
     public let name: String
 
-    public init(path: String) {
+    public init(path: String, name: String? = nil) {
         self.path = path
-        name = URL(fileURLWithPath: path).lastPathComponent
+        self.name = name ?? URL(fileURLWithPath: path).lastPathComponent
     }
 
     public func read(unit: (TranslationUnit) throws -> Void, diagnostic: (FormatDiagnostic) throws -> Void) throws {

@@ -10,9 +10,11 @@ public struct TMXReader {
     /// The name the units' `origin` and the diagnostics use (the file's name).
     public let name: String
 
-    public init(path: String) {
+    /// `name`: when the file is a copy (standard input spooled to a temporary file), the name the
+    /// user knows it by.
+    public init(path: String, name: String? = nil) {
         self.path = path
-        name = URL(fileURLWithPath: path).lastPathComponent
+        self.name = name ?? URL(fileURLWithPath: path).lastPathComponent
     }
 
     /// Calls `unit` for every valid unit, `diagnostic` for every skipped one; throws `FormatError`
