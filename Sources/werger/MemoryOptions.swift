@@ -9,6 +9,12 @@ struct MemoryOptions: ParsableArguments {
 
     func location() throws -> MemoryLocation { try MemoryLocation.resolve(option: memory) }
 
+    func validate() throws {
+        // `--memory ""` (an unset shell variable, `--memory "$TM"`) would otherwise fall back to
+        // $WERGER_MEMORY or a memory/ folder found upwards: a memory the user did not name.
+        if memory?.isEmpty == true { throw ValidationError("--memory needs a folder name") }
+    }
+
     /// Opens the memory; `readOnly` for commands that only read (they then work on a memory the
     /// user may not write), unless the memory does not exist yet and must first be seeded. A command
     /// that only reads makes no memory where there is none to read or seed: that is a mistyped

@@ -404,7 +404,7 @@ struct MemoryCommandTests {
     }
 
 
-    @Test("a reading command given a folder with no memory (mistyped, or empty): exit 66, one line, and no memory made there")
+    @Test("a reading command given a folder with no memory (mistyped, or empty): exit 66, one line, and no memory made there; --memory '' is a usage error")
     func readingWhereThereIsNoMemory() throws {
         let scratch = try TemporaryFolder()
         let typo = scratch.url.appendingPathComponent("memroy")
@@ -428,6 +428,12 @@ struct MemoryCommandTests {
         // A writing command still starts a memory there.
         #expect(try Self.summary(try Self.importFiles([Self.fixture("news.tmx")], into: typo)).added == 3)
         #expect(try Self.stats(typo).units == 3)
+        // An empty name (an unset shell variable) is not taken for no --memory at all.
+        for command in readers + [["import", Self.fixture("news.tmx")]] {
+            let unnamed = try Werger.run(command + ["--memory", ""], in: scratch.url)
+            #expect(unnamed.status == 64, "\(command): \(unnamed.err)")
+            #expect(unnamed.errorLines.first == "werger: error: --memory needs a folder name (see 'werger help')", "\(command): \(unnamed.err)")
+        }
     }
     @Test("several files: each is its own transaction; the good one before a bad one stays")
     func oneTransactionPerFile() throws {
