@@ -342,6 +342,13 @@ final class AlignJob {
                                              expected: ScriptCensus.name(of: segmenter.language.script),
                                              found: ScriptCensus.name(of: found), share: census.share(of: found))
         }
+        if census.dominant == "Arab" {
+            let letters = SoraniArabicLetters(text)
+            if let readsAs = letters.contradicts(segmenter.language) {
+                throw AlignmentError.soraniOrArabic(document: path, language: segmenter.language.identifier,
+                                                    readsAs: readsAs, share: letters.share(of: readsAs))
+            }
+        }
         return given ? SegmentedText(name: path, language: segmenter.language, lines: text) : SegmentedText(name: path, text: text, segmenter: segmenter)
     }
 

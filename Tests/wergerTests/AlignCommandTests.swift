@@ -422,6 +422,29 @@ struct AlignCommandTests {
         #expect(!FileManager.default.fileExists(atPath: memory))
     }
 
+    @Test("Arabic given as Sorani, or Sorani as Arabic (one script, the other alphabet), is refused, and nothing is stored")
+    func soraniOrArabic() throws {
+        let scratch = try TemporaryFolder()
+        let memory = scratch.url.appendingPathComponent("memory").path
+        let arabic = Self.samples.appendingPathComponent("article-ar.txt").path
+        for tag in ["ckb", "ku-Arab"] {
+            let run = try Werger.run(["align", Self.english, arabic, "--from", "en", "--to", tag, "--store", "--memory", memory])
+            #expect(run.status == 65, "\(tag)")
+            #expect(run.errorLines == ["werger: error: \(arabic): given as \(tag), but it reads as Arabic: almost none of Sorani's letters ە ێ ۆ ڵ ڕ, "
+                                       + "and 16% of its letters are Arabic's ة ي ك ى أ إ ؤ; check --from and --to, and the order of the two files"], "\(run.err)")
+        }
+        let sorani = try Werger.run(["align", Self.english, Self.sorani, "--from", "en", "--to", "ar", "--store", "--memory", memory])
+        #expect(sorani.status == 65)
+        #expect(sorani.errorLines.count == 1 && sorani.err.contains("given as ar, but it reads as Sorani: 22% of its letters are Sorani's"),
+                "\(sorani.err)")
+        #expect(!FileManager.default.fileExists(atPath: memory))
+        // The right tags still align.
+        for (file, tag) in [(arabic, "ar"), (Self.sorani, "ckb")] {
+            let run = try Werger.run(["align", Self.english, file, "--from", "en", "--to", tag, "--memory", Self.noMemory(scratch)])
+            #expect(run.status == 0, "\(tag): \(run.err)")
+        }
+    }
+
     @Test("a missing file exits 66, a bad language tag 64")
     func missingFileAndBadTag() throws {
         let scratch = try TemporaryFolder()

@@ -7,6 +7,9 @@ public enum AlignmentError: Error, Equatable, Sendable, CustomStringConvertible 
     /// A document whose letters are mostly in another script than its language's (`ScriptCensus`):
     /// the wrong file, or the wrong `--from`/`--to`.
     case wrongScript(document: String, language: String, expected: String, found: String, share: Double)
+    /// An Arabic document given as Sorani, or a Sorani one as Arabic (`SoraniArabicLetters`): one
+    /// script, but the other language's alphabet. `share`: of its letters, the other language's own.
+    case soraniOrArabic(document: String, language: String, readsAs: String, share: Double)
 
     public var description: String {
         switch self {
@@ -19,6 +22,12 @@ public enum AlignmentError: Error, Equatable, Sendable, CustomStringConvertible 
         case .wrongScript(let document, let language, let expected, let found, let share):
             return "\(document): \(Int((share * 100).rounded()))% of its letters are \(found) script, but \(language) is written "
                 + "in \(expected) script; check --from and --to, and the order of the two files"
+        case .soraniOrArabic(let document, let language, let readsAs, let share):
+            let percent = "\(Int((share * 100).rounded()))%"
+            let evidence = readsAs == "ar"
+                ? "it reads as Arabic: almost none of Sorani's letters ە ێ ۆ ڵ ڕ, and \(percent) of its letters are Arabic's ة ي ك ى أ إ ؤ"
+                : "it reads as Sorani: \(percent) of its letters are Sorani's ە ێ ۆ ڵ ڕ, which Arabic does not write"
+            return "\(document): given as \(language), but \(evidence); check --from and --to, and the order of the two files"
         }
     }
 }
