@@ -22,7 +22,7 @@ func reportingFailures<T>(_ body: () throws -> T) throws -> T {
         if case .missing = error { throw fail(error.description, code: 66) }
         throw fail(error.description, code: 74)
     } catch let error as SpoolError {
-        throw fail(error.description, code: 74)
+        throw fail(error.description, code: error.code)
     } catch let error as ExitCode {
         throw error
     } catch let error as CLIUsageError {

@@ -29,16 +29,28 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .customLong("summary"), help: "The summary: text or json.")
     var summaryFormat: SummaryFormat = .text
 
+    func validate() throws {
+        // Standard input can be read once.
+        if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("- (standard input) can be given once") }
+    }
+
     func run() throws {
         try reportingFailures {
-            let store = try memory.open()
             let importer = Importer(strict: strict, languages: try languages.pair())
             let inputFormat = format == .auto || format == .json ? nil : ExchangeFormat(rawValue: format.rawValue)
-            let summaryFormat = format == .json ? .json : self.summaryFormat
-            var total = ImportSummary()
+            // Every file is found, read from a pipe and checked before the memory is opened (and
+            // made, when it is new): a mistyped name or empty input leaves no trace in it.
+            var inputs: [SpooledInput] = []
+            defer { for input in inputs { input.remove() } }
             for file in files {
                 let input = try SpooledInput(file)
-                defer { input.remove() }
+                inputs.append(input)
+                try importer.check(input.path, name: input.name, format: inputFormat)
+            }
+            let store = try memory.open()
+            let summaryFormat = format == .json ? .json : self.summaryFormat
+            var total = ImportSummary()
+            for (file, input) in zip(files, inputs) {
                 let reporter = ProgressReporter(path: input.path, label: input.name ?? file)
                 let summary = try importer.importFile(
                     input.path, name: input.name, format: inputFormat, into: store,

@@ -23,9 +23,15 @@ struct MemoryOptions: ParsableArguments {
         let location = try location()
         let exists = (fileSize(atPath: location.database.path) ?? 0) > 0
         if readOnly, !exists, location.seedFiles.isEmpty {
+            let folder = location.folder.path
             var isFolder: ObjCBool = false
-            let folderExists = FileManager.default.fileExists(atPath: location.folder.path, isDirectory: &isFolder) && isFolder.boolValue
-            throw MemoryError.noMemory(folder: location.folder.path, folderExists: folderExists)
+            let folderExists = FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue
+            // A folder this user may not list or enter looks empty from here; it is not.
+            if folderExists, access(folder, R_OK | X_OK) != 0 {
+                throw MemoryError.io(path: folder, detail: "cannot be read (\(String(cString: strerror(errno)))); check the folder's permissions")
+            }
+            throw MemoryError.noMemory(folder: folder, folderExists: folderExists,
+                                       emptyDatabase: FileManager.default.fileExists(atPath: location.database.path))
         }
         do {
             return try Importer.openMemory(at: location, readOnly: readOnly && exists)

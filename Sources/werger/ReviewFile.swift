@@ -25,6 +25,12 @@ enum ReviewFile {
         for other in others where file != nil && FilePaths.identity(of: other) == file {
             throw refuse("is \(other), which this run reads; name another file for the beads to check")
         }
+        // `/dev/stdout`, or the file standard output is redirected to: the review lines would be
+        // mixed into the beads (as `--review -` would; `/dev/null` for both mixes nothing).
+        var output = stat()
+        if let file, fstat(1, &output) == 0, file == [UInt64(output.st_dev), UInt64(output.st_ino)], file != FilePaths.identity(of: "/dev/null") {
+            throw refuse("is where the beads go (standard output); name another file, or leave --review out to list the beads to check on stderr")
+        }
         if let memoryFolder, let what = FilePaths.memoryFile(path, memoryFolder: memoryFolder) {
             throw refuse("\(what); write the review file elsewhere")
         }

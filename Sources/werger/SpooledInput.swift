@@ -1,71 +1,94 @@
 import Foundation
 
 /// A file to import that cannot be read twice — standard input (`-`), a pipe or FIFO
-/// (`<(unzip -p tm.zip)`), a character device — copied to a temporary file first. An import reads
-/// its file more than once (the format is told from its first bytes, its size is checked, then it is
-/// parsed), and a pipe gives its bytes only once: read in place, it would look empty or lose its head.
-/// The copy is written in blocks, never held in memory, and removed when the import is over.
+/// (`<(unzip -p tm.zip)`) — copied to a temporary file first. An import reads its file more than
+/// once (the format is told from its first bytes, its size is checked, then it is parsed), and a
+/// pipe gives its bytes only once: read in place, it would look empty or lose its head. The copy is
+/// written in blocks, never held in memory, and unlinked as soon as it is made: it is read through
+/// its open descriptor (`/dev/fd/N`), so it is gone when werger ends, however it ends (Ctrl-C, kill).
 struct SpooledInput {
     /// The path to read: the copy, or the file itself when it is a plain file (nothing is copied).
     let path: String
     /// The name the user knows the input by, for messages and the units' origin.
     let name: String?
-    private let copy: String?
+    private let copy: Int32?
 
     init(_ file: String) throws {
         var info = stat()
-        let isPlainOrAbsent = file != "-" && (stat(file, &info) != 0 || info.st_mode & S_IFMT == S_IFREG || info.st_mode & S_IFMT == S_IFDIR)
-        guard !isPlainOrAbsent else {
+        let found = file != "-" && stat(file, &info) == 0
+        let kind = info.st_mode & S_IFMT
+        if found, kind == S_IFCHR || kind == S_IFBLK {
+            // `/dev/zero` would be copied until the disk is full.
+            throw SpoolError(name: file, reason: "is a device, not a file; to import what a program writes, pipe it in: … | werger import -", code: 64)
+        }
+        guard file == "-" || (found && (kind == S_IFIFO || kind == S_IFSOCK)) else {
             path = file
             name = nil
             copy = nil
             return
         }
-        // A named FIFO is known by its name, as a file is; `<(…)`'s /dev/fd/63 only by its path.
         let label = file == "-" ? "standard input" : file.hasPrefix("/dev/") ? file : URL(fileURLWithPath: file).lastPathComponent
+        if file == "-", fcntl(0, F_GETFD) == -1 {
+            throw SpoolError(name: label, reason: "is closed; name the file to import, or pipe it in")
+        }
         let source = file == "-" ? 0 : open(file, O_RDONLY)
         guard source >= 0 else { throw SpoolError(name: label, reason: String(cString: strerror(errno))) }
         defer { if source != 0 { close(source) } }
-        let template = NSTemporaryDirectory() + "werger-import-XXXXXX"
-        var bytes = Array(template.utf8CString)
-        let target = mkstemp(&bytes)
-        guard target >= 0 else { throw SpoolError(name: label, reason: "cannot make a temporary copy: \(String(cString: strerror(errno)))") }
-        let copyPath = bytes.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        defer { close(target) }
+        let folder = NSTemporaryDirectory()
+        var template = Array((folder + "werger-import-XXXXXX").utf8CString)
+        let target = mkstemp(&template)
+        guard target >= 0 else {
+            throw SpoolError(name: label, reason: "cannot make a temporary copy in \(folder): \(String(cString: strerror(errno))); set TMPDIR to a folder with room")
+        }
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        do {
+            try Self.copy(from: source, to: target, label: label, folder: folder)
+        } catch {
+            close(target)
+            throw error
+        }
+        path = "/dev/fd/\(target)"
+        name = label
+        copy = target
+    }
+
+    /// Closes the copy, which frees its space (it has no name left).
+    func remove() { if let copy { close(copy) } }
+
+    private static func copy(from source: Int32, to target: Int32, label: String, folder: String) throws {
         var block = [UInt8](repeating: 0, count: 1 << 20)
         while true {
             let count = block.withUnsafeMutableBytes { read(source, $0.baseAddress, $0.count) }
-            if count == 0 { break }
+            if count == 0 { return }
             if count < 0 {
-                if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
-                unlink(copyPath)
-                throw SpoolError(name: label, reason: reason)
+                switch errno {
+                case EINTR: continue
+                case EAGAIN:
+                    // Standard input left non-blocking by the program feeding it: wait for bytes.
+                    var ready = pollfd(fd: source, events: Int16(POLLIN), revents: 0)
+                    _ = poll(&ready, 1, -1)
+                    continue
+                default: throw SpoolError(name: label, reason: String(cString: strerror(errno)))
+                }
             }
             var written = 0
             while written < count {
                 let step = block.withUnsafeBytes { write(target, $0.baseAddress! + written, count - written) }
                 if step < 0, errno == EINTR { continue }
                 guard step > 0 else {
-                    let reason = String(cString: strerror(errno))
-                    unlink(copyPath)
-                    throw SpoolError(name: label, reason: "cannot make a temporary copy in \(NSTemporaryDirectory()): \(reason)")
+                    throw SpoolError(name: label, reason: "cannot make a temporary copy in \(folder): \(String(cString: strerror(errno))); set TMPDIR to a folder with room")
                 }
                 written += step
             }
         }
-        path = copyPath
-        name = label
-        copy = copyPath
     }
-
-    /// Removes the copy, if one was made.
-    func remove() { if let copy { unlink(copy) } }
 }
 
 /// Standard input or a pipe that could not be read to the end.
 struct SpoolError: Error, CustomStringConvertible {
     let name: String
     let reason: String
+    /// 74 (input/output) unless said otherwise.
+    var code: Int32 = 74
     var description: String { "\(name): \(reason)" }
 }

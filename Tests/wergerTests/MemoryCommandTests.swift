@@ -565,6 +565,73 @@ struct MemoryCommandTests {
     }
 
     /// Both processes find no database and create the schema at once.
+    @Test("readers at once on a memory being started from its folder's TMX: each waits and reads it whole")
+    func concurrentFirstReads() throws {
+        let starter = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("memory/starter.tmx")
+        // A reader that opened the database while another was still seeding it read it empty, or
+        // without its schema history ("another program's database"): a few rounds show it.
+        for round in 0..<4 {
+            let scratch = try TemporaryFolder()
+            let memory = Self.memory(in: scratch)
+            try FileManager.default.createDirectory(at: memory, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: starter, to: memory.appendingPathComponent("starter.tmx"))
+            let readers = try (0..<4).map { _ in try LaunchedProcess(["stats", "--format", "json", "--memory", memory.path]) }
+            for reader in readers {
+                let run = try reader.wait().run
+                #expect(run.status == 0, "round \(round): \(run.err)")
+                #expect(try Self.decode(Stats.self, run).units == 175, "round \(round): \(run.out)")
+            }
+        }
+    }
+
+    @Test("a TMX file in a new memory's folder that cannot be read: exit 65 naming it and the folder, and no database left")
+    func brokenSeedFile() throws {
+        let scratch = try TemporaryFolder()
+        let memory = Self.memory(in: scratch)
+        try FileManager.default.createDirectory(at: memory.appendingPathComponent("old.tmx"), withIntermediateDirectories: true)
+        try Data("<tmx version=\"1.4\"><body><tu><tuv xml:lang=\"en\"><seg>x".utf8).write(to: memory.appendingPathComponent("bad.tmx"))
+        let run = try Werger.run(["stats", "--memory", memory.path])
+        #expect(run.status == 65)
+        // The folder named old.tmx is no seed file: the message is about bad.tmx.
+        #expect(run.errorLines.count == 1 && run.err.hasPrefix("werger: error: bad.tmx:")
+                && run.err.contains("(a TMX file in the memory folder \(memory.path), from which a new memory is started; mend it, or move it out of the folder)"),
+                "\(run.err)")
+        let left = try FileManager.default.contentsOfDirectory(atPath: memory.path).filter { $0.hasPrefix("werger.sqlite") }
+        #expect(left.isEmpty, "\(left)")
+    }
+
+    @Test("an import that cannot start (a missing file, empty input, - twice, a device) makes no memory")
+    func importChecksFilesFirst() throws {
+        let scratch = try TemporaryFolder()
+        let memory = Self.memory(in: scratch)
+        let cases: [([String], Int32, String)] = [
+            ([Self.fixture("news.tmx"), scratch.url.appendingPathComponent("nofile.tsv").path], 66, "nofile.tsv: no such file"),
+            (["-"], 65, "werger: error: standard input: empty file"),
+            (["-", "-"], 64, "- (standard input) can be given once"),
+            (["/dev/zero"], 64, "/dev/zero: is a device, not a file"),
+        ]
+        for (files, status, message) in cases {
+            let run = try Self.importFiles(files, into: memory)
+            #expect(run.status == status, "\(files): \(run.err)")
+            #expect(run.errorLines.first?.contains(message) == true, "\(files): \(run.err)")
+            #expect(!FileManager.default.fileExists(atPath: memory.path), "\(files)")
+        }
+    }
+
+    @Test("--memory naming a link to a folder that is gone: one line saying so, for reading and writing")
+    func danglingMemoryLink() throws {
+        let scratch = try TemporaryFolder()
+        let link = scratch.url.appendingPathComponent("memory").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: scratch.url.appendingPathComponent("gone").path)
+        for command in [["stats"], ["import", Self.fixture("news.tmx")]] {
+            let run = try Werger.run(command + ["--memory", link])
+            #expect(run.status == 74, "\(command)")
+            #expect(run.errorLines == ["werger: error: \(link): is a link to \(scratch.url.path)/gone, which does not exist; mend the link, or pass the memory's folder itself"],
+                    "\(command): \(run.err)")
+        }
+    }
+
     @Test("two first imports into a new memory at once both succeed")
     func concurrentFirstImports() throws {
         for round in 1...12 {
@@ -658,6 +725,20 @@ struct MemoryCommandTests {
         let lookup = try Werger.run(["lookup", "Erbil", "--from", "en", "--to", "ckb", "--memory", memory.path])
         #expect(lookup.status == 0, "\(lookup.err)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: memory.path).sorted() == before)
+    }
+
+    /// A folder this user may not enter looks empty; it must not be reported as holding no memory.
+    @Test("a memory folder this user may not read: exit 74, one line about its permissions",
+          .enabled(if: geteuid() != 0, "run as root, every folder is readable"))
+    func unreadableFolder() throws {
+        let scratch = try TemporaryFolder()
+        let memory = Self.memory(in: scratch)
+        _ = try Self.summary(try Self.importFiles([Self.fixture("news.tmx")], into: memory))
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: memory.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: memory.path) }
+        let run = try Werger.run(["stats", "--memory", memory.path])
+        #expect(run.status == 74)
+        #expect(run.errorLines == ["werger: error: \(memory.path): cannot be read (Permission denied); check the folder's permissions"], "\(run.err)")
     }
 
     enum Damage: String, Sendable, CaseIterable { case text, binary, pages }

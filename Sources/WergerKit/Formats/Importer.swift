@@ -34,18 +34,8 @@ public struct Importer {
     public func importFile(_ path: String, name: String? = nil, format: ExchangeFormat? = nil, into memory: TranslationMemoryWriter,
                            diagnostic: (FormatDiagnostic) -> Void = { _ in },
                            progress: ((ImportProgress) -> Void)? = nil) throws -> ImportSummary {
-        // Progress is measured on the reading thread and reported from this one.
         let name = name ?? URL(fileURLWithPath: path).lastPathComponent
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw ImportError.missing(path) }
-        if isDirectory.boolValue { throw ImportError.folder(path) }
-        guard FileManager.default.isReadableFile(atPath: path) else { throw ImportError.unreadable(path) }
-        if fileSize(atPath: path) == 0 {
-            throw FormatError(file: name, line: 0, message: "empty file")
-        }
-        guard let format = format ?? ExchangeFormat.guess(path: name) ?? Self.sniff(path) else {
-            throw FormatError(file: name, line: 0, message: "cannot tell the format; name it with --format tmx|tsv|csv|jsonl")
-        }
+        let format = try check(path, name: name, format: format)
         let strict = self.strict
         let languages = self.languages
         // Diagnostics are collected on the reading thread and reported from the caller's.
@@ -79,6 +69,25 @@ public struct Importer {
         }
         for problem in problems.drain() { diagnostic(problem) }
         return summary
+    }
+
+    /// What can be known of a file before the memory is touched: that it exists, is a readable file
+    /// and not empty, and its format (`format`, else its name's, else its first bytes'). A command
+    /// importing several files checks them all first, so a mistyped name changes nothing.
+    @discardableResult
+    public func check(_ path: String, name: String? = nil, format: ExchangeFormat? = nil) throws -> ExchangeFormat {
+        let name = name ?? URL(fileURLWithPath: path).lastPathComponent
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw ImportError.missing(path) }
+        if isDirectory.boolValue { throw ImportError.folder(path) }
+        guard FileManager.default.isReadableFile(atPath: path) else { throw ImportError.unreadable(path) }
+        if fileSize(atPath: path) == 0 {
+            throw FormatError(file: name, line: 0, message: "empty file")
+        }
+        guard let format = format ?? ExchangeFormat.guess(path: name) ?? Self.sniff(path) else {
+            throw FormatError(file: name, line: 0, message: "cannot tell the format; name it with --format tmx|tsv|csv|jsonl")
+        }
+        return format
     }
 
     /// A file without a telling name: XML is TMX, a `{` line is JSON Lines, a tab makes TSV.

@@ -8,7 +8,7 @@ public enum MemoryError: Error, Equatable, Sendable, CustomStringConvertible {
     case notAFolder(path: String)
     /// A reading command pointed at a folder with no memory in it (most often a mistyped `--memory`):
     /// answering "no match" from a memory made on the spot would hide the mistake.
-    case noMemory(folder: String, folderExists: Bool)
+    case noMemory(folder: String, folderExists: Bool, emptyDatabase: Bool = false)
     case locked(path: String)
     case readOnly(path: String)
     case corrupt(path: String, detail: String)
@@ -30,9 +30,11 @@ public enum MemoryError: Error, Equatable, Sendable, CustomStringConvertible {
                 return "\(path): is a file, not a memory folder; pass the folder that holds (or will hold) \(MemoryLocation.databaseName)"
             }
             return "\(path): names the memory's database; --memory takes its folder: --memory \(file.deletingLastPathComponent().path)"
-        case .noMemory(let folder, let folderExists):
-            let what = folderExists ? "holds no memory (no \(MemoryLocation.databaseName), and no TMX file to start one from)" : "no such folder"
-            return "\(folder): \(what); check --memory, or start a memory there with werger import FILE --memory \(folder)"
+        case .noMemory(let folder, let folderExists, let emptyDatabase):
+            let what = !folderExists ? "no such folder"
+                : emptyDatabase ? "holds no memory (its \(MemoryLocation.databaseName) is empty, and there is no TMX file to start one from)"
+                : "holds no memory (no \(MemoryLocation.databaseName), and no TMX file to start one from)"
+            return "\(folder): \(what); check --memory, or start a memory there with werger import FILE --memory \(Self.shellQuoted(folder))"
         case .locked(let path):
             return "\(path): the memory is locked by another process; try again when it has finished"
         case .readOnly(let path):
@@ -48,6 +50,13 @@ public enum MemoryError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidUnit(let reason):
             return "invalid translation unit: \(reason)"
         }
+    }
+
+    /// A path as a shell reads it back when pasted: quoted when it holds anything but plain characters.
+    static func shellQuoted(_ path: String) -> String {
+        let plain = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+,:@%=")
+        guard !path.isEmpty, !path.allSatisfy(plain.contains) else { return path }
+        return "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     public var exitCode: Int32 {

@@ -39,12 +39,21 @@ public struct MemoryLocation: Sendable, Equatable {
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         if exists ? !isDirectory.boolValue : folder.lastPathComponent == databaseName { throw .notAFolder(path: path) }
+        // A link to a folder that is gone (moved, an unmounted share) would be reported as a file
+        // that is in the way when the memory folder is made.
+        if !exists, let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
+            throw .io(path: path, detail: "is a link to \(target), which does not exist; mend the link, or pass the memory's folder itself")
+        }
         return MemoryLocation(folder: folder)
     }
 
-    /// The TMX files that seed a new memory (the shipped starter memory), in name order.
+    /// The TMX files that seed a new memory (the shipped starter memory), in name order: files
+    /// (or links to files), not a folder that happens to be named `….tmx`.
     public var seedFiles: [URL] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { $0.lowercased().hasSuffix(".tmx") }.sorted().map { folder.appendingPathComponent($0) }
+        return names.filter { $0.lowercased().hasSuffix(".tmx") }.sorted().map { folder.appendingPathComponent($0) }.filter { file in
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder) && !isFolder.boolValue
+        }
     }
 }

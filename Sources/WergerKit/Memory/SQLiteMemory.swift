@@ -22,8 +22,10 @@ public final class SQLiteMemory: TranslationMemoryReader, TranslationMemoryWrite
             }
         }
         // Two processes opening a new memory at once must not both create the schema and seed it:
-        // the first to take the folder's lock does; the other then finds it done.
-        let lock = readOnly ? nil : try FolderLock(folder: location.folder)
+        // the first to take the folder's lock does; the other then finds it done. A reader shares
+        // the lock, so it waits for a memory being created and seeded instead of reading it half
+        // made (empty, or without its schema history, which would look like another program's).
+        let lock = readOnly ? try FolderLock.shared(folder: location.folder) : try FolderLock(folder: location.folder)
         defer { lock?.release() }
         let isNew = (fileSize(atPath: path) ?? 0) == 0
         if isNew, readOnly { throw MemoryError.io(path: path, detail: "no memory here yet") }
@@ -60,8 +62,16 @@ public final class SQLiteMemory: TranslationMemoryReader, TranslationMemoryWrite
         }
         if isNew, let seed {
             do { try seed(self, location.seedFiles) } catch {
-                // A half-seeded memory would pass for a complete one: remove it and report.
-                try? FileManager.default.removeItem(at: location.database)
+                // A half-seeded memory would pass for a complete one: remove it, and its log and
+                // index, and report.
+                for file in [path, path + "-wal", path + "-shm"] { unlink(file) }
+                // Said as what it is: a command that only reads (`stats`) would otherwise fail on a
+                // file the user never named.
+                if var problem = error as? FormatError {
+                    problem.message += " (a TMX file in the memory folder \(location.folder.path), from which a new memory is "
+                        + "started; mend it, or move it out of the folder)"
+                    throw problem
+                }
                 throw error
             }
         }
@@ -482,8 +492,9 @@ private struct PeekingCursor {
     }
 }
 
-/// An exclusive advisory lock (flock) on the memory folder's `.werger.lock`, held while a memory
-/// is opened for writing: it makes creating the schema and seeding happen once.
+/// An advisory lock (flock) on the memory folder's `.werger.lock`, held while a memory is opened:
+/// exclusive for writing, which makes creating the schema and seeding happen once; shared for
+/// reading, which waits for that to finish.
 private struct FolderLock {
     let descriptor: Int32
 
@@ -494,10 +505,27 @@ private struct FolderLock {
             if errno == EACCES || errno == EROFS { throw MemoryError.readOnly(path: folder.path) }
             throw MemoryError.io(path: path, detail: String(cString: strerror(errno)))
         }
+        try Self.take(descriptor, LOCK_EX, folder: folder, path: path)
+    }
+
+    private init(descriptor: Int32) { self.descriptor = descriptor }
+
+    /// The lock shared, for reading; nil when there is no lock file to share (no werger has opened
+    /// the memory for writing, so none is seeding it) or it cannot be opened (a folder made read-only
+    /// since, where no one can be writing).
+    static func shared(folder: URL) throws -> FolderLock? {
+        let path = folder.appendingPathComponent(".werger.lock").path
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        try take(descriptor, LOCK_SH, folder: folder, path: path)
+        return FolderLock(descriptor: descriptor)
+    }
+
+    private static func take(_ descriptor: Int32, _ operation: Int32, folder: URL, path: String) throws {
         // Another werger creating or seeding this memory: said once, then waited for as long as a
         // write waits for another's transaction, then given up.
         var wait: MemoryWait?
-        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+        while flock(descriptor, operation | LOCK_NB) != 0 {
             switch errno {
             case EINTR: continue
             case EWOULDBLOCK:

@@ -27,11 +27,17 @@ import Testing
         #expect(SoraniArabicLetters(text).contradicts(try LanguageTag(tag)) == readsAs)
     }
 
-    /// Sorani typed on an Arabic keyboard (Arabic yeh and kaf for ی and ک) still reads as Sorani on its
-    /// vowels; an Arabic article quoting a Kurdish name stays Arabic; a line is too short to judge.
+    /// Sorani typed on an Arabic keyboard (Arabic yeh and kaf for ی and ک, even `ه ي و ل ر` for its own
+    /// `ە ێ ۆ ڵ ڕ`) is not taken for Arabic; an Arabic article quoting a Kurdish name stays Arabic; a
+    /// line is too short to judge.
     @Test func keyboardsNamesAndShortTextsPass() throws {
         let arabicKeys = Self.sorani.replacingOccurrences(of: "ی", with: "ي").replacingOccurrences(of: "ک", with: "ك")
         #expect(SoraniArabicLetters(arabicKeys).contradicts(try LanguageTag("ckb")) == nil)
+        let withoutItsLetters = zip(Array("ەێۆڵڕ"), Array("هيولر")).reduce(arabicKeys) { text, pair in
+            text.replacingOccurrences(of: String(pair.0), with: String(pair.1))
+        }
+        #expect(SoraniArabicLetters(withoutItsLetters).sorani == 0)
+        #expect(SoraniArabicLetters(withoutItsLetters).contradicts(try LanguageTag("ckb")) == nil)
         let quoting = Self.arabic + " وقال المتحدث باسم وزارة ھەولێر: " + Self.arabic
         #expect(SoraniArabicLetters(quoting).contradicts(try LanguageTag("ar")) == nil)
         #expect(SoraniArabicLetters("قالت الوزارة").contradicts(try LanguageTag("ckb")) == nil)
