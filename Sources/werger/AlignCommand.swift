@@ -126,7 +126,10 @@ struct AlignCommand: ParsableCommand {
     private func memoryToRead() throws -> SQLiteMemory? {
         let location: MemoryLocation
         do { location = try memory.location() } catch MemoryError.notFound where !store { return nil }
-        guard (fileSize(atPath: location.database.path) ?? 0) > 0 || !location.seedFiles.isEmpty else { return nil }
+        guard (fileSize(atPath: location.database.path) ?? 0) > 0 || !location.seedFiles.isEmpty else {
+            try MemoryOptions.checkReadable(location)
+            return nil
+        }
         return try memory.open(readOnly: true)
     }
 }

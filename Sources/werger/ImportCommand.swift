@@ -30,8 +30,14 @@ struct ImportCommand: ParsableCommand {
     var summaryFormat: SummaryFormat = .text
 
     func validate() throws {
-        // Standard input can be read once.
+        // Standard input, or any pipe, can be read once.
         if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("- (standard input) can be given once") }
+        var pipes: [[UInt64]: String] = [:]
+        for file in files {
+            guard let identity = SpooledInput.pipeIdentity(file) else { continue }
+            if let earlier = pipes[identity] { throw ValidationError("\(file) and \(earlier) are one pipe, which can be read once; name it once") }
+            pipes[identity] = file
+        }
     }
 
     func run() throws {

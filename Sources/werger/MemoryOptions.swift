@@ -9,6 +9,16 @@ struct MemoryOptions: ParsableArguments {
 
     func location() throws -> MemoryLocation { try MemoryLocation.resolve(option: memory) }
 
+    /// A memory folder this user may not list or enter looks empty from here (no database, no seed
+    /// files); it is not, and is said to be unreadable rather than read as no memory.
+    static func checkReadable(_ location: MemoryLocation) throws {
+        let folder = location.folder.path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue,
+              access(folder, R_OK | X_OK) != 0 else { return }
+        throw MemoryError.io(path: folder, detail: "cannot be read (\(String(cString: strerror(errno)))); check the folder's permissions")
+    }
+
     func validate() throws {
         // `--memory ""` (an unset shell variable, `--memory "$TM"`) would otherwise fall back to
         // $WERGER_MEMORY or a memory/ folder found upwards: a memory the user did not name.
@@ -26,17 +36,15 @@ struct MemoryOptions: ParsableArguments {
             let folder = location.folder.path
             var isFolder: ObjCBool = false
             let folderExists = FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue
-            // A folder this user may not list or enter looks empty from here; it is not.
-            if folderExists, access(folder, R_OK | X_OK) != 0 {
-                throw MemoryError.io(path: folder, detail: "cannot be read (\(String(cString: strerror(errno)))); check the folder's permissions")
-            }
+            try Self.checkReadable(location)
             throw MemoryError.noMemory(folder: folder, folderExists: folderExists,
                                        emptyDatabase: FileManager.default.fileExists(atPath: location.database.path))
         }
         do {
             return try Importer.openMemory(at: location, readOnly: readOnly && exists)
-        } catch MemoryError.olderVersion {
-            // A memory from an older Werger is upgraded (its index built) on first use.
+        } catch MemoryError.olderVersion, MemoryError.unfinished {
+            // A memory from an older Werger is upgraded (its index built) on first use; one whose
+            // making was cut short, or failed while this command waited for it, is made again.
             return try Importer.openMemory(at: location, readOnly: false)
         }
     }

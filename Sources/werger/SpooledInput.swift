@@ -17,11 +17,12 @@ struct SpooledInput {
         var info = stat()
         let found = file != "-" && stat(file, &info) == 0
         let kind = info.st_mode & S_IFMT
-        if found, kind == S_IFCHR || kind == S_IFBLK {
-            // `/dev/zero` would be copied until the disk is full.
-            throw SpoolError(name: file, reason: "is a device, not a file; to import what a program writes, pipe it in: … | werger import -", code: 64)
+        if found, kind == S_IFCHR || kind == S_IFBLK || kind == S_IFSOCK {
+            // `/dev/zero` would be copied until the disk is full; a socket is not opened as a file.
+            let what = kind == S_IFSOCK ? "a socket" : "a device"
+            throw SpoolError(name: file, reason: "is \(what), not a file; to import what a program writes, pipe it in: … | werger import -", code: 64)
         }
-        guard file == "-" || (found && (kind == S_IFIFO || kind == S_IFSOCK)) else {
+        guard file == "-" || (found && kind == S_IFIFO) else {
             path = file
             name = nil
             copy = nil
@@ -50,6 +51,16 @@ struct SpooledInput {
         path = "/dev/fd/\(target)"
         name = label
         copy = target
+    }
+
+    /// The pipe `file` names (standard input for `-`), as device and inode; nil for anything else.
+    /// A pipe gives its bytes once: named twice (`- /dev/stdin`, `f f`), the second read would wait
+    /// for a writer that never comes.
+    static func pipeIdentity(_ file: String) -> [UInt64]? {
+        var info = stat()
+        guard (file == "-" ? fstat(0, &info) : stat(file, &info)) == 0 else { return nil }
+        guard file == "-" || info.st_mode & S_IFMT == S_IFIFO else { return nil }
+        return [UInt64(info.st_dev), UInt64(info.st_ino)]
     }
 
     /// Closes the copy, which frees its space (it has no name left).

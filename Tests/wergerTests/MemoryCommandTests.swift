@@ -601,15 +601,42 @@ struct MemoryCommandTests {
         #expect(left.isEmpty, "\(left)")
     }
 
-    @Test("an import that cannot start (a missing file, empty input, - twice, a device) makes no memory")
+    @Test("a memory whose making was cut short (still marked unfinished) is made again from its seed files, not read as it is",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3"), "no sqlite3 to cut one short"))
+    func unfinishedMemoryIsMadeAgain() throws {
+        let scratch = try TemporaryFolder()
+        let memory = Self.memory(in: scratch)
+        try FileManager.default.createDirectory(at: memory, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Self.fixture("news.tmx"), toPath: memory.appendingPathComponent("news.tmx").path)
+        #expect(try Self.stats(memory).units == 3)
+        // What a Ctrl-C during seeding leaves: the mark still set, one seed unit in of three.
+        let database = memory.appendingPathComponent("werger.sqlite").path
+        let cut = try LaunchedProcess(executable: URL(fileURLWithPath: "/usr/bin/sqlite3"),
+                                      [database, "PRAGMA foreign_keys = ON; DELETE FROM unit WHERE id > 1; PRAGMA user_version = 24301;"]).wait()
+        try #require(cut.run.status == 0, "\(cut.run.err)")
+        // A lock file that is a FIFO must not make the reader wait for a writer.
+        let lock = memory.appendingPathComponent(".werger.lock").path
+        try FileManager.default.removeItem(atPath: lock)
+        try #require(mkfifo(lock, 0o600) == 0)
+        let export = try Werger.run(["export", "--format", "jsonl", "--memory", memory.path], timeout: 30)
+        #expect(export.status == 0, "\(export.err)")
+        #expect(export.out.split(separator: "\n").count == 3)
+        #expect(try Self.stats(memory).units == 3)
+    }
+
+    @Test("an import that cannot start (a missing file, empty input, - twice, a device, a pipe twice) makes no memory")
     func importChecksFilesFirst() throws {
         let scratch = try TemporaryFolder()
         let memory = Self.memory(in: scratch)
+        // A pipe named twice is refused before it is opened (the second read would wait for ever).
+        let fifo = scratch.url.appendingPathComponent("pipe.tsv").path
+        try #require(mkfifo(fifo, 0o600) == 0)
         let cases: [([String], Int32, String)] = [
             ([Self.fixture("news.tmx"), scratch.url.appendingPathComponent("nofile.tsv").path], 66, "nofile.tsv: no such file"),
             (["-"], 65, "werger: error: standard input: empty file"),
             (["-", "-"], 64, "- (standard input) can be given once"),
             (["/dev/zero"], 64, "/dev/zero: is a device, not a file"),
+            ([fifo, fifo], 64, "\(fifo) and \(fifo) are one pipe, which can be read once"),
         ]
         for (files, status, message) in cases {
             let run = try Self.importFiles(files, into: memory)

@@ -25,7 +25,7 @@ public enum AlignmentError: Error, Equatable, Sendable, CustomStringConvertible 
         case .soraniOrArabic(let document, let language, let readsAs, let share):
             let percent = "\(Int((share * 100).rounded()))%"
             let evidence = readsAs == "ar"
-                ? "it reads as Arabic: almost none of Sorani's letters ە ێ ۆ ڵ ڕ, and \(percent) of its letters are Arabic's ة أ إ ؤ ى"
+                ? "it reads as Arabic: almost none of Sorani's letters ە ێ ۆ ڵ ڕ, and \(percent) of its letters are Arabic's أ إ ؤ"
                 : "it reads as Sorani: \(percent) of its letters are Sorani's ە ێ ۆ ڵ ڕ, which Arabic does not write"
             return "\(document): given as \(language), but \(evidence); check --from and --to, and the order of the two files"
         }

@@ -108,13 +108,22 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
     case folder(String)
     case unreadable(String)
 
-    public var description: String {
+    public var path: String {
         switch self {
-        case .missing(let path): return "\(path): no such file"
-        case .folder(let path): return "\(path): is a folder; name the files to import"
-        case .unreadable(let path): return "\(path): cannot be read; check its permissions"
+        case .missing(let path), .folder(let path), .unreadable(let path): return path
         }
     }
+
+    /// What is wrong with the file, and what to do.
+    public var reason: String {
+        switch self {
+        case .missing: return "no such file"
+        case .folder: return "is a folder; name the files to import"
+        case .unreadable: return "cannot be read; check its permissions"
+        }
+    }
+
+    public var description: String { "\(path): \(reason)" }
 }
 
 extension Importer {

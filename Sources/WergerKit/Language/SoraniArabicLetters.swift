@@ -2,22 +2,23 @@
 /// as `--to ckb` (or the Arabic and Sorani files swapped) from the right one; their alphabets can.
 /// Sorani writes its vowels and its velarised l and trilled r with letters Arabic does not have
 /// (`ە ێ ۆ ڵ ڕ`): a fifth of the letters of every NTREX Sorani document are these, and none of an
-/// Arabic one (at most 0.07%). Arabic writes `ة أ إ ؤ ى`, 3.8–10% of the letters of every NTREX
-/// Arabic document, and Sorani hardly any (0.19% at most: a quoted name). Arabic's yeh and kaf
-/// (`ي ك`) are not counted: Sorani typed on an Arabic keyboard has them for `ی ک`.
+/// Arabic one (at most 0.07%). Arabic writes hamza on alef and waw (`أ إ ؤ`), 1.65–5.1% of the
+/// letters of every NTREX Arabic document; Sorani writes hamza as `ئ` and none of these (0 in every
+/// NTREX Sorani document). Nothing else is counted as Arabic's: Sorani typed on an Arabic keyboard
+/// has `ي ك` for `ی ک`, and often `ة` for a final `ە` and `ى` for a final `ی`.
 public struct SoraniArabicLetters: Sendable {
     /// Letters of the Arabic script.
     public private(set) var letters = 0
     /// Letters only Sorani (of the two) writes.
     public private(set) var sorani = 0
-    /// Letters only Arabic (of the two) writes, and a Sorani typist has no reason to.
+    /// Letters only Arabic (of the two) writes, and no Sorani keyboard habit gives.
     public private(set) var arabic = 0
 
     public init(_ text: String) {
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x6D5, 0x6CE, 0x6C6, 0x6B5, 0x695: sorani += 1; letters += 1
-            case 0x629, 0x623, 0x625, 0x624, 0x649: arabic += 1; letters += 1
+            case 0x623, 0x625, 0x624: arabic += 1; letters += 1
             case 0x620...0x64A, 0x66E...0x6D3, 0x6FA...0x6FF, 0x750...0x77F: letters += 1
             default: break
             }
@@ -27,17 +28,23 @@ public struct SoraniArabicLetters: Sendable {
     /// The language the text reads as when its letters contradict `language` — `ar` for an Arabic
     /// text given as Sorani, `ckb` for a Sorani one given as Arabic — else nil. It takes 40 letters
     /// to tell, and thresholds far from both languages' documents: Sorani's letters under 1% with
-    /// Arabic's over 2% (Sorani typed without its own letters, `ه` for `ە`, still passes: it has no
-    /// reason to write `ة أ إ`), or Sorani's over 5% in an Arabic text.
+    /// Arabic's over 0.8% (Sorani typed without its own letters, `ه` for `ە`, still passes: it has no
+    /// reason to write `أ إ ؤ`), or Sorani's over 5% in an Arabic text (any Arabic: `ar`, or one of
+    /// its varieties' codes).
     public func contradicts(_ language: LanguageTag) -> String? {
         guard letters >= 40 else { return nil }
         let soraniShare = Double(sorani) / Double(letters), arabicShare = Double(arabic) / Double(letters)
         switch language.ruleLanguage {
-        case "ckb": return soraniShare < 0.01 && arabicShare > 0.02 ? "ar" : nil
-        case "ar", "arb": return soraniShare > 0.05 ? "ckb" : nil
+        case "ckb": return soraniShare < 0.01 && arabicShare > 0.008 ? "ar" : nil
+        case let code where Self.arabic.contains(code): return soraniShare > 0.05 ? "ckb" : nil
         default: return nil
         }
     }
+
+    /// Arabic and the ISO 639-3 codes of its varieties (the `ar` macrolanguage's members).
+    static let arabic: Set<String> = ["ar", "arb", "arz", "ary", "aeb", "ars", "arq", "shu", "apc", "ajp", "acm", "afb", "ayl",
+                                      "apd", "ayp", "acx", "acy", "adf", "aec", "aao", "abh", "abv", "acq", "acw", "ayh", "ayn",
+                                      "pga", "ssh", "auz", "avl"]
 
     /// The share of the letters that are the other language's own, for the message.
     public func share(of language: String) -> Double {

@@ -16,6 +16,9 @@ public enum MemoryError: Error, Equatable, Sendable, CustomStringConvertible {
     case newerVersion(path: String)
     /// Written by an older Werger: opening it for writing once brings its schema up to date.
     case olderVersion(path: String)
+    /// A memory whose making (its schema, its seed files) was cut short or failed: made again by the
+    /// next command that may write to it.
+    case unfinished(path: String)
     case io(path: String, detail: String)
     /// A unit that cannot be stored (fewer than two variants, an empty text).
     case invalidUnit(String)
@@ -45,6 +48,8 @@ public enum MemoryError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path): written by a newer version of Werger; upgrade Werger to use this memory"
         case .olderVersion(let path):
             return "\(path): made by an older version of Werger; open it once with write access (e.g. werger stats as its owner) to upgrade it"
+        case .unfinished(let path):
+            return "\(path): this memory was being made and was not finished; open it once with write access (e.g. werger stats as its owner) to make it again"
         case .io(let path, let detail):
             return "\(path): \(detail)"
         case .invalidUnit(let reason):
@@ -65,7 +70,7 @@ public enum MemoryError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notAFolder: return 64
         case .invalidUnit: return 65
         case .corrupt, .newerVersion, .olderVersion: return 65
-        case .locked, .readOnly, .io: return 74
+        case .locked, .readOnly, .io, .unfinished: return 74
         }
     }
 }

@@ -41,8 +41,13 @@ public struct MemoryLocation: Sendable, Equatable {
         if exists ? !isDirectory.boolValue : folder.lastPathComponent == databaseName { throw .notAFolder(path: path) }
         // A link to a folder that is gone (moved, an unmounted share) would be reported as a file
         // that is in the way when the memory folder is made.
-        if !exists, let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
-            throw .io(path: path, detail: "is a link to \(target), which does not exist; mend the link, or pass the memory's folder itself")
+        var link = path
+        while link.count > 1, link.hasSuffix("/") { link.removeLast() }
+        if !exists, let target = try? FileManager.default.destinationOfSymbolicLink(atPath: link) {
+            var info = stat()
+            let loop = stat(link, &info) != 0 && errno == ELOOP
+            throw .io(path: path, detail: loop ? "is a link in a loop of links (to \(target)); mend the link, or pass the memory's folder itself"
+                                                : "is a link to \(target), which does not exist; mend the link, or pass the memory's folder itself")
         }
         return MemoryLocation(folder: folder)
     }

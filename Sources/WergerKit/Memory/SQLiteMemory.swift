@@ -27,14 +27,22 @@ public final class SQLiteMemory: TranslationMemoryReader, TranslationMemoryWrite
         // made (empty, or without its schema history, which would look like another program's).
         let lock = readOnly ? try FolderLock.shared(folder: location.folder) : try FolderLock(folder: location.folder)
         defer { lock?.release() }
-        let isNew = (fileSize(atPath: path) ?? 0) == 0
-        if isNew, readOnly { throw MemoryError.io(path: path, detail: "no memory here yet") }
+        var isNew = (fileSize(atPath: path) ?? 0) == 0
         if !isNew {
             try Self.checkHeader(path)
             // Check the schema through a read-only connection first: a writable one lets GRDB write
             // on opening, which must not happen to a damaged or foreign file.
-            try Self.precheck(path)
+            if try Self.precheck(path) {
+                // Its making was cut short (Ctrl-C, a kill, a power cut while it was being seeded):
+                // it holds part of its seed files, or not even its schema, and must not be read as
+                // a memory that is complete. The writer, alone under the folder's lock, starts again.
+                guard !readOnly else { throw MemoryError.unfinished(path: path) }
+                for file in [path, path + "-wal", path + "-shm"] { unlink(file) }
+                isNew = true
+            }
         }
+        // A reader that waited for a memory being made, whose making then failed.
+        if isNew, readOnly { throw MemoryError.unfinished(path: path) }
         var configuration = Configuration()
         configuration.busyMode = .timeout(MemoryWait.limit)
         configuration.foreignKeysEnabled = true
@@ -47,6 +55,8 @@ public final class SQLiteMemory: TranslationMemoryReader, TranslationMemoryWrite
             // Opening for writing waits while another process writes (GRDB sets the journal mode).
             let opened = readOnly ? Self.readingPath(path) : path
             pool = try MemoryWait.telling(path: path) { try DatabasePool(path: opened, configuration: configuration) }
+            // Marked unfinished until its schema is made and its seed files are in (`precheck`).
+            if isNew { try pool.write { db in try db.execute(sql: "PRAGMA user_version = \(Self.unfinishedMark)") } }
             try pool.read { db in
                 if !isNew, try Self.isForeign(db) {
                     throw MemoryError.corrupt(path: path, detail: "another program's SQLite database")
@@ -60,27 +70,41 @@ public final class SQLiteMemory: TranslationMemoryReader, TranslationMemoryWrite
         } catch {
             throw Self.translate(error, path: path)
         }
-        if isNew, let seed {
+        guard isNew else { return }
+        if let seed {
             do { try seed(self, location.seedFiles) } catch {
                 // A half-seeded memory would pass for a complete one: remove it, and its log and
                 // index, and report.
                 for file in [path, path + "-wal", path + "-shm"] { unlink(file) }
                 // Said as what it is: a command that only reads (`stats`) would otherwise fail on a
                 // file the user never named.
+                let seeding = " (a TMX file in the memory folder \(location.folder.path), from which a new memory is started; "
+                    + "mend it, or move it out of the folder)"
                 if var problem = error as? FormatError {
-                    problem.message += " (a TMX file in the memory folder \(location.folder.path), from which a new memory is "
-                        + "started; mend it, or move it out of the folder)"
+                    problem.message += seeding
                     throw problem
                 }
+                if let problem = error as? ImportError { throw MemoryError.io(path: problem.path, detail: problem.reason + seeding) }
                 throw error
             }
         }
+        do {
+            try pool.write { db in try db.execute(sql: "PRAGMA user_version = 0") }
+        } catch {
+            throw Self.translate(error, path: path)
+        }
     }
+
+    /// `PRAGMA user_version` while a new memory is being made (Werger's schema history is GRDB's
+    /// `grdb_migrations`; the user version is otherwise 0).
+    static let unfinishedMark = 0x5EED
 
     /// A file that does not start like an SQLite database is not opened at all (opening one
     /// for writing lets SQLite and GRDB write to it).
     private static func checkHeader(_ path: String) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw MemoryError.readOnly(path: path) }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw MemoryError.io(path: path, detail: "cannot be read; check its permissions")
+        }
         defer { try? handle.close() }
         let header = (try? handle.read(upToCount: 16)) ?? Data()
         guard header == Data("SQLite format 3\0".utf8) else {
@@ -100,10 +124,13 @@ public final class SQLiteMemory: TranslationMemoryReader, TranslationMemoryWrite
         return URL(fileURLWithPath: path).absoluteString + "?immutable=1"
     }
 
-    private static func precheck(_ path: String) throws {
+    /// Throws for a damaged, foreign or newer memory; returns whether its making was left unfinished
+    /// (still marked so, or without Werger's tables at all).
+    private static func precheck(_ path: String) throws -> Bool {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(MemoryWait.limit)
+        var unfinished = false
         do {
             let queue = try DatabaseQueue(path: readingPath(path), configuration: configuration)
             try queue.read { db in
@@ -115,8 +142,11 @@ public final class SQLiteMemory: TranslationMemoryReader, TranslationMemoryWrite
                     _ = try Row.fetchOne(db, sql: "SELECT * FROM \(table) LIMIT 1")
                 }
                 if tables.contains("unit") { _ = try Int.fetchOne(db, sql: "SELECT MAX(id) FROM unit") }
+                let version = try Int.fetchOne(db, sql: "PRAGMA user_version")
+                unfinished = !tables.contains("unit") || version == unfinishedMark
             }
             try queue.close()
+            return unfinished
         } catch let error as MemoryError {
             throw error
         } catch {
@@ -515,8 +545,14 @@ private struct FolderLock {
     /// since, where no one can be writing).
     static func shared(folder: URL) throws -> FolderLock? {
         let path = folder.appendingPathComponent(".werger.lock").path
-        let descriptor = open(path, O_RDONLY)
+        // Not blocking: a lock "file" that is a FIFO would wait for a writer for ever.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            return nil
+        }
         try take(descriptor, LOCK_SH, folder: folder, path: path)
         return FolderLock(descriptor: descriptor)
     }
