@@ -134,6 +134,12 @@ public final class SQLiteMemory: TranslationMemoryReader, TranslationMemoryWrite
         do {
             let queue = try DatabaseQueue(path: readingPath(path), configuration: configuration)
             try queue.read { db in
+                // Marked by Werger while it made the memory: unfinished, whichever tables it has so far
+                // (GRDB makes its `grdb_migrations` before the first step, which alone looks foreign).
+                if try Int.fetchOne(db, sql: "PRAGMA user_version") == unfinishedMark {
+                    unfinished = true
+                    return
+                }
                 if try isForeign(db) { throw MemoryError.corrupt(path: path, detail: "another program's SQLite database") }
                 if try migrator.hasBeenSuperseded(db) { throw MemoryError.newerVersion(path: path) }
                 // Touch the first pages of every table: damage there shows now, not halfway through a write.
@@ -142,8 +148,8 @@ public final class SQLiteMemory: TranslationMemoryReader, TranslationMemoryWrite
                     _ = try Row.fetchOne(db, sql: "SELECT * FROM \(table) LIMIT 1")
                 }
                 if tables.contains("unit") { _ = try Int.fetchOne(db, sql: "SELECT MAX(id) FROM unit") }
-                let version = try Int.fetchOne(db, sql: "PRAGMA user_version")
-                unfinished = !tables.contains("unit") || version == unfinishedMark
+                // No tables at all: cut short before the mark was made (an empty file is no one's).
+                unfinished = !tables.contains("unit")
             }
             try queue.close()
             return unfinished
