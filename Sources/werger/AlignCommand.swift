@@ -126,7 +126,7 @@ struct AlignCommand: ParsableCommand {
     private func memoryToRead() throws -> SQLiteMemory? {
         let location: MemoryLocation
         do { location = try memory.location() } catch MemoryError.notFound where !store { return nil }
-        guard (fileSize(atPath: location.database.path) ?? 0) > 0 || !location.seedFiles.isEmpty else {
+        guard location.holdsMemory else {
             try MemoryOptions.checkReadable(location)
             return nil
         }

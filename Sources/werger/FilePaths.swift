@@ -10,6 +10,13 @@ enum FilePaths {
         return [UInt64(info.st_dev), UInt64(info.st_ino)]
     }
 
+    /// The file an open descriptor is (standard output: `1`), as `identity(of:)` gives it.
+    static func identity(ofDescriptor descriptor: Int32) -> [UInt64]? {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        return [UInt64(info.st_dev), UInt64(info.st_ino)]
+    }
+
     /// The folder a path's file is in: `.` for a bare name, `/` for a file at the root.
     /// (Foundation's `deletingLastPathComponent` crashes on a one-letter relative name here.)
     static func parentFolder(of path: String) -> String {

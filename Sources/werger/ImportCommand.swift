@@ -46,8 +46,9 @@ struct ImportCommand: ParsableCommand {
             let inputFormat = format == .auto || format == .json ? nil : ExchangeFormat(rawValue: format.rawValue)
             // Every file is found, read from a pipe and checked before the memory is opened (and
             // made, when it is new): a mistyped name or empty input leaves no trace in it.
+            _ = try memory.location()  // a wrong --memory is said before gigabytes are read from a pipe
             var inputs: [SpooledInput] = []
-            defer { for input in inputs { input.remove() } }
+            defer { for input in inputs { input.release() } }
             for file in files {
                 let input = try SpooledInput(file)
                 inputs.append(input)

@@ -32,7 +32,7 @@ struct MemoryOptions: ParsableArguments {
     func open(readOnly: Bool = false) throws -> SQLiteMemory {
         let location = try location()
         let exists = (fileSize(atPath: location.database.path) ?? 0) > 0
-        if readOnly, !exists, location.seedFiles.isEmpty {
+        if readOnly, !location.holdsMemory {
             let folder = location.folder.path
             var isFolder: ObjCBool = false
             let folderExists = FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue
@@ -42,10 +42,20 @@ struct MemoryOptions: ParsableArguments {
         }
         do {
             return try Importer.openMemory(at: location, readOnly: readOnly && exists)
-        } catch MemoryError.olderVersion, MemoryError.unfinished {
-            // A memory from an older Werger is upgraded (its index built) on first use; one whose
-            // making was cut short, or failed while this command waited for it, is made again.
+        } catch MemoryError.olderVersion {
+            // A memory from an older Werger is upgraded (its index built) on first use.
             return try Importer.openMemory(at: location, readOnly: false)
+        } catch MemoryError.unfinished(let path) {
+            // One whose making was cut short, or failed while this command waited for it, is made
+            // again from its seed files; without any it held nothing, and a reader makes nothing.
+            guard !location.seedFiles.isEmpty else {
+                throw MemoryError.noMemory(folder: location.folder.path, folderExists: true, emptyDatabase: false)
+            }
+            do {
+                return try Importer.openMemory(at: location, readOnly: false)
+            } catch MemoryError.readOnly {
+                throw MemoryError.unfinished(path: path)
+            }
         }
     }
 }

@@ -27,8 +27,7 @@ enum ReviewFile {
         }
         // `/dev/stdout`, or the file standard output is redirected to: the review lines would be
         // mixed into the beads (as `--review -` would; `/dev/null` for both mixes nothing).
-        var output = stat()
-        if let file, fstat(1, &output) == 0, file == [UInt64(output.st_dev), UInt64(output.st_ino)], file != FilePaths.identity(of: "/dev/null") {
+        if let file, file == FilePaths.identity(ofDescriptor: 1), file != FilePaths.identity(of: "/dev/null") {
             throw refuse("is where the beads go (standard output); name another file, or leave --review out to list the beads to check on stderr")
         }
         if let memoryFolder, let what = FilePaths.memoryFile(path, memoryFolder: memoryFolder) {

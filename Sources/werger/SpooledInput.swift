@@ -4,14 +4,18 @@ import Foundation
 /// (`<(unzip -p tm.zip)`) — copied to a temporary file first. An import reads its file more than
 /// once (the format is told from its first bytes, its size is checked, then it is parsed), and a
 /// pipe gives its bytes only once: read in place, it would look empty or lose its head. The copy is
-/// written in blocks, never held in memory, and unlinked as soon as it is made: it is read through
-/// its open descriptor (`/dev/fd/N`), so it is gone when werger ends, however it ends (Ctrl-C, kill).
+/// written in blocks, never held in memory. On Linux it is unlinked as soon as it is made and read
+/// through its open descriptor (`/dev/fd/N`, which Linux opens afresh, from the start), so it is gone
+/// when werger ends, however it ends (Ctrl-C, kill). Elsewhere `/dev/fd/N` shares the copy's read
+/// position, so the copy keeps its name until it is closed.
 struct SpooledInput {
     /// The path to read: the copy, or the file itself when it is a plain file (nothing is copied).
     let path: String
     /// The name the user knows the input by, for messages and the units' origin.
     let name: String?
-    private let copy: Int32?
+    /// The copy's descriptor, and its name where it keeps one.
+    private let copyDescriptor: Int32?
+    private let copyName: String?
 
     init(_ file: String) throws {
         var info = stat()
@@ -25,7 +29,8 @@ struct SpooledInput {
         guard file == "-" || (found && kind == S_IFIFO) else {
             path = file
             name = nil
-            copy = nil
+            copyDescriptor = nil
+            copyName = nil
             return
         }
         let label = file == "-" ? "standard input" : file.hasPrefix("/dev/") ? file : URL(fileURLWithPath: file).lastPathComponent
@@ -38,35 +43,48 @@ struct SpooledInput {
         let folder = NSTemporaryDirectory()
         var template = Array((folder + "werger-import-XXXXXX").utf8CString)
         let target = mkstemp(&template)
-        guard target >= 0 else {
-            throw SpoolError(name: label, reason: "cannot make a temporary copy in \(folder): \(String(cString: strerror(errno))); set TMPDIR to a folder with room")
-        }
-        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        guard target >= 0 else { throw Self.copyFailed(label, folder) }
+        let copyPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        #if os(Linux)
+        unlink(copyPath)
+        copyName = nil
+        path = "/dev/fd/\(target)"
+        #else
+        copyName = copyPath
+        path = copyPath
+        #endif
         do {
-            try Self.copy(from: source, to: target, label: label, folder: folder)
+            try Self.spool(from: source, to: target, label: label, folder: folder)
         } catch {
             close(target)
+            if let copyName { unlink(copyName) }
             throw error
         }
-        path = "/dev/fd/\(target)"
         name = label
-        copy = target
+        copyDescriptor = target
     }
 
     /// The pipe `file` names (standard input for `-`), as device and inode; nil for anything else.
     /// A pipe gives its bytes once: named twice (`- /dev/stdin`, `f f`), the second read would wait
     /// for a writer that never comes.
     static func pipeIdentity(_ file: String) -> [UInt64]? {
+        if file == "-" { return FilePaths.identity(ofDescriptor: 0) }
         var info = stat()
-        guard (file == "-" ? fstat(0, &info) : stat(file, &info)) == 0 else { return nil }
-        guard file == "-" || info.st_mode & S_IFMT == S_IFIFO else { return nil }
-        return [UInt64(info.st_dev), UInt64(info.st_ino)]
+        guard stat(file, &info) == 0, info.st_mode & S_IFMT == S_IFIFO else { return nil }
+        return FilePaths.identity(of: file)
     }
 
-    /// Closes the copy, which frees its space (it has no name left).
-    func remove() { if let copy { close(copy) } }
+    /// Lets the copy go, which frees its space.
+    func release() {
+        if let copyDescriptor { close(copyDescriptor) }
+        if let copyName { unlink(copyName) }
+    }
 
-    private static func copy(from source: Int32, to target: Int32, label: String, folder: String) throws {
+    private static func copyFailed(_ label: String, _ folder: String) -> SpoolError {
+        SpoolError(name: label, reason: "cannot make a temporary copy in \(folder): \(String(cString: strerror(errno))); set TMPDIR to a folder with room")
+    }
+
+    private static func spool(from source: Int32, to target: Int32, label: String, folder: String) throws {
         var block = [UInt8](repeating: 0, count: 1 << 20)
         while true {
             let count = block.withUnsafeMutableBytes { read(source, $0.baseAddress, $0.count) }
@@ -86,9 +104,7 @@ struct SpooledInput {
             while written < count {
                 let step = block.withUnsafeBytes { write(target, $0.baseAddress! + written, count - written) }
                 if step < 0, errno == EINTR { continue }
-                guard step > 0 else {
-                    throw SpoolError(name: label, reason: "cannot make a temporary copy in \(folder): \(String(cString: strerror(errno))); set TMPDIR to a folder with room")
-                }
+                guard step > 0 else { throw Self.copyFailed(label, folder) }
                 written += step
             }
         }

@@ -564,7 +564,6 @@ struct MemoryCommandTests {
         #expect(stats.variants == ["en": 40_003, "ckb": 40_003, "kmr": 3, "ar": 3])
     }
 
-    /// Both processes find no database and create the schema at once.
     @Test("readers at once on a memory being started from its folder's TMX: each waits and reads it whole")
     func concurrentFirstReads() throws {
         let starter = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -624,6 +623,31 @@ struct MemoryCommandTests {
         #expect(try Self.stats(memory).units == 3)
     }
 
+    @Test("a marked memory cut short after GRDB's first table is made again; a file with another program's table is never deleted, mark or not",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3"), "no sqlite3 to make one"))
+    func markedDatabases() throws {
+        let scratch = try TemporaryFolder()
+        for (tables, remade) in [("CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);", true),
+                                 ("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL);", false)] {
+            let memory = scratch.url.appendingPathComponent(remade ? "cut" : "foreign")
+            try FileManager.default.createDirectory(at: memory, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: Self.fixture("news.tmx"), toPath: memory.appendingPathComponent("news.tmx").path)
+            let database = memory.appendingPathComponent("werger.sqlite").path
+            let made = try LaunchedProcess(executable: URL(fileURLWithPath: "/usr/bin/sqlite3"), [database, tables + " PRAGMA user_version = 24301;"]).wait()
+            try #require(made.run.status == 0, "\(made.run.err)")
+            let run = try Werger.run(["stats", "--format", "json", "--memory", memory.path])
+            if remade {
+                #expect(run.status == 0, "\(run.err)")
+                #expect(try Self.decode(Stats.self, run).units == 3)
+            } else {
+                #expect(run.status == 65)
+                #expect(run.err.contains("another program's SQLite database"), "\(run.err)")
+                let kept = try LaunchedProcess(executable: URL(fileURLWithPath: "/usr/bin/sqlite3"), [database, "SELECT name FROM sqlite_master;"]).wait()
+                #expect(kept.run.out == "invoices\n", "\(kept.run.out)")
+            }
+        }
+    }
+
     @Test("an import that cannot start (a missing file, empty input, - twice, a device, a pipe twice) makes no memory")
     func importChecksFilesFirst() throws {
         let scratch = try TemporaryFolder()
@@ -659,6 +683,7 @@ struct MemoryCommandTests {
         }
     }
 
+    /// Both processes find no database and create the schema at once.
     @Test("two first imports into a new memory at once both succeed")
     func concurrentFirstImports() throws {
         for round in 1...12 {

@@ -131,7 +131,20 @@ extension Importer {
     /// shipped starter memory), each in its own transaction.
     public static func openMemory(at location: MemoryLocation, readOnly: Bool = false) throws -> SQLiteMemory {
         try SQLiteMemory(location: location, readOnly: readOnly) { memory, files in
-            for file in files { _ = try Importer().importFile(file.path, format: .tmx, into: memory) }
+            // A seed file's problem is said as what it is: a command that only reads (`stats`)
+            // would otherwise fail on a file the user never named.
+            let seeding = " (a TMX file in the memory folder \(location.folder.path), from which a new memory is started; "
+                + "mend it, or move it out of the folder)"
+            for file in files {
+                do {
+                    _ = try Importer().importFile(file.path, format: .tmx, into: memory)
+                } catch var problem as FormatError {
+                    problem.message += seeding
+                    throw problem
+                } catch let problem as ImportError {
+                    throw MemoryError.io(path: problem.path, detail: problem.reason + seeding)
+                }
+            }
         }
     }
 }

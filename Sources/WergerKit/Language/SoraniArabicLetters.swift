@@ -15,13 +15,17 @@ public struct SoraniArabicLetters: Sendable {
     public private(set) var arabic = 0
 
     public init(_ text: String) {
+        var previous: UInt32 = 0
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x6D5, 0x6CE, 0x6C6, 0x6B5, 0x695: sorani += 1; letters += 1
             case 0x623, 0x625, 0x624: arabic += 1; letters += 1
+            // The same hamza written decomposed (NFD): alef or waw, then a combining hamza.
+            case 0x654...0x655 where previous == 0x627 || previous == 0x648: arabic += 1
             case 0x620...0x64A, 0x66E...0x6D3, 0x6FA...0x6FF, 0x750...0x77F: letters += 1
             default: break
             }
+            previous = scalar.value
         }
     }
 
@@ -36,13 +40,13 @@ public struct SoraniArabicLetters: Sendable {
         let soraniShare = Double(sorani) / Double(letters), arabicShare = Double(arabic) / Double(letters)
         switch language.ruleLanguage {
         case "ckb": return soraniShare < 0.01 && arabicShare > 0.008 ? "ar" : nil
-        case let code where Self.arabic.contains(code): return soraniShare > 0.05 ? "ckb" : nil
+        case let code where Self.arabicVarieties.contains(code): return soraniShare > 0.05 ? "ckb" : nil
         default: return nil
         }
     }
 
     /// Arabic and the ISO 639-3 codes of its varieties (the `ar` macrolanguage's members).
-    static let arabic: Set<String> = ["ar", "arb", "arz", "ary", "aeb", "ars", "arq", "shu", "apc", "ajp", "acm", "afb", "ayl",
+    static let arabicVarieties: Set<String> = ["ar", "arb", "arz", "ary", "aeb", "ars", "arq", "shu", "apc", "ajp", "acm", "afb", "ayl",
                                       "apd", "ayp", "acx", "acy", "adf", "aec", "aao", "abh", "abv", "acq", "acw", "ayh", "ayn",
                                       "pga", "ssh", "auz", "avl"]
 

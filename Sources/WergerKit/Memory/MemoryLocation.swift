@@ -52,6 +52,9 @@ public struct MemoryLocation: Sendable, Equatable {
         return MemoryLocation(folder: folder)
     }
 
+    /// Whether there is a memory to read here: a database, or TMX files to make one from.
+    public var holdsMemory: Bool { (fileSize(atPath: database.path) ?? 0) > 0 || !seedFiles.isEmpty }
+
     /// The TMX files that seed a new memory (the shipped starter memory), in name order: files
     /// (or links to files), not a folder that happens to be named `….tmx`.
     public var seedFiles: [URL] {

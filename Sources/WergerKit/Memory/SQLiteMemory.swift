@@ -22,26 +22,29 @@ public final class SQLiteMemory: TranslationMemoryReader, TranslationMemoryWrite
             }
         }
         // Two processes opening a new memory at once must not both create the schema and seed it:
-        // the first to take the folder's lock does; the other then finds it done. A reader shares
-        // the lock, so it waits for a memory being created and seeded instead of reading it half
-        // made (empty, or without its schema history, which would look like another program's).
-        let lock = readOnly ? try FolderLock.shared(folder: location.folder) : try FolderLock(folder: location.folder)
+        // the first to take the folder's lock does; the other then finds it done.
+        let lock = readOnly ? nil : try FolderLock(folder: location.folder)
         defer { lock?.release() }
         var isNew = (fileSize(atPath: path) ?? 0) == 0
-        if !isNew {
-            try Self.checkHeader(path)
-            // Check the schema through a read-only connection first: a writable one lets GRDB write
-            // on opening, which must not happen to a damaged or foreign file.
-            if try Self.precheck(path) {
+        // Check the schema through a read-only connection first: a writable one lets GRDB write on
+        // opening, which must not happen to a damaged or foreign file.
+        if !isNew, try Self.isUnfinished(path) {
+            if readOnly {
+                // Another werger may be making it now: wait until it is done (the folder's lock,
+                // shared: a reader waits only here, never behind an import), then look again.
+                let shared = try FolderLock.shared(folder: location.folder)
+                defer { shared?.release() }
+                // Still unfinished, or gone (its seeding failed): the caller may make it again.
+                let gone = (fileSize(atPath: path) ?? 0) == 0
+                if try gone || Self.isUnfinished(path) { throw MemoryError.unfinished(path: path) }
+            } else {
                 // Its making was cut short (Ctrl-C, a kill, a power cut while it was being seeded):
                 // it holds part of its seed files, or not even its schema, and must not be read as
-                // a memory that is complete. The writer, alone under the folder's lock, starts again.
-                guard !readOnly else { throw MemoryError.unfinished(path: path) }
+                // complete. The writer, alone under the folder's lock, starts again.
                 for file in [path, path + "-wal", path + "-shm"] { unlink(file) }
                 isNew = true
             }
         }
-        // A reader that waited for a memory being made, whose making then failed.
         if isNew, readOnly { throw MemoryError.unfinished(path: path) }
         var configuration = Configuration()
         configuration.busyMode = .timeout(MemoryWait.limit)
@@ -74,17 +77,10 @@ public final class SQLiteMemory: TranslationMemoryReader, TranslationMemoryWrite
         if let seed {
             do { try seed(self, location.seedFiles) } catch {
                 // A half-seeded memory would pass for a complete one: remove it, and its log and
-                // index, and report.
+                // index, and report. Closed first, while the folder is still locked: SQLite's last
+                // close deletes the log by name, which could be the next werger's by then.
+                try? pool.close()
                 for file in [path, path + "-wal", path + "-shm"] { unlink(file) }
-                // Said as what it is: a command that only reads (`stats`) would otherwise fail on a
-                // file the user never named.
-                let seeding = " (a TMX file in the memory folder \(location.folder.path), from which a new memory is started; "
-                    + "mend it, or move it out of the folder)"
-                if var problem = error as? FormatError {
-                    problem.message += seeding
-                    throw problem
-                }
-                if let problem = error as? ImportError { throw MemoryError.io(path: problem.path, detail: problem.reason + seeding) }
                 throw error
             }
         }
@@ -98,6 +94,9 @@ public final class SQLiteMemory: TranslationMemoryReader, TranslationMemoryWrite
     /// `PRAGMA user_version` while a new memory is being made (Werger's schema history is GRDB's
     /// `grdb_migrations`; the user version is otherwise 0).
     static let unfinishedMark = 0x5EED
+
+    /// The tables Werger's schema steps make (and GRDB's record of them).
+    static let ownTables: Set<String> = ["grdb_migrations", "unit", "variant", "property", "note", "fuzzy_posting"]
 
     /// A file that does not start like an SQLite database is not opened at all (opening one
     /// for writing lets SQLite and GRDB write to it).
@@ -126,6 +125,11 @@ public final class SQLiteMemory: TranslationMemoryReader, TranslationMemoryWrite
 
     /// Throws for a damaged, foreign or newer memory; returns whether its making was left unfinished
     /// (still marked so, or without Werger's tables at all).
+    private static func isUnfinished(_ path: String) throws -> Bool {
+        try checkHeader(path)
+        return try precheck(path)
+    }
+
     private static func precheck(_ path: String) throws -> Bool {
         var configuration = Configuration()
         configuration.readonly = true
@@ -134,21 +138,23 @@ public final class SQLiteMemory: TranslationMemoryReader, TranslationMemoryWrite
         do {
             let queue = try DatabaseQueue(path: readingPath(path), configuration: configuration)
             try queue.read { db in
-                // Marked by Werger while it made the memory: unfinished, whichever tables it has so far
-                // (GRDB makes its `grdb_migrations` before the first step, which alone looks foreign).
-                if try Int.fetchOne(db, sql: "PRAGMA user_version") == unfinishedMark {
+                // Marked by Werger while it made the memory: unfinished, whichever of its tables it has
+                // so far (GRDB makes its `grdb_migrations` before the first step, which alone looks
+                // foreign). A file that holds any other table is another program's, mark or not.
+                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+                if try Int.fetchOne(db, sql: "PRAGMA user_version") == unfinishedMark, tables.allSatisfy(ownTables.contains) {
                     unfinished = true
                     return
                 }
                 if try isForeign(db) { throw MemoryError.corrupt(path: path, detail: "another program's SQLite database") }
                 if try migrator.hasBeenSuperseded(db) { throw MemoryError.newerVersion(path: path) }
                 // Touch the first pages of every table: damage there shows now, not halfway through a write.
-                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
                 for table in ["unit", "variant", "property", "note"] where tables.contains(table) {
                     _ = try Row.fetchOne(db, sql: "SELECT * FROM \(table) LIMIT 1")
                 }
                 if tables.contains("unit") { _ = try Int.fetchOne(db, sql: "SELECT MAX(id) FROM unit") }
-                // No tables at all: cut short before the mark was made (an empty file is no one's).
+                // No Werger table (so no table at all, or it would be foreign): cut short before the
+                // mark was made. Such a file holds nothing.
                 unfinished = !tables.contains("unit")
             }
             try queue.close()
@@ -541,14 +547,17 @@ private struct FolderLock {
             if errno == EACCES || errno == EROFS { throw MemoryError.readOnly(path: folder.path) }
             throw MemoryError.io(path: path, detail: String(cString: strerror(errno)))
         }
+        // Readable by the memory's other users whatever this one's umask (077 would leave them
+        // unable to wait for a memory being made); refused harmlessly on another user's file.
+        fchmod(descriptor, 0o644)
         try Self.take(descriptor, LOCK_EX, folder: folder, path: path)
     }
 
     private init(descriptor: Int32) { self.descriptor = descriptor }
 
     /// The lock shared, for reading; nil when there is no lock file to share (no werger has opened
-    /// the memory for writing, so none is seeding it) or it cannot be opened (a folder made read-only
-    /// since, where no one can be writing).
+    /// the memory for writing, so none is seeding it) or this user may not open it (the caller then
+    /// finds the memory still unfinished, and says so).
     static func shared(folder: URL) throws -> FolderLock? {
         let path = folder.appendingPathComponent(".werger.lock").path
         // Not blocking: a lock "file" that is a FIFO would wait for a writer for ever.
