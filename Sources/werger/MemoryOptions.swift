@@ -49,7 +49,7 @@ struct MemoryOptions: ParsableArguments {
             // One whose making was cut short, or failed while this command waited for it, is made
             // again from its seed files; without any it held nothing, and a reader makes nothing.
             guard !location.seedFiles.isEmpty else {
-                throw MemoryError.noMemory(folder: location.folder.path, folderExists: true, emptyDatabase: false)
+                throw MemoryError.noMemory(folder: location.folder.path, folderExists: true, emptyDatabase: true)
             }
             do {
                 return try Importer.openMemory(at: location, readOnly: false)
