@@ -49,18 +49,20 @@ struct ImportCommand: ParsableCommand {
             _ = try memory.location()  // a wrong --memory is said before gigabytes are read from a pipe
             var inputs: [SpooledInput] = []
             defer { for input in inputs { input.release() } }
+            // The format found here is the one imported: the first bytes are not read again.
+            var formats: [ExchangeFormat] = []
             for file in files {
                 let input = try SpooledInput(file)
                 inputs.append(input)
-                try importer.check(input.path, name: input.name, format: inputFormat)
+                formats.append(try importer.check(input.path, name: input.name, format: inputFormat))
             }
             let store = try memory.open()
             let summaryFormat = format == .json ? .json : self.summaryFormat
             var total = ImportSummary()
-            for (file, input) in zip(files, inputs) {
+            for (file, (input, fileFormat)) in zip(files, zip(inputs, formats)) {
                 let reporter = ProgressReporter(path: input.path, label: input.name ?? file)
                 let summary = try importer.importFile(
-                    input.path, name: input.name, format: inputFormat, into: store,
+                    input.path, name: input.name, format: fileFormat, into: store,
                     diagnostic: { FileHandle.standardError.write(Data("werger: warning: \($0)\n".utf8)) },
                     progress: reporter.map { reporter in { reporter.report($0) } })
                 reporter?.finish()
