@@ -25,6 +25,14 @@ struct AddCommand: ParsableCommand {
                 variants: [Variant(language: try LanguageTag(from).identifier, text: source),
                            Variant(language: try LanguageTag(to).identifier, text: target)],
                 created: now, changed: now, origin: "manual", document: document)
+            // A sentence under the wrong tag would be stored where no lookup finds it (as an import checks its files).
+            for (variant, side, option) in [(unit.variants[0], "source", "--from"), (unit.variants[1], "target", "--to")] {
+                var languages = VariantLanguages()
+                languages.add(variant.text, language: variant.language)
+                if let contradiction = languages.contradiction() {
+                    throw CLIUsageError(message: "\(contradiction.describe("the \(side) text")); check \(option), and the order of the two texts")
+                }
+            }
             let added = try memory.open().write { session in try session.add(unit) }
             print(added ? "added" : "already in the memory")
         }

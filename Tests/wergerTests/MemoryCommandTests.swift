@@ -371,6 +371,67 @@ struct MemoryCommandTests {
         #expect(exportAfter.out == exportBefore.out)
     }
 
+    struct MislabelledFile: Sendable, CustomTestStringConvertible {
+        var name: String
+        /// What the one error line must say: the finding, and where the file names its languages.
+        var says: [String]
+        var testDescription: String { name }
+    }
+
+    static let mislabelled: [MislabelledFile] = [
+        MislabelledFile(name: "header-swapped.tsv", says: ["of its ckb variants are Latin script, but ckb is written in Arabic script",
+                                                           "Kurdish in Latin script is Kurmanji, kmr", "check the language tags in its header row"]),
+        MislabelledFile(name: "sorani-as-ku.tmx", says: ["of its ku variants are Arabic script, but ku is written in Latin script",
+                                                         "Kurdish in Arabic script is Sorani, ckb", "check the xml:lang of its <tuv> elements"]),
+        MislabelledFile(name: "arabic-as-ckb.csv", says: ["the letters of its ckb variants are Arabic's, not Sorani's", "أ إ ؤ",
+                                                          "check the language tags in its header row"]),
+    ]
+
+    @Test("a file whose language tags do not match its text (columns swapped, Sorani tagged ku, Arabic under ckb): exit 65, one line, the memory unchanged",
+          arguments: mislabelled)
+    func mislabelledLanguages(_ bad: MislabelledFile) throws {
+        let scratch = try TemporaryFolder()
+        let memory = Self.memory(in: scratch)
+        _ = try Self.summary(try Self.importFiles([Self.fixture("news.tmx")], into: memory))
+        let exportBefore = try Werger.run(["export", "--format", "jsonl", "--memory", memory.path])
+
+        let run = try Self.importFiles([Self.fixture(bad.name)], into: memory)
+        #expect(run.status == 65)
+        #expect(run.stdout.isEmpty, "\(run.out)")
+        #expect(run.errorLines.count == 1, "\(run.err)")
+        #expect(run.err.hasPrefix("werger: error: \(bad.name): "), "\(run.err)")
+        for words in bad.says + ["(nothing was imported)"] { #expect(run.err.contains(words), "\(run.err) does not say \(words)") }
+        #expect(try Werger.run(["export", "--format", "jsonl", "--memory", memory.path]).out == exportBefore.out)
+    }
+
+    @Test("add refuses a text under the wrong language tag (exit 64, naming --to or --from), and stores nothing")
+    func addChecksLanguages() throws {
+        let scratch = try TemporaryFolder()
+        let memory = Self.memory(in: scratch)
+        _ = try Self.summary(try Self.importFiles([Self.fixture("news.tmx")], into: memory))
+        let english = "The council voted on Tuesday to repair the old bridge before winter."
+        let sorani = "ئەنجومەن ڕۆژی سێشەممە دەنگی دا بۆ چاککردنەوەی پردە کۆنەکە پێش زستان."
+        let arabic = "صوّت المجلس يوم الثلاثاء على إصلاح الجسر القديم قبل الشتاء، وأكد أن الأعمال ستبدأ في أبريل."
+        let cases: [(arguments: [String], says: String)] = [
+            (["--from", "en", english, "--to", "ckb", english], "of the target text are Latin script, but ckb is written in Arabic script"),
+            (["--from", "en", sorani, "--to", "ckb", english], "of the source text are Arabic script, but en is written in Latin script"),
+            (["--from", "en", english, "--to", "ckb", arabic], "the letters of the target text are Arabic's, not Sorani's"),
+            (["--from", "en", english, "--to", "ar", sorani], "the letters of the target text are Sorani's, not Arabic's"),
+        ]
+        for (arguments, says) in cases {
+            let run = try Werger.run(["add"] + arguments + ["--memory", memory.path])
+            #expect(run.status == 64, "\(arguments): \(run.err)")
+            #expect(run.errorLines.count == 1, "\(run.err)")
+            #expect(run.err.contains(says), "\(run.err) does not say \(says)")
+            #expect(run.err.contains(says.contains("source text") ? "check --from" : "check --to"), "\(run.err)")
+        }
+        #expect(try Self.stats(memory).units == 3)
+        // The right tags: stored.
+        let add = try Werger.run(["add", "--from", "en", english, "--to", "ckb", sorani, "--memory", memory.path])
+        #expect(add.status == 0, "\(add.err)")
+        #expect(try Self.stats(memory).units == 4)
+    }
+
     @Test("--memory naming a file or the database: exit 64, one line naming it and the folder to pass, for every command")
     func memoryOptionNamingAFile() throws {
         let scratch = try TemporaryFolder()

@@ -41,6 +41,7 @@ public struct Importer {
         // Diagnostics are collected on the reading thread and reported from the caller's.
         let problems = ProblemLog()
         let wantsProgress = progress != nil
+        var variantLanguages = VariantLanguages()
         let summary = try memory.write { session in
             try ImportPipeline().run(read: { emit in
                 let add: (TranslationUnit) throws -> Void = { try emit(.unit($0)) }
@@ -57,7 +58,9 @@ public struct Importer {
                 }
             }, consume: { item in
                 switch item {
-                case .unit(let unit): try session.add(unit)
+                case .unit(let unit):
+                    variantLanguages.add(unit.unit)
+                    try session.add(unit)
                 case .skipped: session.skip()
                 }
                 for problem in problems.drain() { diagnostic(problem) }
@@ -65,6 +68,11 @@ public struct Importer {
                     progress(ImportProgress(bytes: bytes, units: session.summary.added + session.summary.duplicates + session.summary.skipped))
                 }
             })
+            // Checked before the transaction commits: a file whose tags name the wrong languages
+            // adds nothing.
+            if let contradiction = variantLanguages.contradiction() {
+                throw FormatError(file: name, line: 0, message: "\(contradiction.describe("its \(contradiction.language) variants")); check \(Self.whereTagsAre(format, given: self.languages != nil)) (nothing was imported)")
+            }
             return session.summary
         }
         for problem in problems.drain() { diagnostic(problem) }
@@ -88,6 +96,15 @@ public struct Importer {
             throw FormatError(file: name, line: 0, message: "cannot tell the format; name it with --format tmx|tsv|csv|jsonl")
         }
         return format
+    }
+
+    /// Where a file of `format` says which language each variant is in, for messages.
+    static func whereTagsAre(_ format: ExchangeFormat, given: Bool) -> String {
+        switch format {
+        case .tmx: return "the xml:lang of its <tuv> elements"
+        case .tsv, .csv: return given ? "--from and --to, and the order of its columns" : "the language tags in its header row"
+        case .jsonl: return "the language keys of its variants"
+        }
     }
 
     /// A file without a telling name: XML is TMX, a `{` line is JSON Lines, a tab makes TSV.

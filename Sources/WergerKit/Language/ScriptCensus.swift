@@ -5,13 +5,28 @@ import CICU
 /// another script than the tag's, and would otherwise be stored under the wrong language.
 public struct ScriptCensus: Sendable {
     /// Letters counted (digits, punctuation and marks are in no one script, and neither are Common ones).
-    public private(set) var letters = 0
+    public var letters: Int { latin + arabic + others.values.reduce(0, +) }
     /// Letters per ISO 15924 script code (`Latn`, `Arab`, `Cyrl`).
-    public private(set) var counts: [String: Int] = [:]
+    public var counts: [String: Int] {
+        var counts: [String: Int] = [:]
+        if latin > 0 { counts["Latn"] = latin }
+        if arabic > 0 { counts["Arab"] = arabic }
+        for (code, count) in others where code > 1 {
+            guard let name = wicu_script_short_name(code) else { continue }
+            counts[String(cString: name), default: 0] += count
+        }
+        return counts
+    }
+    private var latin = 0, arabic = 0
+    /// Letters of other scripts, per ICU script code.
+    private var others: [Int32: Int] = [:]
 
-    public init(_ text: String) {
-        var latin = 0, arabic = 0
-        var others: [Int32: Int] = [:]
+    public init(_ text: String = "") {
+        add(text)
+    }
+
+    /// Counts `text`'s letters too: an import counts every variant of a language in one census.
+    public mutating func add(_ text: String) {
         // The two scripts Werger's languages are written in are told from the code point alone (an
         // article is a megabyte; asking for every character's properties cost a single long pair a
         // sixth of its time); any other letter is asked of ICU.
@@ -28,20 +43,12 @@ public struct ScriptCensus: Sendable {
                 }
             }
         }
-        var counts: [String: Int] = [:]
-        if latin > 0 { counts["Latn"] = latin }
-        if arabic > 0 { counts["Arab"] = arabic }
-        for (code, count) in others where code > 1 {
-            guard let name = wicu_script_short_name(code) else { continue }
-            counts[String(cString: name), default: 0] += count
-        }
-        self.counts = counts
-        letters = counts.values.reduce(0, +)
     }
 
     /// The share of the letters written in `script` (0 when there are none).
     public func share(of script: String) -> Double {
-        letters == 0 ? 0 : Double(counts[script] ?? 0) / Double(letters)
+        let letters = letters
+        return letters == 0 ? 0 : Double(counts[script] ?? 0) / Double(letters)
     }
 
     /// The script most letters are written in.
@@ -51,7 +58,7 @@ public struct ScriptCensus: Sendable {
     /// (40), under a fifth of them in the language's script and over three fifths in one other. A
     /// Sorani article full of Latin names, or an English one quoting Arabic, stays well inside.
     public func contradicts(_ language: LanguageTag) -> Bool {
-        guard letters >= 40, !language.script.isEmpty, let dominant, dominant != language.script else { return false }
+        guard letters >= 40, !language.script.isEmpty, let dominant = dominant, dominant != language.script else { return false }
         return share(of: language.script) < 0.2 && share(of: dominant) > 0.6
     }
 

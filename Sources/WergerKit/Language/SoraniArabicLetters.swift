@@ -14,7 +14,12 @@ public struct SoraniArabicLetters: Sendable {
     /// Letters only Arabic (of the two) writes, and no Sorani keyboard habit gives.
     public private(set) var arabic = 0
 
-    public init(_ text: String) {
+    public init(_ text: String = "") {
+        add(text)
+    }
+
+    /// Counts `text`'s letters too: an import counts every variant of a language together.
+    public mutating func add(_ text: String) {
         var previous: UInt32 = 0
         for scalar in text.unicodeScalars {
             switch scalar.value {
