@@ -19,6 +19,15 @@ struct MemoryOptions: ParsableArguments {
         throw MemoryError.io(path: folder, detail: "cannot be read (\(String(cString: strerror(errno)))); check the folder's permissions")
     }
 
+    /// A unit of a seed file that was skipped is said, as `import` says it, with where the file is:
+    /// the user may never have named it (a `stats` that started the memory).
+    static func seedWarning(_ location: MemoryLocation) -> (FormatDiagnostic) -> Void {
+        let folder = location.folder.path
+        return { problem in
+            FileHandle.standardError.write(Data("werger: warning: \(problem) (a TMX file in the memory folder \(folder), from which a new memory was started)\n".utf8))
+        }
+    }
+
     func validate() throws {
         // `--memory ""` (an unset shell variable, `--memory "$TM"`) would otherwise fall back to
         // $WERGER_MEMORY or a memory/ folder found upwards: a memory the user did not name.
@@ -41,10 +50,10 @@ struct MemoryOptions: ParsableArguments {
                                        emptyDatabase: FileManager.default.fileExists(atPath: location.database.path))
         }
         do {
-            return try Importer.openMemory(at: location, readOnly: readOnly && exists)
+            return try Importer.openMemory(at: location, readOnly: readOnly && exists, diagnostic: Self.seedWarning(location))
         } catch MemoryError.olderVersion {
             // A memory from an older Werger is upgraded (its index built) on first use.
-            return try Importer.openMemory(at: location, readOnly: false)
+            return try Importer.openMemory(at: location, readOnly: false, diagnostic: Self.seedWarning(location))
         } catch MemoryError.unfinished(let path) {
             // One whose making was cut short, or failed while this command waited for it, is made
             // again from its seed files; without any it held nothing, and a reader makes nothing.
@@ -52,7 +61,7 @@ struct MemoryOptions: ParsableArguments {
                 throw MemoryError.noMemory(folder: location.folder.path, folderExists: true, emptyDatabase: true)
             }
             do {
-                return try Importer.openMemory(at: location, readOnly: false)
+                return try Importer.openMemory(at: location, readOnly: false, diagnostic: Self.seedWarning(location))
             } catch MemoryError.readOnly {
                 throw MemoryError.unfinished(path: path)
             }

@@ -661,6 +661,23 @@ struct MemoryCommandTests {
         #expect(left.isEmpty, "\(left)")
     }
 
+    @Test("invalid units of a seed file are said as import says them, with the memory folder, once: when the memory is started")
+    func seedFileWarnings() throws {
+        let scratch = try TemporaryFolder()
+        let memory = Self.memory(in: scratch)
+        try FileManager.default.createDirectory(at: memory, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Self.fixture("invalid-units.tmx"), toPath: memory.appendingPathComponent("seed.tmx").path)
+        let run = try Werger.run(["stats", "--format", "json", "--memory", memory.path])
+        #expect(run.status == 0, "\(run.err)")
+        #expect(try Self.decode(Stats.self, run).units == 1)
+        try #require(run.errorLines.count == 3, "\(run.err)")
+        for line in run.errorLines {
+            #expect(line.hasPrefix("werger: warning: seed.tmx:") && line.contains("; skipped (a TMX file in the memory folder \(memory.path)"), "\(line)")
+        }
+        let again = try Werger.run(["stats", "--memory", memory.path])
+        #expect(again.status == 0 && again.stderr.isEmpty, "\(again.err)")
+    }
+
     @Test("a memory whose making was cut short (still marked unfinished) is made again from its seed files, not read as it is",
           .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3"), "no sqlite3 to cut one short"))
     func unfinishedMemoryIsMadeAgain() throws {
@@ -709,7 +726,7 @@ struct MemoryCommandTests {
         }
     }
 
-    @Test("an import that cannot start (a missing file, empty input, - twice, a device, a pipe twice) makes no memory")
+    @Test("an import that cannot start (a missing file, empty input, - twice, a device, a pipe twice, a TSV without a header) makes no memory")
     func importChecksFilesFirst() throws {
         let scratch = try TemporaryFolder()
         let memory = Self.memory(in: scratch)
@@ -722,6 +739,9 @@ struct MemoryCommandTests {
             (["-", "-"], 64, "- (standard input) can be given once"),
             (["/dev/zero"], 64, "/dev/zero: is a device, not a file"),
             ([fifo, fifo], 64, "\(fifo) and \(fifo) are one pipe, which can be read once"),
+            // A TSV or CSV whose first row is no header, without --from and --to; one of blank rows only.
+            ([Self.fixture("headerless.tsv")], 65, "headerless.tsv:1: the first row is not a header of language tags"),
+            ([try scratch.file("blank.csv", Data(" \n\t\n".utf8)).path], 65, "blank.csv:1: empty file: no header and no rows"),
         ]
         for (files, status, message) in cases {
             let run = try Self.importFiles(files, into: memory)

@@ -80,7 +80,8 @@ public struct Importer {
     }
 
     /// What can be known of a file before the memory is touched: that it exists, is a readable file
-    /// and not empty, and its format (`format`, else its name's, else its first bytes'). A command
+    /// and not empty, its format (`format`, else its name's, else its first bytes'), and for TSV and
+    /// CSV that its first row is a header or `languages` name the columns. A command
     /// importing several files checks them all first, so a mistyped name changes nothing.
     @discardableResult
     public func check(_ path: String, name: String? = nil, format: ExchangeFormat? = nil) throws -> ExchangeFormat {
@@ -94,6 +95,10 @@ public struct Importer {
         }
         guard let format = format ?? ExchangeFormat.guess(path: name) ?? Self.sniff(path) else {
             throw FormatError(file: name, line: 0, message: "cannot tell the format; name it with --format tmx|tsv|csv|jsonl")
+        }
+        switch format {
+        case .tsv, .csv: try DelimitedReader(path: path, name: name, format: format == .tsv ? .tsv : .csv, languages: languages).checkFirstRow()
+        case .tmx, .jsonl: break
         }
         return format
     }
@@ -145,8 +150,10 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
 
 extension Importer {
     /// Opens the memory at `location`; a new one is first seeded from the folder's TMX files (the
-    /// shipped starter memory), each in its own transaction.
-    public static func openMemory(at location: MemoryLocation, readOnly: Bool = false) throws -> SQLiteMemory {
+    /// shipped starter memory), each in its own transaction. `diagnostic` hears of every unit of a
+    /// seed file that was skipped.
+    public static func openMemory(at location: MemoryLocation, readOnly: Bool = false,
+                                  diagnostic: @escaping (FormatDiagnostic) -> Void = { _ in }) throws -> SQLiteMemory {
         try SQLiteMemory(location: location, readOnly: readOnly) { memory, files in
             // A seed file's problem is said as what it is: a command that only reads (`stats`)
             // would otherwise fail on a file the user never named.
@@ -154,7 +161,7 @@ extension Importer {
                 + "mend it, or move it out of the folder)"
             for file in files {
                 do {
-                    _ = try Importer().importFile(file.path, format: .tmx, into: memory)
+                    _ = try Importer().importFile(file.path, format: .tmx, into: memory, diagnostic: diagnostic)
                 } catch var problem as FormatError {
                     problem.message += seeding
                     throw problem

@@ -133,27 +133,9 @@ public struct DelimitedReader {
             if record.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             let fields = try format.fields(record, line: records.line, file: name).map { try records.string($0) }
             if columns == nil {
-                // A header is a row of language tags; otherwise the caller's --from/--to name the columns.
-                let asTags = fields.map { tags.canonical($0.trimmingCharacters(in: .whitespaces)) }
-                // With --from/--to, a first row is a header only if it names those languages:
-                // "No<TAB>Na" is an English–Kurmanji pair, not Norwegian and Nauru.
-                let header = asTags.compactMap { try? $0.get() }
-                let isHeader = fields.count >= 2 && header.count == fields.count
-                    && (languages == nil || Set(languages!.map(\.identifier)).isSubset(of: Set(header)))
-                if isHeader {
-                    columns = header
-                    continue
-                }
-                if let languages, fields.count >= 2, header.count == fields.count {
-                    try diagnostic(FormatDiagnostic(file: name, line: records.line, message:
-                        "the first row looks like a header (\(header.joined(separator: ", "))) but --from/--to name "
-                        + "\(languages.map(\.identifier).joined(separator: ", ")); it is read as a pair of texts"))
-                }
-                guard let languages else {
-                    throw FormatError(file: name, line: records.line,
-                                      message: "the first row is not a header of language tags (e.g. en\(format == .tsv ? "\\t" : ",")ckb); add one, or pass --from and --to")
-                }
-                columns = languages.map(\.identifier)
+                let first = try firstRow(fields, line: records.line, tags: &tags, diagnostic: diagnostic)
+                columns = first.columns
+                if first.isHeader { continue }
             }
             guard let columns else { continue }
             guard fields.count == columns.count else {
@@ -175,7 +157,46 @@ public struct DelimitedReader {
             }
             try unit(TranslationUnit(variants: variants, origin: name))
         }
-        if columns == nil { throw FormatError(file: name, line: 1, message: "empty file: no header and no rows") }
+        if columns == nil { throw Self.noRows(name) }
+    }
+
+    /// Reads only up to the first row, and fails as `read` would on it: a file whose first row is
+    /// neither a header nor named by `--from`/`--to` is refused before a memory is opened.
+    public func checkFirstRow() throws {
+        var records = try ByteRecords(path: path, name: name)
+        var tags = LanguageTagCache()
+        while let record = try records.next(quoted: format == .csv) {
+            if record.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            let fields = try format.fields(record, line: records.line, file: name).map { try records.string($0) }
+            _ = try firstRow(fields, line: records.line, tags: &tags, diagnostic: { _ in })
+            return
+        }
+        throw Self.noRows(name)
+    }
+
+    private static func noRows(_ name: String) -> FormatError { FormatError(file: name, line: 1, message: "empty file: no header and no rows") }
+
+    /// The columns' languages from the first row: a header is a row of language tags; otherwise the
+    /// caller's --from/--to name the columns.
+    private func firstRow(_ fields: [String], line: Int, tags: inout LanguageTagCache,
+                          diagnostic: (FormatDiagnostic) throws -> Void) throws -> (columns: [String], isHeader: Bool) {
+        let asTags = fields.map { tags.canonical($0.trimmingCharacters(in: .whitespaces)) }
+        // With --from/--to, a first row is a header only if it names those languages:
+        // "No<TAB>Na" is an English–Kurmanji pair, not Norwegian and Nauru.
+        let header = asTags.compactMap { try? $0.get() }
+        let isHeader = fields.count >= 2 && header.count == fields.count
+            && (languages == nil || Set(languages!.map(\.identifier)).isSubset(of: Set(header)))
+        if isHeader { return (header, true) }
+        if let languages, fields.count >= 2, header.count == fields.count {
+            try diagnostic(FormatDiagnostic(file: name, line: line, message:
+                "the first row looks like a header (\(header.joined(separator: ", "))) but --from/--to name "
+                + "\(languages.map(\.identifier).joined(separator: ", ")); it is read as a pair of texts"))
+        }
+        guard let languages else {
+            throw FormatError(file: name, line: line,
+                              message: "the first row is not a header of language tags (e.g. en\(format == .tsv ? "\\t" : ",")ckb); add one, or pass --from and --to")
+        }
+        return (languages.map(\.identifier), false)
     }
 }
 
