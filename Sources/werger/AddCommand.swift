@@ -27,9 +27,7 @@ struct AddCommand: ParsableCommand {
                 created: now, changed: now, origin: "manual", document: document)
             // A sentence under the wrong tag would be stored where no lookup finds it (as an import checks its files).
             for (variant, side, option) in [(unit.variants[0], "source", "--from"), (unit.variants[1], "target", "--to")] {
-                var languages = VariantLanguages()
-                languages.add(variant.text, language: variant.language)
-                if let contradiction = languages.contradiction() {
+                if let contradiction = LanguageContradiction.find(in: variant.text, as: try LanguageTag(variant.language), sentence: true) {
                     throw CLIUsageError(message: "\(contradiction.describe("the \(side) text")); check \(option), and the order of the two texts")
                 }
             }

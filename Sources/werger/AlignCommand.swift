@@ -339,18 +339,8 @@ final class AlignJob {
         if asUnits, let (line, scalar) = XMLCharacters.firstUnwritable(in: text) {
             throw DocumentError.controlCharacter(file: path, line: line, scalar: scalar.value)
         }
-        let census = ScriptCensus(text)
-        if census.contradicts(segmenter.language), let found = census.dominant {
-            throw AlignmentError.wrongScript(document: path, language: segmenter.language.identifier,
-                                             expected: ScriptCensus.name(of: segmenter.language.script),
-                                             found: ScriptCensus.name(of: found), share: census.share(of: found))
-        }
-        if census.dominant == "Arab" {
-            let letters = SoraniArabicLetters(text)
-            if let readsAs = letters.contradicts(segmenter.language) {
-                throw AlignmentError.soraniOrArabic(document: path, language: segmenter.language.identifier,
-                                                    readsAs: readsAs, share: letters.share(of: readsAs))
-            }
+        if let contradiction = LanguageContradiction.find(in: text, as: segmenter.language) {
+            throw AlignmentError.wrongLanguage(document: path, contradiction)
         }
         return given ? SegmentedText(name: path, language: segmenter.language, lines: text) : SegmentedText(name: path, text: text, segmenter: segmenter)
     }

@@ -59,12 +59,21 @@ struct ImportCommand: ParsableCommand {
             let store = try memory.open()
             let summaryFormat = format == .json ? .json : self.summaryFormat
             var total = ImportSummary()
-            for (file, (input, fileFormat)) in zip(files, zip(inputs, formats)) {
+            for (index, (file, (input, fileFormat))) in zip(files, zip(inputs, formats)).enumerated() {
                 let reporter = ProgressReporter(path: input.path, label: input.name ?? file)
-                let summary = try importer.importFile(
-                    input.path, name: input.name, format: fileFormat, into: store,
-                    diagnostic: { FileHandle.standardError.write(Data("werger: warning: \($0)\n".utf8)) },
-                    progress: reporter.map { reporter in { reporter.report($0) } })
+                let summary: ImportSummary
+                do {
+                    summary = try importer.importFile(
+                        input.path, name: input.name, format: fileFormat, into: store,
+                        diagnostic: { FileHandle.standardError.write(Data("werger: warning: \($0)\n".utf8)) },
+                        progress: reporter.map { reporter in { reporter.report($0) } })
+                } catch var problem as FormatError where index + 1 < files.count {
+                    // The import stops at a bad file; the files before it are in, and the ones after
+                    // it are said to be not, so none is taken for imported.
+                    let rest = zip(files, inputs).dropFirst(index + 1).map { $1.name ?? $0 }
+                    problem.message += "; not imported either: \(rest.joined(separator: ", "))"
+                    throw problem
+                }
                 reporter?.finish()
                 total = total + summary
                 if summaryFormat == .text, files.count > 1 {

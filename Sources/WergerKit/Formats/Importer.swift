@@ -71,7 +71,7 @@ public struct Importer {
             // Checked before the transaction commits: a file whose tags name the wrong languages
             // adds nothing.
             if let contradiction = variantLanguages.contradiction() {
-                throw FormatError(file: name, line: 0, message: "\(contradiction.describe("its \(contradiction.language) variants")); check \(Self.whereTagsAre(format, given: self.languages != nil)) (nothing was imported)")
+                throw FormatError(file: name, line: 0, message: "\(contradiction.describe("its \(contradiction.language) variants")); check \(Self.whereTagsAre(format, given: self.languages != nil)); nothing was imported")
             }
             return session.summary
         }

@@ -13,6 +13,8 @@ public struct LanguageTag: Hashable, Sendable, CustomStringConvertible {
     public let language: String
     /// The script: explicit in the tag, else ICU's likely script (`ckb` → `Arab`).
     public let script: String
+    /// Whether the tag names its script (`ku-Arab`, `sr-Latn`).
+    public let scriptIsExplicit: Bool
     /// The region subtag, if any.
     public let region: String?
 
@@ -47,6 +49,7 @@ public struct LanguageTag: Hashable, Sendable, CustomStringConvertible {
         self.icuLocale = locale
         self.language = language
         self.script = script
+        self.scriptIsExplicit = !explicitScript.isEmpty
         self.region = region.isEmpty ? nil : region
     }
 

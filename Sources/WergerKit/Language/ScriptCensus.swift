@@ -55,11 +55,48 @@ public struct ScriptCensus: Sendable {
     public var dominant: String? { counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key }
 
     /// Whether the text reads as written in another script than `language`'s: enough letters to tell
-    /// (40), under a fifth of them in the language's script and over three fifths in one other. A
-    /// Sorani article full of Latin names, or an English one quoting Arabic, stays well inside.
-    public func contradicts(_ language: LanguageTag) -> Bool {
-        guard letters >= 40, !language.script.isEmpty, let dominant = dominant, dominant != language.script else { return false }
-        return share(of: language.script) < 0.2 && share(of: dominant) > 0.6
+    /// (40), under `minimumShare` (a fifth) of them in the language's scripts and over three fifths in
+    /// one other. A Sorani article full of Latin names, or an English one quoting Arabic, stays well
+    /// inside. A language whose script the tag does not tell (`writtenIn`) is never contradicted.
+    public func contradicts(_ language: LanguageTag, minimumShare: Double = 0.2) -> Bool {
+        guard letters >= 40, let written = Self.writtenIn(language), let dominant = dominant else { return false }
+        let scripts = Self.letterScripts(of: written)
+        guard !scripts.contains(dominant) else { return false }
+        return scripts.reduce(0) { $0 + share(of: $1) } < minimumShare && share(of: dominant) > 0.6
+    }
+
+    /// The script a text given as `language` is judged against; nil when that cannot be said from
+    /// the tag. A script in the tag is taken as given (`ckb-Latn`, `kmr-Arab`, `sr-Latn`). Without
+    /// one: Sorani (`ckb`, `ku-Arab`, also `ku-IQ`, which ICU would call Latin) Arabic, Kurmanji
+    /// Latin, and the other languages Werger tunes (en, ar and its varieties, fa, tr) their usual
+    /// script. Any other bare tag is not judged: many languages are written in two scripts (Serbian,
+    /// Uzbek, Azerbaijani, Punjabi, …) and the tag does not say which.
+    public static func writtenIn(_ language: LanguageTag) -> String? {
+        if language.scriptIsExplicit { return language.script }
+        switch language.ruleLanguage {
+        case "ckb", "fa": return "Arab"
+        case "kmr", "en", "tr": return "Latn"
+        case let code where SoraniArabicLetters.arabicVarieties.contains(code): return "Arab"
+        default: return nil
+        }
+    }
+
+    /// The scripts ICU names the letters of a text in `script`: Chinese, Japanese and Korean script
+    /// codes stand for the letters they hold (`Hant` is Han letters, `Jpan` Han, Hiragana and Katakana).
+    static func letterScripts(of script: String) -> Set<String> {
+        switch script {
+        case "Hans", "Hant": return ["Hani"]
+        case "Jpan": return ["Hani", "Hira", "Kana"]
+        case "Kore": return ["Hang", "Hani"]
+        default: return [script]
+        }
+    }
+
+    /// The English names of the scripts a text in `script` is written in, for messages: `Arab` →
+    /// "Arabic", `Hant` → "Han", `Jpan` → "Han, Hiragana or Katakana".
+    public static func names(ofLettersIn script: String) -> String {
+        let names = letterScripts(of: script).map { name(of: $0) }.sorted()
+        return names.count < 3 ? names.joined(separator: " or ") : names.dropLast().joined(separator: ", ") + " or " + names.last!
     }
 
     /// A script's English name for messages: `Arab` → "Arabic".

@@ -7,6 +7,9 @@ import Testing
     static let sorani = "وەزارەت ڕۆژی دووشەممە ڕایگەیاند کە ١٢٠٠ خێزان گەڕاونەتەوە بۆ ماڵەکانیان لە موسڵ."
     static let kurmanji = "Wezaretê roja duşemê ragihand ku 1.200 malbat vegeriyane malên xwe li Mûsilê."
     static let russian = "Министерство заявило в понедельник, что 1200 семей вернулись в свои дома в Мосуле."
+    static let chinese = "外交部星期一表示，已有一千二百个家庭返回摩苏尔的家中，更多家庭将在下周返回，学校也将重新开放。"
+    static let japanese = "外務省は月曜日、千二百の家族がモスルの自宅に戻ったと発表しました。"
+    static let serbianLatin = "Ministarstvo je u ponedeljak saopštilo da se 1.200 porodica vratilo svojim domovima u Mosulu."
 
     @Test func countsLettersByScript() throws {
         let census = ScriptCensus(Self.english + " " + Self.sorani)
@@ -19,7 +22,13 @@ import Testing
 
     @Test(arguments: [
         (english, "en", false), (sorani, "ckb", false), (kurmanji, "kmr", false), (russian, "ru", false),
-        (sorani, "en", true), (english, "ckb", true), (sorani, "kmr", true), (russian, "ar", true), (english, "ru", true),
+        (sorani, "en", true), (english, "ckb", true), (sorani, "kmr", true), (russian, "ar", true), (english, "ru-Cyrl", true),
+        // Sorani by region (ICU's likely script for ku-IQ is Latin; Werger reads it as Sorani).
+        (sorani, "ku-IQ", false), (kurmanji, "ku-IQ", true), (kurmanji, "ckb-Latn", false), (sorani, "kmr-Arab", false),
+        // Chinese, Japanese and Korean tags name scripts ICU does not give letters (Hans, Jpan).
+        (chinese, "zh", false), (chinese, "zh-Hant", false), (japanese, "ja-Jpan", false), (english, "zh-Hant", true),
+        // A bare tag of a language written in two scripts is not judged; Russian without a script neither.
+        (serbianLatin, "sr", false), (english, "ru", false), (serbianLatin, "sr-Cyrl", true),
     ])
     func contradictsAnotherScriptsLanguage(text: String, tag: String, contradicts: Bool) throws {
         #expect(ScriptCensus(text).contradicts(try LanguageTag(tag)) == contradicts)
@@ -34,6 +43,8 @@ import Testing
     }
 
     @Test func namesScriptsInEnglish() {
+        #expect(ScriptCensus.names(ofLettersIn: "Jpan") == "Han, Hiragana or Katakana")
+        #expect(ScriptCensus.names(ofLettersIn: "Hant") == "Han")
         #expect(ScriptCensus.name(of: "Arab") == "Arabic")
         #expect(ScriptCensus.name(of: "Latn") == "Latin")
         #expect(ScriptCensus.name(of: "Cyrl") == "Cyrillic")
