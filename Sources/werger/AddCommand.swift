@@ -20,17 +20,17 @@ struct AddCommand: ParsableCommand {
             let source = self.source.trimmingCharacters(in: .whitespacesAndNewlines)
             let target = self.target.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !source.isEmpty, !target.isEmpty else { throw CLIUsageError(message: "the source and the target text must not be empty") }
-            let now = Date()
-            let unit = TranslationUnit(
-                variants: [Variant(language: try LanguageTag(from).identifier, text: source),
-                           Variant(language: try LanguageTag(to).identifier, text: target)],
-                created: now, changed: now, origin: "manual", document: document)
+            let sourceLanguage = try LanguageTag(from), targetLanguage = try LanguageTag(to)
             // A sentence under the wrong tag would be stored where no lookup finds it (as an import checks its files).
-            for (variant, side, option) in [(unit.variants[0], "source", "--from"), (unit.variants[1], "target", "--to")] {
-                if let contradiction = LanguageContradiction.find(in: variant.text, as: try LanguageTag(variant.language), sentence: true) {
-                    throw CLIUsageError(message: "\(contradiction.describe("the \(side) text")); check \(option), and the order of the two texts")
+            for (text, language, side, option) in [(source, sourceLanguage, "source", "--from"), (target, targetLanguage, "target", "--to")] {
+                if let contradiction = LanguageContradiction.find(in: text, as: language, extent: .sentence) {
+                    throw CLIDataError(message: "\(contradiction.describe("the \(side) text")); check \(option), and the order of the two texts")
                 }
             }
+            let now = Date()
+            let unit = TranslationUnit(
+                variants: [Variant(language: sourceLanguage.identifier, text: source), Variant(language: targetLanguage.identifier, text: target)],
+                created: now, changed: now, origin: "manual", document: document)
             let added = try memory.open().write { session in try session.add(unit) }
             print(added ? "added" : "already in the memory")
         }

@@ -27,6 +27,8 @@ func reportingFailures<T>(_ body: () throws -> T) throws -> T {
         throw error
     } catch let error as CLIUsageError {
         throw fail(error.message, code: 64)
+    } catch let error as CLIDataError {
+        throw fail(error.message, code: 65)
     } catch {
         throw fail("\(error)", code: 1)
     }
@@ -40,5 +42,10 @@ func fail(_ message: String, code: Int32) -> ExitCode {
 
 /// A usage problem found while running (an option combination `validate()` cannot see).
 struct CLIUsageError: Error {
+    let message: String
+}
+
+/// Data given on the command line that cannot be taken as it is (a text under the wrong language).
+struct CLIDataError: Error {
     let message: String
 }

@@ -67,10 +67,12 @@ struct ImportCommand: ParsableCommand {
                         input.path, name: input.name, format: fileFormat, into: store,
                         diagnostic: { FileHandle.standardError.write(Data("werger: warning: \($0)\n".utf8)) },
                         progress: reporter.map { reporter in { reporter.report($0) } })
-                } catch var problem as FormatError where index + 1 < files.count {
+                } catch {
+                    reporter?.finish()  // the error line starts on a clean line
+                    guard var problem = error as? FormatError, index + 1 < files.count else { throw error }
                     // The import stops at a bad file; the files before it are in, and the ones after
-                    // it are said to be not, so none is taken for imported.
-                    let rest = zip(files, inputs).dropFirst(index + 1).map { $1.name ?? $0 }
+                    // it are named (as the bad one is), so none is taken for imported.
+                    let rest = zip(files, inputs).dropFirst(index + 1).map { $1.name ?? URL(fileURLWithPath: $0).lastPathComponent }
                     problem.message += "; not imported either: \(rest.joined(separator: ", "))"
                     throw problem
                 }

@@ -431,12 +431,12 @@ struct AlignCommandTests {
         for tag in ["ckb", "ku-Arab"] {
             let run = try Werger.run(["align", Self.english, arabic, "--from", "en", "--to", tag, "--store", "--memory", memory])
             #expect(run.status == 65, "\(tag)")
-            #expect(run.errorLines == ["werger: error: \(arabic): given as \(tag), but it reads as Arabic: almost none of Sorani's letters ە ێ ۆ ڵ ڕ, "
-                                       + "and 4% of its letters are Arabic's أ إ ؤ; check --from and --to, and the order of the two files"], "\(run.err)")
+            #expect(run.errorLines == ["werger: error: \(arabic): the letters of the file are Arabic's, not Sorani's: almost none are Sorani's ە ێ ۆ ڵ ڕ, "
+                                       + "and 4% are Arabic's أ إ ؤ; check --from and --to, and the order of the two files"], "\(run.err)")
         }
         let sorani = try Werger.run(["align", Self.english, Self.sorani, "--from", "en", "--to", "ar", "--store", "--memory", memory])
         #expect(sorani.status == 65)
-        #expect(sorani.errorLines.count == 1 && sorani.err.contains("given as ar, but it reads as Sorani: 22% of its letters are Sorani's"),
+        #expect(sorani.errorLines.count == 1 && sorani.err.contains("the letters of the file are Sorani's, not Arabic's: 22% are Sorani's"),
                 "\(sorani.err)")
         #expect(!FileManager.default.fileExists(atPath: memory))
         // The right tags still align.

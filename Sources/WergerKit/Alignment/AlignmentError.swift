@@ -18,19 +18,7 @@ public enum AlignmentError: Error, Equatable, Sendable, CustomStringConvertible 
             let shown = (factor * 10).rounded() / 10
             return "\(long) is \(shown) times as long as \(short); they are not one article and its translation"
         case .wrongLanguage(let document, let contradiction):
-            let check = "check --from and --to, and the order of the two files"
-            let language = contradiction.language
-            switch contradiction.evidence {
-            case .script(let found, let share, let expected, _):
-                return "\(document): \(Int((share * 100).rounded()))% of its letters are \(ScriptCensus.name(of: found)) script, but \(language) is "
-                    + "written in \(ScriptCensus.names(ofLettersIn: expected)) script; \(check)"
-            case .alphabet(let readsAs, let share):
-                let percent = "\(Int((share * 100).rounded()))%"
-                let evidence = readsAs == "ar"
-                    ? "it reads as Arabic: almost none of Sorani's letters ە ێ ۆ ڵ ڕ, and \(percent) of its letters are Arabic's أ إ ؤ"
-                    : "it reads as Sorani: \(percent) of its letters are Sorani's ە ێ ۆ ڵ ڕ, which Arabic does not write"
-                return "\(document): given as \(language), but \(evidence); \(check)"
-            }
+            return "\(document): \(contradiction.describe("the file")); check --from and --to, and the order of the two files"
         }
     }
 }

@@ -41,7 +41,14 @@ public struct Importer {
         // Diagnostics are collected on the reading thread and reported from the caller's.
         let problems = ProblemLog()
         let wantsProgress = progress != nil
+        // Judged before the transaction commits (or as soon as a language's sample is full): a file
+        // whose tags name the wrong languages adds nothing.
         var variantLanguages = VariantLanguages()
+        let columnsFromOptions = languages != nil && format != .tmx && format != .jsonl
+        func refusal(_ contradiction: LanguageContradiction) -> FormatError {
+            FormatError(file: name, line: 0, message: "\(contradiction.describe("its \(contradiction.language) variants")); "
+                        + "check \(Self.whereTagsAre(format, columnsFromOptions: columnsFromOptions)); nothing was imported")
+        }
         let summary = try memory.write { session in
             try ImportPipeline().run(read: { emit in
                 let add: (TranslationUnit) throws -> Void = { try emit(.unit($0)) }
@@ -59,7 +66,7 @@ public struct Importer {
             }, consume: { item in
                 switch item {
                 case .unit(let unit):
-                    variantLanguages.add(unit.unit)
+                    if let contradiction = variantLanguages.add(unit.unit) { throw refusal(contradiction) }
                     try session.add(unit)
                 case .skipped: session.skip()
                 }
@@ -68,11 +75,7 @@ public struct Importer {
                     progress(ImportProgress(bytes: bytes, units: session.summary.added + session.summary.duplicates + session.summary.skipped))
                 }
             })
-            // Checked before the transaction commits: a file whose tags name the wrong languages
-            // adds nothing.
-            if let contradiction = variantLanguages.contradiction() {
-                throw FormatError(file: name, line: 0, message: "\(contradiction.describe("its \(contradiction.language) variants")); check \(Self.whereTagsAre(format, given: self.languages != nil)); nothing was imported")
-            }
+            if let contradiction = variantLanguages.contradiction() { throw refusal(contradiction) }
             return session.summary
         }
         for problem in problems.drain() { diagnostic(problem) }
@@ -103,11 +106,14 @@ public struct Importer {
         return format
     }
 
-    /// Where a file of `format` says which language each variant is in, for messages.
-    static func whereTagsAre(_ format: ExchangeFormat, given: Bool) -> String {
+    /// Where a file of `format` says which language each variant is in, for messages. With `--from`
+    /// and `--to` a TSV or CSV may still have a header naming them, which then names the columns.
+    static func whereTagsAre(_ format: ExchangeFormat, columnsFromOptions: Bool) -> String {
         switch format {
         case .tmx: return "the xml:lang of its <tuv> elements"
-        case .tsv, .csv: return given ? "--from and --to, and the order of its columns" : "the language tags in its header row"
+        case .tsv, .csv:
+            return columnsFromOptions ? "the language tags in its header row, or without one --from, --to and the order of its columns"
+                : "the language tags in its header row"
         case .jsonl: return "the language keys of its variants"
         }
     }

@@ -23,28 +23,42 @@ public struct VariantLanguages: Sendable {
 
     public init() {}
 
-    public mutating func add(_ unit: TranslationUnit) {
-        for variant in unit.variants { add(variant.text, language: variant.language) }
+    /// Counts `unit`'s variants; returns the finding on a language whose sample has just filled, so
+    /// an import can stop there instead of reading the rest of a file it will refuse.
+    @discardableResult
+    public mutating func add(_ unit: TranslationUnit) -> LanguageContradiction? {
+        var filled: Set<String> = []
+        for variant in unit.variants where add(variant.text, language: variant.language) { filled.insert(variant.language) }
+        return filled.isEmpty ? nil : contradiction(among: filled)
     }
 
-    /// `language`: a canonical tag, as variants hold it.
-    mutating func add(_ text: String, language: String) {
+    /// `language`: a canonical tag, as variants hold it. True when this text filled its sample.
+    mutating func add(_ text: String, language: String) -> Bool {
         if counts[language] == nil {
             let tag = try? LanguageTag(language)
             counts[language] = Count(tag: tag, alphabet: tag.map(LanguageContradiction.alphabetTells) == true ? SoraniArabicLetters() : nil)
         }
-        guard counts[language]!.scripts.letters < Self.sample else { return }
+        guard counts[language]!.scripts.letters < Self.sample else { return false }
         counts[language]!.scripts.add(text)
         counts[language]!.alphabet?.add(text)
+        return counts[language]!.scripts.letters >= Self.sample
     }
 
     /// The first language (in tag order) whose text, taken together, reads as another script or as
-    /// the other of Sorani and Arabic; nil when every language's does not contradict its tag.
-    public func contradiction() -> LanguageContradiction? {
+    /// the other of Sorani and Arabic, and the language it was swapped with when that one's reads as
+    /// its; nil when no language's text contradicts its tag.
+    /// `among`: only these languages' findings are returned (the others' still tell a swap).
+    public func contradiction(among languages: Set<String>? = nil) -> LanguageContradiction? {
+        var found: [(tag: LanguageTag, contradiction: LanguageContradiction)] = []
         for (language, count) in counts.sorted(by: { $0.key < $1.key }) {
-            guard let tag = count.tag else { continue }
-            if let found = LanguageContradiction.judge(count.scripts, count.alphabet, as: tag, language: language) { return found }
+            guard let tag = count.tag, let contradiction = LanguageContradiction.judge(count.scripts, count.alphabet, as: tag, language: language)
+            else { continue }
+            found.append((tag, contradiction))
         }
-        return nil
+        guard var first = found.first(where: { languages?.contains($0.contradiction.language) ?? true }) else { return nil }
+        first.contradiction.swappedWith = found.first {
+            $0.contradiction.language != first.contradiction.language && first.contradiction.readsAs($0.tag) && $0.contradiction.readsAs(first.tag)
+        }?.contradiction.language
+        return first.contradiction
     }
 }

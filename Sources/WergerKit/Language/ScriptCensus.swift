@@ -11,7 +11,7 @@ public struct ScriptCensus: Sendable {
         var counts: [String: Int] = [:]
         if latin > 0 { counts["Latn"] = latin }
         if arabic > 0 { counts["Arab"] = arabic }
-        for (code, count) in others where code > 1 {
+        for (code, count) in others {
             guard let name = wicu_script_short_name(code) else { continue }
             counts[String(cString: name), default: 0] += count
         }
@@ -39,7 +39,10 @@ public struct ScriptCensus: Sendable {
                 guard scalar.properties.isAlphabetic else { break }
                 switch scalar.properties.generalCategory {
                 case .nonspacingMark, .spacingMark, .enclosingMark: break
-                default: others[wicu_script_of(scalar.value), default: 0] += 1
+                default:
+                    // Common and Inherited letters (the Japanese length mark ー) are in no one script.
+                    let code = wicu_script_of(scalar.value)
+                    if code > 1 { others[code, default: 0] += 1 }
                 }
             }
         }
@@ -59,43 +62,59 @@ public struct ScriptCensus: Sendable {
     /// one other. A Sorani article full of Latin names, or an English one quoting Arabic, stays well
     /// inside. A language whose script the tag does not tell (`writtenIn`) is never contradicted.
     public func contradicts(_ language: LanguageTag, minimumShare: Double = 0.2) -> Bool {
-        guard letters >= 40, let written = Self.writtenIn(language), let dominant = dominant else { return false }
-        let scripts = Self.letterScripts(of: written)
-        guard !scripts.contains(dominant) else { return false }
+        guard letters >= 40, let scripts = Self.writtenIn(language), let dominant = dominant, !scripts.contains(dominant) else { return false }
         return scripts.reduce(0) { $0 + share(of: $1) } < minimumShare && share(of: dominant) > 0.6
     }
 
-    /// The script a text given as `language` is judged against; nil when that cannot be said from
-    /// the tag. A script in the tag is taken as given (`ckb-Latn`, `kmr-Arab`, `sr-Latn`). Without
-    /// one: Sorani (`ckb`, `ku-Arab`, also `ku-IQ`, which ICU would call Latin) Arabic, Kurmanji
-    /// Latin, and the other languages Werger tunes (en, ar and its varieties, fa, tr) their usual
-    /// script. Any other bare tag is not judged: many languages are written in two scripts (Serbian,
-    /// Uzbek, Azerbaijani, Punjabi, …) and the tag does not say which.
-    public static func writtenIn(_ language: LanguageTag) -> String? {
-        if language.scriptIsExplicit { return language.script }
+    /// The scripts, as ICU names its letters', a text given as `language` is judged against; nil
+    /// when the tag does not tell. A script in the tag is taken as given (`ckb-Latn`, `kmr-Arab`,
+    /// `sr-Latn`, `de-Latf`). Without one: Sorani (`ckb`, `ku-Arab`, also `ku-IQ`, which ICU would
+    /// call Latin) Arabic, Kurmanji Latin, and any other language ICU's likely script, except those
+    /// written in more than one script today, whose bare tag does not say which.
+    public static func writtenIn(_ language: LanguageTag) -> Set<String>? {
+        if language.scriptIsExplicit { return letterScripts(of: language.script) }
         switch language.ruleLanguage {
-        case "ckb", "fa": return "Arab"
-        case "kmr", "en", "tr": return "Latn"
-        case let code where SoraniArabicLetters.arabicVarieties.contains(code): return "Arab"
-        default: return nil
+        case "ckb": return ["Arab"]
+        case "kmr": return ["Latn"]
+        default:
+            guard !language.script.isEmpty, !writtenInSeveralScripts.contains(language.language) else { return nil }
+            return letterScripts(of: language.script)
         }
     }
 
-    /// The scripts ICU names the letters of a text in `script`: Chinese, Japanese and Korean script
-    /// codes stand for the letters they hold (`Hant` is Han letters, `Jpan` Han, Hiragana and Katakana).
-    static func letterScripts(of script: String) -> Set<String> {
+    /// Languages with more than one script in common use (Serbian in Cyrillic and Latin, Uzbek and
+    /// Azerbaijani in Latin and Cyrillic, Punjabi in Gurmukhi and Shahmukhi, Malay in Latin and
+    /// Jawi, …): ICU's likely script is one of them, and a file in the other is not mislabelled.
+    static let writtenInSeveralScripts: Set<String> = [
+        "sr", "sh", "bs", "cnr", "hbs", "uz", "az", "tk", "kk", "ky", "tt", "ug", "mn", "pa", "sd", "ks", "ms",
+        "jv", "su", "ha", "ff", "sat", "mni", "sa", "shi", "tzm", "zgh", "kab", "ber", "iu", "vai",
+    ]
+
+    /// The scripts ICU names the letters of a text in `script` by. Codes for a way of writing rather
+    /// than for letters stand for the letters they use (`Hant` Han; `Jpan` Han, Hiragana and
+    /// Katakana; `Latf` Fraktur, Latin; `Aran` Nastaliq, Arabic); codes for no letters (`Zyyy`,
+    /// `Zxxx`, private `Qaaa`…) tell nothing: nil.
+    static func letterScripts(of script: String) -> Set<String>? {
         switch script {
         case "Hans", "Hant": return ["Hani"]
+        case "Hanb": return ["Hani", "Bopo"]
         case "Jpan": return ["Hani", "Hira", "Kana"]
+        case "Hrkt": return ["Hira", "Kana"]
         case "Kore": return ["Hang", "Hani"]
-        default: return [script]
+        case "Jamo": return ["Hang"]
+        case "Latf", "Latg": return ["Latn"]
+        case "Aran": return ["Arab"]
+        case "Cyrs": return ["Cyrl"]
+        case "Syre", "Syrj", "Syrn": return ["Syrc"]
+        case "Geok": return ["Geor"]
+        default: return script.hasPrefix("Z") || script.hasPrefix("Q") ? nil : [script]
         }
     }
 
-    /// The English names of the scripts a text in `script` is written in, for messages: `Arab` →
-    /// "Arabic", `Hant` → "Han", `Jpan` → "Han, Hiragana or Katakana".
-    public static func names(ofLettersIn script: String) -> String {
-        let names = letterScripts(of: script).map { name(of: $0) }.sorted()
+    /// The English names of `scripts`, for messages: ["Arab"] → "Arabic", ["Hani", "Hira", "Kana"]
+    /// → "Han, Hiragana or Katakana".
+    public static func names(of scripts: Set<String>) -> String {
+        let names = scripts.map { name(of: $0) }.sorted()
         return names.count < 3 ? names.joined(separator: " or ") : names.dropLast().joined(separator: ", ") + " or " + names.last!
     }
 

@@ -18,7 +18,8 @@ import Testing
         three.add(Self.unit(short))
         let found = try #require(three.contradiction())
         #expect(found.language == "ckb")
-        #expect(found.evidence == .script(found: "Latn", share: 1, expected: "Arab", ruleLanguage: "ckb"))
+        #expect(found.evidence == .script(found: "Latn", share: 1, expected: ["Arab"]))
+        #expect(found.swappedWith == nil)
     }
 
     @Test("Sorani full of Latin names, English quoting Arabic, Kurmanji under ku: no finding")
@@ -34,14 +35,38 @@ import Testing
         #expect(languages.contradiction() == nil)
     }
 
-    @Test("the first contradicted language in tag order; unknown tags are not judged")
-    func firstInTagOrder() throws {
+    static let english = "The council voted on Tuesday to repair the old bridge before winter."
+    static let sorani = "ئەنجومەن ڕۆژی سێشەممە دەنگی دا بۆ چاککردنەوەی پردە کۆنەکە پێش زستان."
+
+    @Test("two languages that read as each other were swapped; the first in tag order is named")
+    func swapped() throws {
         var languages = VariantLanguages()
-        let english = "The council voted on Tuesday to repair the old bridge before winter."
-        let sorani = "ئەنجومەن ڕۆژی سێشەممە دەنگی دا بۆ چاککردنەوەی پردە کۆنەکە پێش زستان."
-        languages.add(Self.unit([("en", sorani), ("ckb", english), ("qqq-invalid-tag", english)]))
+        languages.add(Self.unit([("en", Self.sorani), ("ckb", Self.english)]))
         let found = try #require(languages.contradiction())
-        #expect(found.language == "ckb")
-        #expect(found.describe("its ckb variants").hasPrefix("100% of the letters of its ckb variants are Latin script"))
+        #expect(found.language == "ckb" && found.swappedWith == "en")
+        #expect(found.describe("its ckb variants").hasSuffix("but ckb is written in Arabic script; the ckb and en texts look swapped"))
+    }
+
+    @Test("a tag that does not parse is not judged")
+    func unparsableTag() {
+        var languages = VariantLanguages()
+        languages.add(Self.unit([("en", Self.english), ("qqq-invalid-tag", Self.sorani)]))
+        #expect(languages.contradiction() == nil)
+    }
+
+    @Test("a language is judged once its sample is full, and its later variants are not counted")
+    func judgedOnItsSample() throws {
+        var languages = VariantLanguages()
+        var early: LanguageContradiction?
+        var units = 0
+        while early == nil, units < 10_000 {
+            early = languages.add(Self.unit([("en", Self.english), ("ckb", Self.english)]))
+            units += 1
+        }
+        // 56 letters a variant: the 200,000-letter sample fills at the 3,572nd unit.
+        #expect(units == 3_572)
+        #expect(early?.language == "ckb")
+        for _ in 0..<10_000 { languages.add(Self.unit([("en", Self.english), ("ckb", Self.sorani)])) }
+        #expect(languages.contradiction()?.language == "ckb")
     }
 }

@@ -8,7 +8,7 @@ import Testing
     static let kurmanji = "Wezaretê roja duşemê ragihand ku 1.200 malbat vegeriyane malên xwe li Mûsilê."
     static let russian = "Министерство заявило в понедельник, что 1200 семей вернулись в свои дома в Мосуле."
     static let chinese = "外交部星期一表示，已有一千二百个家庭返回摩苏尔的家中，更多家庭将在下周返回，学校也将重新开放。"
-    static let japanese = "外務省は月曜日、千二百の家族がモスルの自宅に戻ったと発表しました。"
+    static let japanese = "外務省は月曜日、千二百の家族がモスルの自宅に戻ったと発表しました。学校は来週から再開され、さらに多くの家族が戻る予定です。"
     static let serbianLatin = "Ministarstvo je u ponedeljak saopštilo da se 1.200 porodica vratilo svojim domovima u Mosulu."
 
     @Test func countsLettersByScript() throws {
@@ -27,8 +27,10 @@ import Testing
         (sorani, "ku-IQ", false), (kurmanji, "ku-IQ", true), (kurmanji, "ckb-Latn", false), (sorani, "kmr-Arab", false),
         // Chinese, Japanese and Korean tags name scripts ICU does not give letters (Hans, Jpan).
         (chinese, "zh", false), (chinese, "zh-Hant", false), (japanese, "ja-Jpan", false), (english, "zh-Hant", true),
-        // A bare tag of a language written in two scripts is not judged; Russian without a script neither.
-        (serbianLatin, "sr", false), (english, "ru", false), (serbianLatin, "sr-Cyrl", true),
+        // A bare tag of a language written in two scripts is not judged; a script in the tag is; codes
+        // for a way of writing are judged by the letters they use, codes for none not at all.
+        (serbianLatin, "sr", false), (english, "ru", true), (serbianLatin, "sr-Cyrl", true), (serbianLatin, "sr-Latn", false),
+        (english, "en-Latf", false), (chinese, "ja-Hrkt", true), (japanese, "ja", false), (english, "ja", true), (english, "en-Zyyy", false), (english, "en-Qaaa", false),
     ])
     func contradictsAnotherScriptsLanguage(text: String, tag: String, contradicts: Bool) throws {
         #expect(ScriptCensus(text).contradicts(try LanguageTag(tag)) == contradicts)
@@ -42,9 +44,15 @@ import Testing
         #expect(!ScriptCensus("Erbil, KRG.").contradicts(try LanguageTag("ckb")))
     }
 
+    /// Common and Inherited letters (the Japanese length mark ー) are in no one script, and not counted.
+    @Test func commonLettersAreNotCounted() {
+        let census = ScriptCensus("ーーーー")
+        #expect(census.letters == 0 && census.counts.isEmpty)
+    }
+
     @Test func namesScriptsInEnglish() {
-        #expect(ScriptCensus.names(ofLettersIn: "Jpan") == "Han, Hiragana or Katakana")
-        #expect(ScriptCensus.names(ofLettersIn: "Hant") == "Han")
+        #expect(ScriptCensus.names(of: ["Kana", "Hani", "Hira"]) == "Han, Hiragana or Katakana")
+        #expect(ScriptCensus.names(of: ["Hang", "Hani"]) == "Han or Hangul")
         #expect(ScriptCensus.name(of: "Arab") == "Arabic")
         #expect(ScriptCensus.name(of: "Latn") == "Latin")
         #expect(ScriptCensus.name(of: "Cyrl") == "Cyrillic")
