@@ -129,9 +129,7 @@ public struct DelimitedReader {
         var records = try ByteRecords(path: path, name: name)
         var columns: [String]?
         var tags = LanguageTagCache()
-        while let record = try records.next(quoted: format == .csv) {
-            if record.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            let fields = try format.fields(record, line: records.line, file: name).map { try records.string($0) }
+        while let fields = try nextRow(&records) {
             if columns == nil {
                 let first = try firstRow(fields, line: records.line, tags: &tags, diagnostic: diagnostic)
                 columns = first.columns
@@ -165,13 +163,17 @@ public struct DelimitedReader {
     public func checkFirstRow() throws {
         var records = try ByteRecords(path: path, name: name)
         var tags = LanguageTagCache()
+        guard let fields = try nextRow(&records) else { throw Self.noRows(name) }
+        _ = try firstRow(fields, line: records.line, tags: &tags, diagnostic: { _ in })
+    }
+
+    /// The next row that holds more than spaces, split into its fields.
+    private func nextRow(_ records: inout ByteRecords) throws -> [String]? {
         while let record = try records.next(quoted: format == .csv) {
             if record.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            let fields = try format.fields(record, line: records.line, file: name).map { try records.string($0) }
-            _ = try firstRow(fields, line: records.line, tags: &tags, diagnostic: { _ in })
-            return
+            return try format.fields(record, line: records.line, file: name).map { try records.string($0) }
         }
-        throw Self.noRows(name)
+        return nil
     }
 
     private static func noRows(_ name: String) -> FormatError { FormatError(file: name, line: 1, message: "empty file: no header and no rows") }
