@@ -85,7 +85,7 @@ public struct LanguageContradiction: Equatable, Sendable {
 
     /// What the user may have meant: the two languages swapped; Kurdish under the other Kurdish tag
     /// (files often carry it); or, for a language Werger has no rules for, the tag that says its
-    /// script (`tt-Latn` for Tatar in Latin letters), the way through for a text that is right.
+    /// script (`el-Latn` for Greek in Latin letters), the way through for a text that is right.
     private var hint: String {
         if let swappedWith { return "; the \(language) and \(swappedWith) texts look swapped" }
         guard case .script(let found, _, _) = evidence else { return "" }
