@@ -1,6 +1,6 @@
 /// The anchors a segment carries, as small hashed tokens that the aligner compares between the two
 /// sides: numbers (the three digit sets folded, grouping separators dropped), Latin-script names and
-/// acronyms, sentence punctuation (`? ! « » “ ” ( )`, doubled ``` `` ``` `‘‘ ’’`, and `:` between scripts), glossary terms, and
+/// acronyms (also spelled in Arabic script, `SpelledAcronyms`), sentence punctuation (`? ! « » “ ” ( )`, doubled ``` `` ``` `‘‘ ’’`, and `:` between scripts), glossary terms, and
 /// word pairs the aligner learned from the documents (`LearnedLexicon`).
 ///
 /// A token is a 64-bit value whose top bits say its class; a repeated anchor gets a new token per
@@ -44,6 +44,7 @@ struct AnchorTokenizer {
         var wordUppercase = 0
         var wordsSeen = 0
         var questions = 0, exclamations = 0, quotes = 0, parentheses = 0, colons = 0
+        var acronyms = SpelledAcronyms()
         // The scalar before, and whether it closed a doubled quotation mark.
         var previous: UInt32 = 0, previousDoubled = false
 
@@ -57,6 +58,7 @@ struct AnchorTokenizer {
             guard !arabicWord.isEmpty else { return }
             Sound.arabicKeys(arabicWord) { tokens.append(AnchorClass.sound.token($0)) }
             if arabicWord.count >= 12 { for key in Sound.gluedKeys(arabicWord) { tokens.append(AnchorClass.sound.token(key)) } }
+            acronyms.word(arabicWord) { tokens.append($0) }
             arabicWord.removeAll(keepingCapacity: true)
         }
         func endWord() {
@@ -94,6 +96,7 @@ struct AnchorTokenizer {
                 endNumber()
             }
             if Self.isLatinLetter(v) {
+                if wordLength == 0 { acronyms.end { tokens.append($0) } }
                 let lower = Self.lowercase(v), plain = Self.withoutAccent(lower)
                 if lower != v { wordUppercase += 1 }
                 word.mix(plain)
@@ -110,6 +113,8 @@ struct AnchorTokenizer {
             }
             if v == 0x200C || v == 0x640 || (v >= 0x64B && v <= 0x652) { continue }  // ZWNJ, tatweel, harakat
             endArabicWord()
+            // Letter names are spelled with spaces between them; anything else ends an acronym.
+            if v != 0x20 { acronyms.end { tokens.append($0) } }
             endWord()
             switch v {
             case 0x3F, 0x61F, 0xFF1F: tokens.append(AnchorClass.punctuation.token(1 << 8 | UInt64(questions))); questions += 1
@@ -134,6 +139,7 @@ struct AnchorTokenizer {
         }
         endNumber()
         endArabicWord()
+        acronyms.end { tokens.append($0) }
         endWord()
         // A quotation is a pair of marks; an unclosed one (a quote running over sentences) still counts.
         for k in 0..<((quotes + 1) / 2) { tokens.append(AnchorClass.punctuation.token(3 << 8 | UInt64(k))) }
