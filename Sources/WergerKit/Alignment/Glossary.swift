@@ -48,12 +48,44 @@ public struct Glossary: Sendable, Equatable {
         return Glossary(entries: entries)
     }
 
-    /// The indexes of the entries whose source (or target) term occurs in `matchingForm`.
+    /// The indexes of the entries whose source (or target) term occurs in `matchingForm` (`occurs`).
     func terms(in matchingForm: String, side: KeyPath<Glossary, [String]>) -> [Int] {
         var found: [Int] = []
-        for (index, term) in self[keyPath: side].enumerated() where matchingForm.contains(term) { found.append(index) }
+        for (index, term) in self[keyPath: side].enumerated() where Self.occurs(term, in: matchingForm) { found.append(index) }
         return found
     }
+
+    /// Whether `term` occurs in `text` as a word, not inside another: a glossary's `UN` is not in
+    /// `under`, nor `EU` in `museum`, which as substrings made every such sentence an anchor. A word
+    /// may carry an Arabic-script clitic before the term (`والأمم المتحدة` for `الأمم المتحدة`), and
+    /// after a term of four letters or more an ending (Kurmanji `Hewlêrê`, Sorani `هەولێرەوە`); after a
+    /// shorter one, no letter (`UN` is not in `UNICEF`).
+    static func occurs(_ term: String, in text: String) -> Bool {
+        var from = text.startIndex
+        while let range = text.range(of: term, range: from..<text.endIndex) {
+            let ends = term.count >= 4 || range.upperBound == text.endIndex || !text[range.upperBound].isLetter
+            if ends, startsWord(at: range.lowerBound, in: text) { return true }
+            from = text.index(after: range.lowerBound)
+        }
+        return false
+    }
+
+    private static func startsWord(at start: String.Index, in text: String) -> Bool {
+        var prefix = ""
+        var k = start
+        while k > text.startIndex {
+            let before = text.index(before: k)
+            guard text[before].isLetter else { break }
+            prefix.insert(text[before], at: prefix.startIndex)
+            if prefix.count > 3 { return false }
+            k = before
+        }
+        return prefix.isEmpty || arabicClitics.contains(prefix)
+    }
+
+    /// Conjunctions, prepositions and the article written onto an Arabic-script word, as the
+    /// matching form spells them (`ك` is `ک` there).
+    private static let arabicClitics: Set<String> = ["و", "ب", "ل", "ک", "ف", "ال", "وال", "بال", "فال", "کال", "لل", "ولل", "وب", "ول", "وک"]
 }
 
 /// A glossary line that is not `source<TAB>target`, or a header of another language pair.

@@ -452,6 +452,22 @@ struct AnchorTests {
         #expect(result[1].0 == ["The mayor of Duhok spoke today."])
     }
 
+    @Test("a glossary term is found as a word, with an Arabic clitic before it or an ending after a long one, not inside another word")
+    func glossaryTermsAreWords() throws {
+        let glossary = try Glossary.parse("UN\tالأمم المتحدة\nEU\tالاتحاد الأوروبي\nErbil\tهەولێر\nHewlêr\tHewlêr\n", name: "glossary.tsv")
+        func sources(_ text: String) -> [Int] { glossary.terms(in: MatchingForm.of(text), side: \.sources) }
+        func targets(_ text: String) -> [Int] { glossary.terms(in: MatchingForm.of(text), side: \.targets) }
+        #expect(sources("The UN said so.") == [0])
+        #expect(sources("Under the plan, the fund will grow.").isEmpty)
+        #expect(sources("UNICEF said so.").isEmpty)
+        #expect(sources("The museum reopened.").isEmpty)
+        #expect(sources("EU leaders met in Erbil.") == [1, 2])
+        #expect(targets("وقالت والأمم المتحدة إن") == [0])
+        #expect(targets("لە هەولێرەوە گەڕایەوە.") == [2])
+        #expect(targets("Ew ji Hewlêrê vegeriya.") == [3])
+        #expect(targets("Ew ji BajarHewlêrê vegeriya.").isEmpty)
+    }
+
     @Test("a sentence pair the memory knows is an anchor")
     func knownPairs() throws {
         let source = [["The mayor spoke today.", "The mayor spoke again.", "The mayor spoke twice."]]
