@@ -21,8 +21,11 @@ struct AddCommand: ParsableCommand {
             let target = self.target.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !source.isEmpty, !target.isEmpty else { throw CLIUsageError(message: "the source and the target text must not be empty") }
             let sourceLanguage = try LanguageTag(from), targetLanguage = try LanguageTag(to)
-            // A sentence under the wrong tag would be stored where no lookup finds it (as an import checks its files).
-            for (text, language, side, option) in [(source, sourceLanguage, "source", "--from"), (target, targetLanguage, "target", "--to")] {
+            // A sentence under the wrong tag would be stored where no lookup finds it (as an import
+            // checks its files). One kept as it is in both languages (a URL, a credit line of
+            // agencies' names) is not judged.
+            for (text, language, side, option) in [(source, sourceLanguage, "source", "--from"), (target, targetLanguage, "target", "--to")]
+            where source != target {
                 if let contradiction = LanguageContradiction.find(in: text, as: language, extent: .sentence) {
                     throw CLIDataError(message: "\(contradiction.describe("the \(side) text")); check \(option), and the order of the two texts")
                 }

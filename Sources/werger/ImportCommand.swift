@@ -71,8 +71,8 @@ struct ImportCommand: ParsableCommand {
                     reporter?.finish()  // the error line starts on a clean line
                     guard var problem = error as? FormatError, index + 1 < files.count else { throw error }
                     // The import stops at a bad file; the files before it are in, and the ones after
-                    // it are named (as the bad one is), so none is taken for imported.
-                    let rest = zip(files, inputs).dropFirst(index + 1).map { $1.name ?? URL(fileURLWithPath: $0).lastPathComponent }
+                    // it are named as given, so none is taken for imported.
+                    let rest = zip(files, inputs).dropFirst(index + 1).map { $1.name ?? $0 }
                     problem.message += "; not imported either: \(rest.joined(separator: ", "))"
                     throw problem
                 }

@@ -86,6 +86,7 @@ struct AnchorTokenizer {
             previousDoubled = false
             if let digit = Self.digit(v) {
                 if wordLength > 0 { endWord() }
+                acronyms.end { tokens.append($0) }
                 if pendingSeparator { number.append(UInt8(ascii: ".")); pendingSeparator = false }
                 number.append(0x30 + digit)
                 continue

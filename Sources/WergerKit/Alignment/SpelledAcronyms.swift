@@ -11,6 +11,10 @@ struct SpelledAcronyms {
     /// Whether every name in the run is also a common word (`في` "in", `إن`, `أو` "or", `أي`), so
     /// the run is likely words, not letters.
     private var onlyCommonWords = true
+    /// Whether the run went on past `longest` names.
+    private var tooLong = false
+    /// The most letters an acronym read here has (`MSNBC` has five).
+    static let longest = 8
 
     /// Reads the next Arabic-script word; `emit` hears the name tokens of a run it ends.
     mutating func word(_ word: [UInt32], _ emit: (UInt64) -> Void) {
@@ -19,6 +23,9 @@ struct SpelledAcronyms {
         guard word.count >= 2, word.count <= 9 else { end(emit); return }
         let whole = word[...]
         if let key = Self.key(whole), let letters = Self.names[key] {
+            // An acronym has a few letters; a longer run of letter names is no acronym (and its
+            // readings would grow with every name).
+            guard run.count < Self.longest else { tooLong = true; return }
             run.append(letters)
             if !Self.commonWords.contains(key) { onlyCommonWords = false }
             return
@@ -38,7 +45,7 @@ struct SpelledAcronyms {
         // A Sorani case ending on the last letter name ends the run with it (`بی بی سیدا`, `سی ئێن ئێنی`).
         if !run.isEmpty {
             for suffix in Self.suffixes where word.count > suffix.count && word.suffix(suffix.count).lazy.map(Self.fold).elementsEqual(suffix) {
-                if let key = Self.key(whole.dropLast(suffix.count)), let letters = Self.names[key] {
+                if let key = Self.key(whole.dropLast(suffix.count)), let letters = Self.names[key], run.count < Self.longest {
                     run.append(letters)
                     onlyCommonWords = false
                     break
@@ -51,8 +58,8 @@ struct SpelledAcronyms {
     /// Ends the run at anything but a space between words (punctuation, a digit, a Latin word).
     mutating func end(_ emit: (UInt64) -> Void) {
         guard !run.isEmpty else { return }
-        defer { run.removeAll(keepingCapacity: true); onlyCommonWords = true }
-        guard run.count >= 2, !onlyCommonWords else { return }
+        defer { run.removeAll(keepingCapacity: true); onlyCommonWords = true; tooLong = false }
+        guard run.count >= 2, !onlyCommonWords, !tooLong else { return }
         // Every reading of the ambiguous names, a handful at most (`FBI` is F, B or P, E or I).
         var spellings: [[UInt32]] = [[]]
         for letters in run {

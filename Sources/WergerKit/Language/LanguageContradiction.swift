@@ -77,7 +77,7 @@ public struct LanguageContradiction: Equatable, Sendable {
                 + "but \(language) is written in \(ScriptCensus.names(of: Set(expected))) script"
         case .alphabet(let readsAs, let share):
             finding = readsAs == "ar"
-                ? "the letters of \(subject) are Arabic's, not Sorani's: almost none are Sorani's ە ێ ۆ ڵ ڕ, and \(Self.percent(share)) are Arabic's أ إ ؤ"
+                ? "the letters of \(subject) are Arabic's, not Sorani's: almost none are Sorani's ە ێ ۆ ڵ ڕ, and \(Self.percent(share)) are Arabic's أ إ"
                 : "the letters of \(subject) are Sorani's, not Arabic's: \(Self.percent(share)) are Sorani's ە ێ ۆ ڵ ڕ, which Arabic does not write"
         }
         return finding + hint

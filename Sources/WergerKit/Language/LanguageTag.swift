@@ -92,7 +92,8 @@ public struct LanguageTag: Hashable, Sendable, CustomStringConvertible {
             let distance = editDistance(Array(primary), Array(code))
             if best == nil || distance < best!.distance { best = (code, distance) }
         }
-        guard let best, best.distance <= max(1, primary.count / 2) else { return nil }
+        // A code ICU lists but does not know as a language (`und`, `mis`) is no suggestion for itself.
+        guard let best, best.distance <= max(1, primary.count / 2), best.code != primary else { return nil }
         return best.code
     }
 

@@ -69,25 +69,35 @@ public struct ScriptCensus: Sendable {
     /// The scripts, as ICU names its letters', a text given as `language` is judged against; nil
     /// when the tag does not tell. A script in the tag is taken as given (`ckb-Latn`, `kmr-Arab`,
     /// `sr-Latn`, `de-Latf`). Without one: Sorani (`ckb`, `ku-Arab`, also `ku-IQ`, which ICU would
-    /// call Latin) Arabic, Kurmanji Latin, and any other language ICU's likely script, except those
-    /// written in more than one script today, whose bare tag does not say which.
+    /// call Latin) Arabic, Kurmanji Latin, and any other language ICU's likely script when it is a
+    /// script in wide use today (`modernScripts`), except for languages written in more than one
+    /// script today, whose bare tag does not say which.
     public static func writtenIn(_ language: LanguageTag) -> Set<String>? {
         if language.scriptIsExplicit { return letterScripts(of: language.script) }
         switch language.ruleLanguage {
         case "ckb": return ["Arab"]
         case "kmr": return ["Latn"]
         default:
-            guard !language.script.isEmpty, !writtenInSeveralScripts.contains(language.language) else { return nil }
+            guard modernScripts.contains(language.script), !writtenInSeveralScripts.contains(language.language) else { return nil }
             return letterScripts(of: language.script)
         }
     }
+
+    /// The scripts in which a bare tag's likely script is believed. For a language written today
+    /// mostly in another script than its historical one, ICU's likely script is the historical one
+    /// (Ancient Greek `grc` is Cypriot, Gothic `got` Gothic, Old Norse `non` Runic), and a file in
+    /// the script it is written in now would be refused.
+    static let modernScripts: Set<String> = [
+        "Latn", "Arab", "Cyrl", "Grek", "Hebr", "Armn", "Geor", "Ethi", "Thaa", "Deva", "Beng", "Guru", "Gujr", "Orya",
+        "Taml", "Telu", "Knda", "Mlym", "Sinh", "Thai", "Laoo", "Mymr", "Khmr", "Tibt", "Hans", "Hant", "Jpan", "Kore",
+    ]
 
     /// Languages with more than one script in common use (Serbian in Cyrillic and Latin, Uzbek and
     /// Azerbaijani in Latin and Cyrillic, Punjabi in Gurmukhi and Shahmukhi, Malay in Latin and
     /// Jawi, …): ICU's likely script is one of them, and a file in the other is not mislabelled.
     static let writtenInSeveralScripts: Set<String> = [
         "sr", "sh", "bs", "cnr", "hbs", "uz", "az", "tk", "kk", "ky", "tt", "ug", "mn", "pa", "sd", "ks", "ms",
-        "jv", "su", "ha", "ff", "sat", "mni", "sa", "shi", "tzm", "zgh", "kab", "ber", "iu", "vai",
+        "jv", "su", "ha", "ff", "sat", "mni", "sa", "shi", "tzm", "zgh", "kab", "ber", "iu", "vai", "crh", "kaa", "kok", "lad",
     ]
 
     /// The scripts ICU names the letters of a text in `script` by. Codes for a way of writing rather

@@ -22,6 +22,17 @@ import Testing
         #expect(!latin.isEmpty && latin.isSubset(of: spelled), "\(english) / \(translation)")
     }
 
+    @Test("a run of letter names longer than an acronym gives none; a digit or a mark ends a run")
+    func runs() {
+        let tokenizer = AnchorTokenizer(arabicScript: true, soundsLike: true)
+        #expect(Self.names(tokenizer.tokens(of: String(repeating: "سي تي ", count: 2_000))).isEmpty)
+        let bbc = Self.names(AnchorTokenizer(arabicScript: false, soundsLike: true).tokens(of: "The BBC said so."))
+        // Each run is read apart: BBC (and its other readings, بي being B or P) both times.
+        let twice = tokenizer.tokens(of: "بي بي سي 3 بي بي سي").filter { bbc.contains($0) }
+        #expect(twice.count == 2)
+        #expect(Self.names(tokenizer.tokens(of: "بي بي، سي")).isEmpty)
+    }
+
     @Test("everyday words that are also letter names (في إن أو أي) are not read as an acronym")
     func commonWords() {
         let tokenizer = AnchorTokenizer(arabicScript: true, soundsLike: true)

@@ -50,5 +50,7 @@ import Testing
         #expect(error.description == "unknown language tag 'english'; did you mean 'en'?")
         let none = LanguageTagError(tag: "q9", suggestion: nil)
         #expect(none.description.contains("use a BCP 47 tag such as en, ckb, kmr or ar"))
+        // A code ICU lists but does not know as a language is not suggested for itself.
+        #expect(throws: LanguageTagError(tag: "und", suggestion: nil)) { try LanguageTag("und") }
     }
 }

@@ -9,6 +9,7 @@ import Testing
     static let russian = "Министерство заявило в понедельник, что 1200 семей вернулись в свои дома в Мосуле."
     static let chinese = "外交部星期一表示，已有一千二百个家庭返回摩苏尔的家中，更多家庭将在下周返回，学校也将重新开放。"
     static let japanese = "外務省は月曜日、千二百の家族がモスルの自宅に戻ったと発表しました。学校は来週から再開され、さらに多くの家族が戻る予定です。"
+    static let ancientGreek = "Τὸν λόγον τοῦτον ἀκούσαντες οἱ στρατιῶται ἐθαύμαζον μάλιστα τὴν τοῦ στρατηγοῦ ἀρετήν."
     static let serbianLatin = "Ministarstvo je u ponedeljak saopštilo da se 1.200 porodica vratilo svojim domovima u Mosulu."
 
     @Test func countsLettersByScript() throws {
@@ -30,6 +31,8 @@ import Testing
         // A bare tag of a language written in two scripts is not judged; a script in the tag is; codes
         // for a way of writing are judged by the letters they use, codes for none not at all.
         (serbianLatin, "sr", false), (english, "ru", true), (serbianLatin, "sr-Cyrl", true), (serbianLatin, "sr-Latn", false),
+        // A bare tag whose likely script is a historical one (Ancient Greek: Cypriot) is not judged.
+        (ancientGreek, "grc", false), (english, "crh", false), (ancientGreek, "grc-Latn", true),
         (english, "en-Latf", false), (chinese, "ja-Hrkt", true), (japanese, "ja", false), (english, "ja", true), (english, "en-Zyyy", false), (english, "en-Qaaa", false),
     ])
     func contradictsAnotherScriptsLanguage(text: String, tag: String, contradicts: Bool) throws {
