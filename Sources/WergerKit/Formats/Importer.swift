@@ -44,10 +44,9 @@ public struct Importer {
         // Judged before the transaction commits (or as soon as a language's sample is full): a file
         // whose tags name the wrong languages adds nothing.
         var variantLanguages = VariantLanguages()
-        let columnsFromOptions = languages != nil && format != .tmx && format != .jsonl
         func refusal(_ contradiction: LanguageContradiction) -> FormatError {
             FormatError(file: name, line: 0, message: "\(contradiction.describe("its \(contradiction.language) variants")); "
-                        + "check \(Self.whereTagsAre(format, columnsFromOptions: columnsFromOptions)); nothing was imported")
+                        + "check \(Self.whereTagsAre(format, columnsFromOptions: languages != nil)); nothing was imported")
         }
         let summary = try memory.write { session in
             try ImportPipeline().run(read: { emit in
@@ -107,7 +106,8 @@ public struct Importer {
     }
 
     /// Where a file of `format` says which language each variant is in, for messages. With `--from`
-    /// and `--to` a TSV or CSV may still have a header naming them, which then names the columns.
+    /// and `--to` (`columnsFromOptions`, which only TSV and CSV read) a TSV or CSV may still have a
+    /// header naming them, which then names the columns.
     static func whereTagsAre(_ format: ExchangeFormat, columnsFromOptions: Bool) -> String {
         switch format {
         case .tmx: return "the xml:lang of its <tuv> elements"

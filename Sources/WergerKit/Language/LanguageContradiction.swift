@@ -47,7 +47,7 @@ public struct LanguageContradiction: Equatable, Sendable {
     /// Arabic script the alphabet (`SoraniArabicLetters.contradicts`, when counted).
     static func judge(_ scripts: ScriptCensus, _ alphabet: SoraniArabicLetters?, as tag: LanguageTag, language: String,
                       extent: Extent = .document) -> LanguageContradiction? {
-        if scripts.contradicts(tag, minimumShare: extent.minimumShare), let found = scripts.dominant, let expected = ScriptCensus.writtenIn(tag) {
+        if let (found, expected) = scripts.contradiction(of: tag, minimumShare: extent.minimumShare) {
             return LanguageContradiction(language: language, ruleLanguage: tag.ruleLanguage,
                                          evidence: .script(found: found, share: scripts.share(of: found), expected: expected.sorted()))
         }

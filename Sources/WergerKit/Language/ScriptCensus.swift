@@ -62,8 +62,15 @@ public struct ScriptCensus: Sendable {
     /// one other. A Sorani article full of Latin names, or an English one quoting Arabic, stays well
     /// inside. A language whose script the tag does not tell (`writtenIn`) is never contradicted.
     public func contradicts(_ language: LanguageTag, minimumShare: Double = 0.2) -> Bool {
-        guard letters >= 40, let scripts = Self.writtenIn(language), let dominant = dominant, !scripts.contains(dominant) else { return false }
-        return scripts.reduce(0) { $0 + share(of: $1) } < minimumShare && share(of: dominant) > 0.6
+        contradiction(of: language, minimumShare: minimumShare) != nil
+    }
+
+    /// The script most letters are in, and the scripts `language` is written in, when the one
+    /// contradicts the other (`contradicts`).
+    func contradiction(of language: LanguageTag, minimumShare: Double = 0.2) -> (found: String, expected: Set<String>)? {
+        guard letters >= 40, let expected = Self.writtenIn(language), let found = dominant, !expected.contains(found) else { return nil }
+        let inExpected = expected.reduce(0) { $0 + share(of: $1) }
+        return inExpected < minimumShare && share(of: found) > 0.6 ? (found, expected) : nil
     }
 
     /// The scripts, as ICU names its letters', a text given as `language` is judged against; nil
